@@ -1,0 +1,76 @@
+package dev.showcall.show;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A show as planned in its show file. Immutable; built only by {@link ShowReader} once the
+ * file has validated, so every invariant the validator checks holds here.
+ */
+public record Show(
+        String id,
+        String name,
+        String venue,
+        ZoneId zone,
+        LocalDateTime start,
+        Optional<TimeSpec> doors,
+        DiscordBinding discord,
+        List<Department> departments,
+        List<Model> models,
+        ModelCalls modelCalls,
+        List<Look> looks,
+        List<Milestone> milestones,
+        int secondsPerLook,
+        Duration noShowGrace,
+        Duration quickChangeThreshold) {
+
+    public Show {
+        Objects.requireNonNull(id);
+        Objects.requireNonNull(zone);
+        Objects.requireNonNull(start);
+        departments = List.copyOf(departments);
+        models = List.copyOf(models);
+        looks = List.copyOf(looks);
+        milestones = List.copyOf(milestones);
+    }
+
+    /** The start on the show's wall clock, resolved against its zone's rules. */
+    public ZonedDateTime zonedStart() {
+        return start.atZone(zone);
+    }
+
+    public Instant startInstant() {
+        return zonedStart().toInstant();
+    }
+
+    public Instant resolve(TimeSpec spec) {
+        return spec.resolve(zonedStart());
+    }
+
+    public Optional<Model> model(String name) {
+        return models.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    public Optional<Look> look(int number) {
+        return looks.stream().filter(l -> l.number() == number).findFirst();
+    }
+
+    /** Looks in running order (the show file's numbers, ascending). */
+    public List<Look> runningOrder() {
+        return looks.stream().sorted(java.util.Comparator.comparingInt(Look::number)).toList();
+    }
+
+    public List<Look> looksOf(String modelName) {
+        return runningOrder().stream().filter(l -> l.model().equals(modelName)).toList();
+    }
+
+    public Duration lookDuration(Look look) {
+        return Duration.ofSeconds(look.seconds().orElse(secondsPerLook));
+    }
+}
