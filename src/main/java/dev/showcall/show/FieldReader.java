@@ -1,0 +1,297 @@
+package dev.showcall.show;
+
+import dev.showcall.show.yaml.Location;
+import dev.showcall.show.yaml.YamlNode;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the fields of one YAML mapping, reporting every problem to the shared {@link Problems}
+ * and going on, so that one pass over a file finds all that is wrong with it.
+ */
+final class FieldReader {
+
+    private static final Pattern SNOWFLAKE = Pattern.compile("\\d{17,20}");
+    private static final Pattern WALL_CLOCK = Pattern.compile("\\d{1,2}:\\d{2}(:\\d{2})?");
+
+    private final Problems problems;
+    private final YamlNode.Mapping mapping;
+    private final String path;
+
+    private FieldReader(Problems problems, YamlNode.Mapping mapping, String path) {
+        this.problems = problems;
+        this.mapping = mapping;
+        this.path = path;
+    }
+
+    /** A reader for {@code node}, or empty (with a problem reported) when it is not a mapping. */
+    static Optional<FieldReader> of(Problems problems, YamlNode node, String path, Set<String> knownKeys) {
+        if (!(node instanceof YamlNode.Mapping m)) {
+            problems.error(node.location(), path, "expected a mapping of fields, found " + node.kindName());
+            return Optional.empty();
+        }
+        FieldReader reader = new FieldReader(problems, m, path);
+        reader.reportUnknownKeys(knownKeys);
+        return Optional.of(reader);
+    }
+
+    private void reportUnknownKeys(Set<String> knownKeys) {
+        for (YamlNode.Entry entry : mapping.entries().values()) {
+            if (knownKeys.contains(entry.key())) {
+                continue;
+            }
+            Optional<String> closest = Closest.to(entry.key(), knownKeys);
+            problems.error(entry.keyLocation(), pathOf(entry.key()), "unknown field '" + entry.key() + "'",
+                    closest.map(c -> "did you mean '" + c + "'?")
+                            .orElse("known fields here: " + String.join(", ", knownKeys.stream().sorted().toList())));
+        }
+    }
+
+    Location location() {
+        return mapping.location();
+    }
+
+    String path() {
+        return path;
+    }
+
+    String pathOf(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    boolean has(String key) {
+        YamlNode.Entry entry = mapping.entries().get(key);
+        return entry != null && !(entry.value() instanceof YamlNode.Scalar s && s.isNull());
+    }
+
+    Location locationOf(String key) {
+        YamlNode.Entry entry = mapping.entries().get(key);
+        return entry == null ? mapping.location() : entry.value().location();
+    }
+
+    Optional<YamlNode> node(String key, boolean required) {
+        if (!has(key)) {
+            if (required) {
+                problems.error(mapping.location(), pathOf(key), "missing required field '" + key + "'");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(mapping.entries().get(key).value());
+    }
+
+    Optional<String> text(String key, boolean required) {
+        return node(key, required).flatMap(n -> scalarText(n, pathOf(key)));
+    }
+
+    private Optional<String> scalarText(YamlNode node, String at) {
+        if (node instanceof YamlNode.Scalar s) {
+            String text = s.text().strip();
+            if (text.isEmpty()) {
+                problems.error(node.location(), at, "is empty");
+                return Optional.empty();
+            }
+            return Optional.of(text);
+        }
+        problems.error(node.location(), at, "expected a single value, found " + node.kindName());
+        return Optional.empty();
+    }
+
+    /** Text matching {@code pattern}, such as a show id. */
+    Optional<String> identifier(String key, Pattern pattern, String rule) {
+        return text(key, true).filter(t -> {
+            if (pattern.matcher(t).matches()) {
+                return true;
+            }
+            problems.error(locationOf(key), pathOf(key), "'" + t + "' is not a valid id", rule);
+            return false;
+        });
+    }
+
+    OptionalLong snowflake(String key, boolean required) {
+        return node(key, required).map(n -> snowflakeOf(n, pathOf(key))).orElse(OptionalLong.empty());
+    }
+
+    OptionalLong snowflakeOf(YamlNode node, String at) {
+        Optional<String> text = scalarText(node, at);
+        if (text.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        String t = text.get();
+        if (SNOWFLAKE.matcher(t).matches()) {
+            try {
+                return OptionalLong.of(Long.parseUnsignedLong(t));
+            } catch (NumberFormatException e) {
+                // too large for a snowflake: reported below
+            }
+        }
+        problems.error(node.location(), at, "'" + t + "' is not a Discord id",
+                "ids are 17 to 20 digits; in Discord, turn on Developer Mode and use Copy ID, then quote it");
+        return OptionalLong.empty();
+    }
+
+    Optional<Duration> duration(String key, boolean required) {
+        return text(key, required).flatMap(t -> durationOf(t, locationOf(key), pathOf(key)));
+    }
+
+    Duration duration(String key, Duration byDefault) {
+        return has(key) ? duration(key, false).orElse(byDefault) : byDefault;
+    }
+
+    private Optional<Duration> durationOf(String text, Location at, String fieldPath) {
+        Optional<Duration> d = Durations.parse(text);
+        if (d.isEmpty()) {
+            problems.error(at, fieldPath, "'" + text + "' is not a duration", "write it like 4h30m, 15m or 90s");
+        }
+        return d;
+    }
+
+    List<Duration> durations(String key) {
+        List<Duration> result = new ArrayList<>();
+        for (Item item : items(key, false)) {
+            scalarText(item.node(), item.path())
+                    .flatMap(t -> durationOf(t, item.node().location(), item.path()))
+                    .ifPresent(d -> {
+                        if (d.isZero()) {
+                            problems.error(item.node().location(), item.path(), "a reminder must come before the call");
+                        } else {
+                            result.add(d);
+                        }
+                    });
+        }
+        result.sort(java.util.Comparator.reverseOrder());
+        return result;
+    }
+
+    OptionalInt integer(String key, boolean required, int min) {
+        Optional<String> text = text(key, required);
+        if (text.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        try {
+            int value = Integer.parseInt(text.get());
+            if (value >= min) {
+                return OptionalInt.of(value);
+            }
+            problems.error(locationOf(key), pathOf(key), "must be " + min + " or more, not " + value);
+        } catch (NumberFormatException e) {
+            problems.error(locationOf(key), pathOf(key), "'" + text.get() + "' is not a whole number");
+        }
+        return OptionalInt.empty();
+    }
+
+    boolean bool(String key, boolean byDefault) {
+        Optional<String> text = text(key, false);
+        if (text.isEmpty()) {
+            return byDefault;
+        }
+        return switch (text.get().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> {
+                problems.error(locationOf(key), pathOf(key), "'" + text.get() + "' is not true or false");
+                yield byDefault;
+            }
+        };
+    }
+
+    Optional<LocalDateTime> localDateTime(String key, boolean required) {
+        return text(key, required).flatMap(t -> {
+            try {
+                return Optional.of(LocalDateTime.parse(t.replace(' ', 'T')));
+            } catch (DateTimeParseException e) {
+                problems.error(locationOf(key), pathOf(key), "'" + t + "' is not a local date and time",
+                        "write it like 2027-02-21T19:00");
+                return Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * A moment of the show's day. {@code bareDurationIsBefore}: whether {@code 4h30m} alone means
+     * "before the start" (calls) or is refused as ambiguous (milestones).
+     */
+    Optional<TimeSpec> moment(String key, boolean required, boolean bareDurationIsBefore) {
+        return text(key, required).flatMap(t -> momentOf(t, locationOf(key), pathOf(key), bareDurationIsBefore));
+    }
+
+    private Optional<TimeSpec> momentOf(String text, Location at, String fieldPath, boolean bareDurationIsBefore) {
+        String t = text.replace(" ", "");
+        if (t.equals("T")) {
+            return Optional.of(new TimeSpec.Relative(Duration.ZERO));
+        }
+        if (t.startsWith("T-") || t.startsWith("T+")) {
+            Optional<Duration> d = durationOf(t.substring(2), at, fieldPath);
+            return d.map(x -> new TimeSpec.Relative(t.charAt(1) == '-' ? x.negated() : x));
+        }
+        if (WALL_CLOCK.matcher(t).matches()) {
+            try {
+                return Optional.of(new TimeSpec.WallClock(LocalTime.parse(t.length() < 5 ? "0" + t : t)));
+            } catch (DateTimeParseException e) {
+                problems.error(at, fieldPath, "'" + text + "' is not a time of day", "write it like \"14:30\"");
+                return Optional.empty();
+            }
+        }
+        if (t.contains("T") && t.contains("-") && t.contains(":")) {
+            try {
+                return Optional.of(new TimeSpec.DateTime(LocalDateTime.parse(t)));
+            } catch (DateTimeParseException e) {
+                problems.error(at, fieldPath, "'" + text + "' is not a local date and time",
+                        "write it like 2027-02-21T14:30");
+                return Optional.empty();
+            }
+        }
+        Optional<Duration> bare = Durations.parse(t);
+        if (bare.isPresent() && bareDurationIsBefore) {
+            return Optional.of(new TimeSpec.Relative(bare.get().negated()));
+        }
+        if (bare.isPresent()) {
+            problems.error(at, fieldPath, "'" + text + "' does not say whether it is before or after the start",
+                    "write T-" + text + " for before the start or T+" + text + " for after it");
+            return Optional.empty();
+        }
+        problems.error(at, fieldPath, "'" + text + "' is not a moment of the show's day",
+                "write T-3h, T+12m, \"14:30\" or 2027-02-21T14:30"
+                        + (bareDurationIsBefore ? ", or a duration before the start such as 4h30m" : ""));
+        return Optional.empty();
+    }
+
+    /** An item of a list with its own path, such as {@code looks[3]}. */
+    record Item(YamlNode node, String path) {
+    }
+
+    List<Item> items(String key, boolean required) {
+        Optional<YamlNode> node = node(key, required);
+        if (node.isEmpty()) {
+            return List.of();
+        }
+        if (!(node.get() instanceof YamlNode.Sequence seq)) {
+            problems.error(node.get().location(), pathOf(key), "expected a list, found " + node.get().kindName());
+            return List.of();
+        }
+        if (required && seq.items().isEmpty()) {
+            problems.error(seq.location(), pathOf(key), "needs at least one entry");
+        }
+        List<Item> items = new ArrayList<>();
+        for (int i = 0; i < seq.items().size(); i++) {
+            items.add(new Item(seq.items().get(i), pathOf(key) + "[" + i + "]"));
+        }
+        return items;
+    }
+
+    Optional<FieldReader> mapping(String key, boolean required, Set<String> knownKeys) {
+        return node(key, required).flatMap(n -> of(problems, n, pathOf(key), knownKeys));
+    }
+
+    Problems problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,381 @@
+package dev.showcall.show;
+
+import dev.showcall.show.yaml.Location;
+import dev.showcall.show.yaml.YamlNode;
+import dev.showcall.show.yaml.YamlTree;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates a show file. Every problem is reported at once, each with its line,
+ * column and field; a {@link Show} comes out only when there is no error at all, so a file
+ * that does not validate is never half-loaded.
+ */
+public final class ShowReader {
+
+    public static final Duration DEFAULT_NO_SHOW_GRACE = Duration.ofMinutes(15);
+    public static final Duration DEFAULT_QUICK_CHANGE_THRESHOLD = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_BUFFER = Duration.ofMinutes(30);
+    public static final Duration DEFAULT_CHECK_IN = Duration.ofMinutes(15);
+    public static final int DEFAULT_SECONDS_PER_LOOK = 40;
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
+    private static final String ID_RULE = "lower-case letters, digits and '-', at most 64";
+
+    private static final Set<String> SHOW_FIELDS = Set.of("id", "name", "venue", "time-zone", "start", "doors",
+            "discord", "departments", "models", "model-calls", "seconds-per-look", "looks", "milestones",
+            "no-show-grace", "quick-change-threshold");
+    private static final Set<String> DISCORD_FIELDS = Set.of("guild", "timeline-channel", "calls-channel",
+            "producer-role", "pr-role");
+    private static final Set<String> DEPARTMENT_FIELDS = Set.of("id", "name", "call", "members", "role", "lead",
+            "meeting-point", "notes", "reminders");
+    private static final Set<String> MEMBER_FIELDS = Set.of("user", "name");
+    private static final Set<String> MODEL_FIELDS = Set.of("name", "user", "agency", "standby", "call");
+    private static final Set<String> MODEL_CALLS_FIELDS = Set.of("chairs", "prep", "buffer", "check-in",
+            "meeting-point", "lead", "notes", "reminders");
+    private static final Set<String> LOOK_FIELDS = Set.of("number", "model", "description", "dresser", "seconds");
+    private static final Set<String> MILESTONE_FIELDS = Set.of("name", "at");
+
+    /** What reading a file gave: a show when it validated, and every problem either way. */
+    public record Reading(Optional<Show> show, List<Problem> problems) {
+
+        public List<Problem> errors() {
+            return problems.stream().filter(Problem::isError).toList();
+        }
+
+        public List<Problem> warnings() {
+            return problems.stream().filter(p -> !p.isError()).toList();
+        }
+    }
+
+    private final Problems problems;
+    /** Calls to check against the start once both are known. */
+    private final List<PendingCallCheck> callChecks = new ArrayList<>();
+
+    private record PendingCallCheck(TimeSpec call, Location at, String path) {
+    }
+
+    private ShowReader(String file) {
+        this.problems = new Problems(file);
+    }
+
+    public static Reading read(String file, String yaml) {
+        return new ShowReader(file).readText(yaml);
+    }
+
+    private Reading readText(String yaml) {
+        YamlTree.Result tree = YamlTree.parse(yaml);
+        tree.problems().forEach(p -> problems.error(p.location(), "", p.message()));
+        Optional<Show> show = tree.root().flatMap(this::readShow);
+        return new Reading(problems.hasErrors() ? Optional.empty() : show, problems.inFileOrder());
+    }
+
+    private Optional<Show> readShow(YamlNode root) {
+        Optional<FieldReader> top = FieldReader.of(problems, root, "", SHOW_FIELDS);
+        if (top.isEmpty()) {
+            return Optional.empty();
+        }
+        FieldReader f = top.get();
+        Optional<String> id = f.identifier("id", ID, ID_RULE);
+        Optional<String> name = f.text("name", true);
+        Optional<String> venue = f.text("venue", false);
+        Optional<ZoneId> zone = zone(f);
+        Optional<LocalDateTime> start = f.localDateTime("start", true);
+        Optional<TimeSpec> doors = f.moment("doors", false, true);
+        Optional<DiscordBinding> discord = f.mapping("discord", true, DISCORD_FIELDS).flatMap(this::discord);
+        List<Department> departments = departments(f);
+        List<Model> models = models(f);
+        Optional<ModelCalls> modelCalls = f.mapping("model-calls", true, MODEL_CALLS_FIELDS).flatMap(this::modelCalls);
+        int secondsPerLook = f.integer("seconds-per-look", false, 1).orElse(DEFAULT_SECONDS_PER_LOOK);
+        List<Look> looks = looks(f, models);
+        List<Milestone> milestones = milestones(f);
+        Duration grace = f.duration("no-show-grace", DEFAULT_NO_SHOW_GRACE);
+        Duration threshold = f.duration("quick-change-threshold", DEFAULT_QUICK_CHANGE_THRESHOLD);
+
+        Optional<ZonedDateTime> zonedStart = zonedStart(f, zone, start);
+        zonedStart.ifPresent(this::checkCallsBefore);
+
+        if (problems.hasErrors()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Show(id.orElseThrow(), name.orElseThrow(), venue.orElse(""), zone.orElseThrow(),
+                start.orElseThrow(), doors, discord.orElseThrow(), departments, models, modelCalls.orElseThrow(),
+                looks, milestones, secondsPerLook, grace, threshold));
+    }
+
+    private Optional<ZoneId> zone(FieldReader f) {
+        Optional<String> text = f.text("time-zone", true);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Location at = f.locationOf("time-zone");
+        try {
+            ZoneId zone = ZoneId.of(text.get());
+            if (zone instanceof ZoneOffset || zone.getRules().isFixedOffset() && !zone.getId().equals("UTC")) {
+                problems.warning(at, "time-zone", "'" + text.get() + "' is a fixed offset that ignores daylight saving",
+                        "name the region instead, such as Europe/London");
+            }
+            return Optional.of(zone);
+        } catch (DateTimeException e) {
+            Optional<String> hint = closestZone(text.get());
+            problems.error(at, "time-zone", "'" + text.get() + "' is not a known time zone",
+                    hint.map(h -> "did you mean " + h + "?").orElse("use an IANA zone such as Europe/London"));
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> closestZone(String text) {
+        Set<String> zones = ZoneId.getAvailableZoneIds();
+        Optional<String> byCity = zones.stream()
+                .filter(z -> z.substring(z.lastIndexOf('/') + 1).replace('_', ' ').equalsIgnoreCase(text.replace('_', ' ')))
+                .sorted()
+                .findFirst();
+        return byCity.isPresent() ? byCity : Closest.to(text, zones);
+    }
+
+    private Optional<ZonedDateTime> zonedStart(FieldReader f, Optional<ZoneId> zone, Optional<LocalDateTime> start) {
+        if (zone.isEmpty() || start.isEmpty()) {
+            return Optional.empty();
+        }
+        if (zone.get().getRules().getValidOffsets(start.get()).isEmpty()) {
+            problems.error(f.locationOf("start"), "start",
+                    start.get() + " does not exist in " + zone.get() + ": the clocks go forward then",
+                    "move the start out of the daylight-saving gap");
+            return Optional.empty();
+        }
+        return Optional.of(start.get().atZone(zone.get()));
+    }
+
+    private void checkCallsBefore(ZonedDateTime start) {
+        for (PendingCallCheck check : callChecks) {
+            if (!check.call().resolve(start).isBefore(start.toInstant())) {
+                problems.error(check.at(), check.path(), "the call " + check.call() + " is not before the start ("
+                        + start.toLocalTime() + ")", "calls come before the show; use a duration such as 4h30m");
+            }
+        }
+    }
+
+    private Optional<DiscordBinding> discord(FieldReader f) {
+        OptionalLong guild = f.snowflake("guild", true);
+        OptionalLong timeline = f.snowflake("timeline-channel", true);
+        OptionalLong calls = f.snowflake("calls-channel", true);
+        OptionalLong producers = f.snowflake("producer-role", true);
+        OptionalLong pr = f.snowflake("pr-role", true);
+        if (guild.isEmpty() || timeline.isEmpty() || calls.isEmpty() || producers.isEmpty() || pr.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DiscordBinding(guild.getAsLong(), timeline.getAsLong(), calls.getAsLong(),
+                producers.getAsLong(), pr.getAsLong()));
+    }
+
+    private List<Department> departments(FieldReader f) {
+        List<Department> result = new ArrayList<>();
+        Map<String, Location> seen = new HashMap<>();
+        for (FieldReader.Item item : f.items("departments", true)) {
+            FieldReader.of(problems, item.node(), item.path(), DEPARTMENT_FIELDS)
+                    .flatMap(d -> department(d, seen))
+                    .ifPresent(result::add);
+        }
+        return result;
+    }
+
+    private Optional<Department> department(FieldReader d, Map<String, Location> seen) {
+        Optional<String> id = d.identifier("id", ID, ID_RULE);
+        id.ifPresent(i -> unique(seen, i, d.locationOf("id"), d.pathOf("id"), "department id"));
+        Optional<String> name = d.text("name", true);
+        Optional<TimeSpec> call = d.moment("call", true, true);
+        call.ifPresent(c -> callChecks.add(new PendingCallCheck(c, d.locationOf("call"), d.pathOf("call"))));
+        List<Member> members = members(d);
+        OptionalLong role = d.snowflake("role", false);
+        if (!d.has("members") && !d.has("role")) {
+            problems.error(d.location(), d.path(), "a department needs members, a role, or both",
+                    "list user ids under members, or give the role id whose holders are called");
+        }
+        OptionalLong lead = d.snowflake("lead", false);
+        Optional<String> meetingPoint = d.text("meeting-point", false);
+        Optional<String> notes = d.text("notes", false);
+        List<Duration> reminders = d.durations("reminders");
+        if (id.isEmpty() || name.isEmpty() || call.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Department(id.get(), name.get(), call.get(), members, role, lead, meetingPoint, notes,
+                reminders));
+    }
+
+    private List<Member> members(FieldReader d) {
+        List<Member> result = new ArrayList<>();
+        Set<Long> seen = new LinkedHashSet<>();
+        for (FieldReader.Item item : d.items("members", false)) {
+            Optional<Member> member = item.node() instanceof YamlNode.Mapping
+                    ? FieldReader.of(problems, item.node(), item.path(), MEMBER_FIELDS).flatMap(this::namedMember)
+                    : toMember(d.snowflakeOf(item.node(), item.path()), Optional.empty());
+            member.ifPresent(m -> {
+                if (seen.add(m.userId())) {
+                    result.add(m);
+                } else {
+                    problems.error(item.node().location(), item.path(), "user " + m.userId() + " is listed twice");
+                }
+            });
+        }
+        return result;
+    }
+
+    private Optional<Member> namedMember(FieldReader m) {
+        return toMember(m.snowflake("user", true), m.text("name", false));
+    }
+
+    private static Optional<Member> toMember(OptionalLong user, Optional<String> name) {
+        return user.isPresent() ? Optional.of(new Member(user.getAsLong(), name)) : Optional.empty();
+    }
+
+    private List<Model> models(FieldReader f) {
+        List<Model> result = new ArrayList<>();
+        Map<String, Location> seen = new HashMap<>();
+        for (FieldReader.Item item : f.items("models", true)) {
+            FieldReader.of(problems, item.node(), item.path(), MODEL_FIELDS)
+                    .flatMap(m -> model(m, seen))
+                    .ifPresent(result::add);
+        }
+        return result;
+    }
+
+    private Optional<Model> model(FieldReader m, Map<String, Location> seen) {
+        Optional<String> name = m.text("name", true);
+        name.ifPresent(n -> unique(seen, n, m.locationOf("name"), m.pathOf("name"), "model name"));
+        OptionalLong user = m.snowflake("user", false);
+        Optional<String> agency = m.text("agency", false);
+        boolean standby = m.bool("standby", false);
+        Optional<TimeSpec> call = m.moment("call", false, true);
+        call.ifPresent(c -> callChecks.add(new PendingCallCheck(c, m.locationOf("call"), m.pathOf("call"))));
+        return name.map(n -> new Model(n, user, agency, standby, call));
+    }
+
+    private Optional<ModelCalls> modelCalls(FieldReader m) {
+        OptionalInt chairs = m.integer("chairs", true, 1);
+        Optional<Duration> prep = m.duration("prep", true).filter(p -> {
+            if (p.isZero()) {
+                problems.error(m.locationOf("prep"), m.pathOf("prep"), "prep must be longer than zero");
+                return false;
+            }
+            return true;
+        });
+        Duration buffer = m.duration("buffer", DEFAULT_BUFFER);
+        Duration checkIn = m.duration("check-in", DEFAULT_CHECK_IN);
+        Optional<String> meetingPoint = m.text("meeting-point", false);
+        OptionalLong lead = m.snowflake("lead", false);
+        Optional<String> notes = m.text("notes", false);
+        List<Duration> reminders = m.durations("reminders");
+        if (chairs.isEmpty() || prep.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ModelCalls(chairs.getAsInt(), prep.get(), buffer, checkIn, meetingPoint, lead, notes,
+                reminders));
+    }
+
+    private List<Look> looks(FieldReader f, List<Model> models) {
+        Map<String, Model> byName = new HashMap<>();
+        models.forEach(m -> byName.put(m.name(), m));
+        List<Look> result = new ArrayList<>();
+        Map<String, Location> seenNumbers = new HashMap<>();
+        for (FieldReader.Item item : f.items("looks", true)) {
+            FieldReader.of(problems, item.node(), item.path(), LOOK_FIELDS)
+                    .flatMap(l -> look(l, byName, seenNumbers))
+                    .ifPresent(result::add);
+        }
+        warnAboutSkippedNumbers(f, result);
+        warnAboutModelsWithoutLooks(f, models, result);
+        return result;
+    }
+
+    private Optional<Look> look(FieldReader l, Map<String, Model> models, Map<String, Location> seenNumbers) {
+        OptionalInt number = l.integer("number", true, 1);
+        if (number.isPresent()) {
+            unique(seenNumbers, String.valueOf(number.getAsInt()), l.locationOf("number"), l.pathOf("number"),
+                    "look number");
+        }
+        Optional<String> model = l.text("model", true).filter(name -> walksLooks(l, models, name));
+        Optional<String> description = l.text("description", true);
+        OptionalLong dresser = l.snowflake("dresser", false);
+        OptionalInt seconds = l.integer("seconds", false, 1);
+        if (number.isEmpty() || model.isEmpty() || description.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Look(number.getAsInt(), model.get(), description.get(), dresser, seconds));
+    }
+
+    private boolean walksLooks(FieldReader l, Map<String, Model> models, String name) {
+        Model model = models.get(name);
+        if (model == null) {
+            problems.error(l.locationOf("model"), l.pathOf("model"), "no model named '" + name + "' on the roster",
+                    Closest.to(name, models.keySet()).map(c -> "did you mean '" + c + "'?")
+                            .orElse("add her under models first"));
+            return false;
+        }
+        if (model.standby()) {
+            problems.error(l.locationOf("model"), l.pathOf("model"), name + " is a standby and walks no look in the plan",
+                    "give the look to a model of the line-up; a standby takes over looks on the day with /replace");
+            return false;
+        }
+        return true;
+    }
+
+    private void warnAboutSkippedNumbers(FieldReader f, List<Look> looks) {
+        TreeSet<Integer> numbers = new TreeSet<>();
+        looks.forEach(l -> numbers.add(l.number()));
+        Integer previous = 0;
+        for (Integer n : numbers) {
+            if (n != previous + 1) {
+                problems.warning(f.locationOf("looks"), "looks", "look numbers skip from " + previous + " to " + n,
+                        "the numbers are the running order that crew type in /look");
+            }
+            previous = n;
+        }
+    }
+
+    private void warnAboutModelsWithoutLooks(FieldReader f, List<Model> models, List<Look> looks) {
+        Set<String> walking = new java.util.HashSet<>();
+        looks.forEach(l -> walking.add(l.model()));
+        for (Model m : models) {
+            if (!m.standby() && !walking.contains(m.name())) {
+                problems.warning(f.locationOf("models"), "models", m.name() + " walks no look and is not a standby",
+                        "give her a look or mark her standby: true");
+            }
+        }
+    }
+
+    private List<Milestone> milestones(FieldReader f) {
+        List<Milestone> result = new ArrayList<>();
+        for (FieldReader.Item item : f.items("milestones", false)) {
+            FieldReader.of(problems, item.node(), item.path(), MILESTONE_FIELDS).ifPresent(m -> {
+                Optional<String> name = m.text("name", true);
+                Optional<TimeSpec> at = m.moment("at", true, false);
+                if (name.isPresent() && at.isPresent()) {
+                    result.add(new Milestone(name.get(), at.get()));
+                }
+            });
+        }
+        return result;
+    }
+
+    private void unique(Map<String, Location> seen, String value, Location at, String path, String what) {
+        Location first = seen.putIfAbsent(value, at);
+        if (first != null) {
+            problems.error(at, path, "duplicate " + what + " '" + value + "'", "first given on line " + first.line());
+        }
+    }
+}
