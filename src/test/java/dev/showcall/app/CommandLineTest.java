@@ -1,0 +1,214 @@
+package dev.showcall.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.showcall.show.CallPlanner;
+import dev.showcall.show.ShowFileException;
+import dev.showcall.show.ShowFiles;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("The command line")
+class CommandLineTest {
+
+    private static final Path EXAMPLE = Path.of("config/shows/maison-verre-aw27.yaml");
+
+    private record Outcome(int exitCode, String out, String err) {
+    }
+
+    private static Outcome run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    /** The example with a bad zone, a look whose model is misspelt and a typo in a field name. */
+    private static Path brokenExample(Path dir) throws IOException {
+        String yaml = Files.readString(EXAMPLE);
+        String broken = yaml.replaceFirst("time-zone: Europe/London", "time-zone: Europe/Londn")
+                .replaceFirst("model: Amara Okafor", "model: Amara Okafr")
+                .replaceFirst("meeting-point:", "meetingpoint:");
+        assertThat(broken).isNotEqualTo(yaml);
+        Path file = dir.resolve("broken.yaml");
+        Files.writeString(file, broken);
+        return file;
+    }
+
+    private static int exampleCallCount() {
+        try {
+            return CallPlanner.plan(ShowFiles.load(EXAMPLE).show()).calls().size();
+        } catch (IOException | ShowFileException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static int lineOf(Path file, String marker) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(marker)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no line with " + marker);
+    }
+
+    @Nested
+    @DisplayName("validate")
+    class Validate {
+
+        @Test
+        @DisplayName("exits 0 for the shipped example")
+        void exampleIsValid() {
+            Outcome outcome = run("validate", EXAMPLE.toString());
+
+            assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+            assertThat(outcome.out()).contains("maison-verre-aw27.yaml: valid");
+        }
+
+        @Test
+        @DisplayName("exits 2 for a broken copy and prints each problem with its line")
+        void brokenCopy(@TempDir Path dir) throws IOException {
+            Path broken = brokenExample(dir);
+
+            Outcome outcome = run("validate", broken.toString());
+
+            assertThat(outcome.exitCode()).isEqualTo(Main.EXIT_USAGE);
+            assertThat(outcome.err())
+                    .contains(broken + ":" + lineOf(broken, "time-zone: Europe/Londn") + ":12: time-zone:")
+                    .contains("did you mean Europe/London?")
+                    .contains(broken + ":" + lineOf(broken, "model: Amara Okafr") + ":")
+                    .contains("did you mean 'Amara Okafor'?")
+                    .contains(broken + ":" + lineOf(broken, "meetingpoint:") + ":")
+                    .contains("did you mean 'meeting-point'?")
+                    .contains("3 errors, not valid");
+        }
+
+        @Test
+        @DisplayName("validates every show file of a folder")
+        void folder(@TempDir Path dir) throws IOException {
+            Files.copy(EXAMPLE, dir.resolve("good.yaml"));
+            brokenExample(dir);
+
+            Outcome outcome = run("validate", dir.toString());
+
+            assertThat(outcome.exitCode()).isEqualTo(Main.EXIT_USAGE);
+            assertThat(outcome.out()).contains("good.yaml: valid");
+            assertThat(outcome.err()).contains("broken.yaml: 3 errors");
+        }
+
+        @Test
+        @DisplayName("exits 2 with a one-line reason for a file that is not there")
+        void missingFile() {
+            Outcome outcome = run("validate", "no/such/show.yaml");
+
+            assertThat(outcome.exitCode()).isEqualTo(Main.EXIT_USAGE);
+            assertThat(outcome.err().strip()).isEqualTo("showcall: cannot read no/such/show.yaml: no such file or folder");
+        }
+    }
+
+    @Nested
+    @DisplayName("plan")
+    class Plan {
+
+        @Test
+        @DisplayName("prints the call sheet as a table in local time with T- offsets, then the quick changes")
+        void table() {
+            Outcome outcome = run("plan", EXAMPLE.toString());
+
+            assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+            assertThat(outcome.out())
+                    .contains("Start Sunday 21 February 2027 19:00 (Europe/London, GMT)")
+                    .contains("TIME   OFFSET")
+                    .contains("wave 1 of ")
+                    .contains("T-3h45m")
+                    .contains("Quick changes under 5m: ")
+                    .contains("  ! ");
+            assertThat(outcome.out().indexOf("Quick changes")).isGreaterThan(outcome.out().indexOf("TIME"));
+        }
+
+        @Test
+        @DisplayName("prints CSV with a header and one row per call")
+        void csv() {
+            Outcome outcome = run("plan", EXAMPLE.toString(), "--format", "csv");
+
+            assertThat(outcome.exitCode()).isZero();
+            List<String> rows = outcome.out().lines().toList();
+            assertThat(rows.get(0)).startsWith("local_time,utc_time,offset,department,who");
+            assertThat(rows).hasSize(1 + exampleCallCount());
+            assertThat(rows).anySatisfy(r -> assertThat(r).contains("model,").contains("\"wave 1 of 4, chairs at 15:30\""));
+        }
+
+        @Test
+        @DisplayName("prints JSON that a program can read")
+        void json() throws IOException {
+            Outcome outcome = run("plan", EXAMPLE.toString(), "--format", "JSON");
+
+            assertThat(outcome.exitCode()).isZero();
+            JsonNode root = new ObjectMapper().readTree(outcome.out());
+            assertThat(root.path("show").path("timeZone").asText()).isEqualTo("Europe/London");
+            assertThat(root.path("calls").size()).isEqualTo(exampleCallCount());
+            assertThat(root.path("quickChanges").findValuesAsText("underThreshold")).contains("true");
+        }
+
+        @Test
+        @DisplayName("exits 2 with the problems for a file that does not validate")
+        void invalidFile(@TempDir Path dir) throws IOException {
+            Outcome outcome = run("plan", brokenExample(dir).toString());
+
+            assertThat(outcome.exitCode()).isEqualTo(Main.EXIT_USAGE);
+            assertThat(outcome.out()).isEmpty();
+            assertThat(outcome.err()).contains("time-zone");
+        }
+    }
+
+    @Test
+    @DisplayName("exits 2 with a one-line reason for an unknown format")
+    void unknownFormat() {
+        Outcome outcome = run("plan", EXAMPLE.toString(), "--format", "xml");
+
+        assertThat(outcome.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(outcome.err().lines()).singleElement()
+                .satisfies(l -> assertThat(l).startsWith("showcall: ").contains("xml").contains("--help"));
+    }
+
+    @Test
+    @DisplayName("exits 2 with a one-line reason for an unknown command")
+    void unknownCommand() {
+        Outcome outcome = run("launch");
+
+        assertThat(outcome.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(outcome.err().lines()).singleElement().satisfies(l -> assertThat(l).contains("launch"));
+    }
+
+    @Test
+    @DisplayName("exits 2 when no command is given")
+    void noCommand() {
+        Outcome outcome = run();
+
+        assertThat(outcome.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(outcome.err()).contains("a command is needed");
+    }
+
+    @Test
+    @DisplayName("prints help and a version")
+    void helpAndVersion() {
+        Outcome help = run("--help");
+        Outcome version = run("--version");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("validate").contains("plan").contains("run");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).startsWith("showcall ");
+    }
+}
