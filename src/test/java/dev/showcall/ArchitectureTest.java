@@ -1,0 +1,58 @@
+package dev.showcall;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The architecture")
+class ArchitectureTest {
+
+    private static final String[] CORE = {"dev.showcall.show..", "dev.showcall.backstage..", "dev.showcall.timeline.."};
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.showcall");
+    }
+
+    @Test
+    @DisplayName("keeps the core (show, backstage, timeline) free of Discord, Quartz and JDBC")
+    void coreIsPure() {
+        ArchRule rule = noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "net.dv8tion..", "org.quartz..", "java.sql..", "javax.sql..", "com.zaxxer..", "org.flywaydb..")
+                .because("the core is tested without Discord, a scheduler or a database (DESIGN.md, rules of the house)");
+
+        rule.check(classes);
+    }
+
+    @Test
+    @DisplayName("keeps the core from reaching out to the adapters at its edges")
+    void coreDoesNotKnowAdapters() {
+        ArchRule rule = noClasses().that().resideInAnyPackage(CORE)
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.showcall.store..", "dev.showcall.discord..", "dev.showcall.calls..", "dev.showcall.app..")
+                .because("data flows from the adapters into the core, never the other way");
+
+        rule.check(classes);
+    }
+
+    @Test
+    @DisplayName("lets only the app package wire the adapters together")
+    void onlyAppKnowsEverything() {
+        ArchRule rule = noClasses().that().resideInAnyPackage("dev.showcall.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.showcall.discord..", "dev.showcall.app..")
+                .because("the store serves every adapter and depends on none");
+
+        rule.check(classes);
+    }
+}
