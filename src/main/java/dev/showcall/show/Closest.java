@@ -46,10 +46,13 @@ public final class Closest {
         if (candidate.contains(wanted)) {
             return 2;
         }
-        if (isClose(wanted, candidate) || isClose(wanted, prefix(candidate, wanted.length()))) {
-            return 3 + Math.min(distance(wanted, candidate), distance(wanted, prefix(candidate, wanted.length())));
-        }
-        return Integer.MAX_VALUE;
+        int typos = Math.min(distance(wanted, candidate), distance(wanted, prefix(candidate, wanted.length())));
+        return typos <= typosAllowedWhileTyping(wanted) ? 3 + typos : Integer.MAX_VALUE;
+    }
+
+    /** A few letters typed so far match too much if typos are allowed in them. */
+    private static int typosAllowedWhileTyping(String wanted) {
+        return wanted.length() < 4 ? 0 : Math.max(1, wanted.length() / 3);
     }
 
     private static String prefix(String s, int length) {

@@ -16,7 +16,7 @@ public final class Durations {
 
     /** A duration, or empty when the text is not one. Never negative. */
     public static Optional<Duration> parse(String text) {
-        String t = text.strip();
+        String t = text.replaceAll("\\s", "");
         if (t.isEmpty()) {
             return Optional.empty();
         }

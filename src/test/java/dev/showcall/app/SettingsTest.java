@@ -1,0 +1,77 @@
+package dev.showcall.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Settings from the environment")
+class SettingsTest {
+
+    @Test
+    @DisplayName("have defaults that work on a fresh machine")
+    void defaults() {
+        Settings settings = Settings.from(Map.of());
+
+        assertThat(settings.discordToken()).isEmpty();
+        assertThat(settings.shows()).isEqualTo(Path.of("config/shows"));
+        assertThat(settings.databaseUrl()).isEqualTo("jdbc:h2:file:./data/showcall");
+        assertThat(settings.discordApi()).isEmpty();
+        assertThat(settings.discordGateway()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("read every variable the README lists")
+    void readsEveryVariable() {
+        Settings settings = Settings.from(Map.of(
+                "DISCORD_TOKEN", "secret-token",
+                "SHOWCALL_SHOWS", "shows/lfw.yaml",
+                "SHOWCALL_DB_URL", "jdbc:h2:mem:x",
+                "SHOWCALL_DISCORD_API", "http://127.0.0.1:8080/api/v10/",
+                "SHOWCALL_DISCORD_GATEWAY", "ws://127.0.0.1:8080/gateway"));
+
+        assertThat(settings.discordToken()).contains("secret-token");
+        assertThat(settings.shows()).isEqualTo(Path.of("shows/lfw.yaml"));
+        assertThat(settings.databaseUrl()).isEqualTo("jdbc:h2:mem:x");
+        assertThat(settings.discordApi()).contains(URI.create("http://127.0.0.1:8080/api/v10/"));
+        assertThat(settings.discordGateway()).contains(URI.create("ws://127.0.0.1:8080/gateway"));
+    }
+
+    @Test
+    @DisplayName("treat a blank variable as unset")
+    void blankIsUnset() {
+        Settings settings = Settings.from(Map.of("DISCORD_TOKEN", "  ", "SHOWCALL_SHOWS", ""));
+
+        assertThat(settings.discordToken()).isEmpty();
+        assertThat(settings.shows()).isEqualTo(Path.of("config/shows"));
+    }
+
+    @Test
+    @DisplayName("never show the token when printed")
+    void tokenNeverPrinted() {
+        Settings settings = Settings.from(Map.of("DISCORD_TOKEN", "MTE5MDAw.secret.token"));
+
+        assertThat(settings.toString()).doesNotContain("MTE5MDAw").doesNotContain("secret").contains("(set)");
+    }
+
+    @Test
+    @DisplayName("refuse a gateway that is not a WebSocket URL, naming the variable")
+    void badGateway() {
+        assertThatThrownBy(() -> Settings.from(Map.of("SHOWCALL_DISCORD_GATEWAY", "http://127.0.0.1/gateway")))
+                .isInstanceOf(Settings.InvalidSettingException.class)
+                .hasMessageContaining("SHOWCALL_DISCORD_GATEWAY")
+                .hasMessageContaining("ws or wss");
+    }
+
+    @Test
+    @DisplayName("refuse a database URL that is not JDBC")
+    void badDatabaseUrl() {
+        assertThatThrownBy(() -> Settings.from(Map.of("SHOWCALL_DB_URL", "./data/showcall")))
+                .isInstanceOf(Settings.InvalidSettingException.class)
+                .hasMessageContaining("SHOWCALL_DB_URL");
+    }
+}
