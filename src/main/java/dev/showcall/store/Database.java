@@ -1,0 +1,136 @@
+package dev.showcall.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.showcall.store.migration.V6__Create_quartz_tables;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * showcall's database: a connection pool over a schema that Flyway has brought up to date.
+ * Quartz's job store shares the pool, so the scheduler and the show live in one database.
+ */
+public final class Database implements AutoCloseable {
+
+    /**
+     * The app's database file under {@code ./data}. We close the pool ourselves on shutdown, so
+     * H2 must not close the database from its own shutdown hook while jobs may still be writing;
+     * AUTO_SERVER stays off because only this process may touch the show's state.
+     */
+    public static final String DEFAULT_URL = "jdbc:h2:file:./data/showcall;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE";
+
+    static final String SQL_MIGRATIONS = "classpath:db/migration";
+    static final String JAVA_MIGRATIONS = "classpath:" + V6__Create_quartz_tables.class.getPackageName().replace('.', '/');
+
+    /** Enough for Quartz's worker threads, the timeline feed and a few interactions at once. */
+    private static final int MAX_POOL_SIZE = 10;
+    private static final int MIN_IDLE = 2;
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource pool;
+
+    private Database(HikariDataSource pool) {
+        this.pool = pool;
+    }
+
+    /** Opens the database at {@code jdbcUrl} and migrates it; fails if either cannot be done. */
+    public static Database open(String jdbcUrl) {
+        HikariDataSource pool = createPool(jdbcUrl);
+        try {
+            int applied = migrate(pool);
+            log.info("Database {} is ready ({} migrations applied)", describe(jdbcUrl), applied);
+            return new Database(pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    private static HikariDataSource createPool(String jdbcUrl) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("showcall");
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername("sa");
+        config.setPassword("");
+        config.setMaximumPoolSize(MAX_POOL_SIZE);
+        config.setMinimumIdle(MIN_IDLE);
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("Could not open the database " + describe(jdbcUrl), e);
+        }
+    }
+
+    /** Applies pending migrations and tells how many ran: none on an up-to-date database. */
+    static int migrate(DataSource dataSource) {
+        try {
+            return Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations(SQL_MIGRATIONS, JAVA_MIGRATIONS)
+                    .load()
+                    .migrate()
+                    .migrationsExecuted;
+        } catch (FlywayException e) {
+            throw new StoreException("Could not migrate the database to the current schema", e);
+        }
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws.
+     * A {@link RuntimeException} or {@link Error} from the work is rethrown as it is; an
+     * {@link SQLException} comes back wrapped in a {@link StoreException}.
+     */
+    public <T> T inTransaction(TransactionWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollBack(c, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("A transaction failed and was rolled back: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@link #inTransaction(TransactionWork)} for work without a result. */
+    public void runInTransaction(TransactionAction action) {
+        inTransaction(c -> {
+            action.run(c);
+            return null;
+        });
+    }
+
+    private static void rollBack(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            // The first failure is the one worth reporting; this one only explains any leftovers.
+            cause.addSuppressed(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** The URL without its settings, which may hold credentials. */
+    private static String describe(String jdbcUrl) {
+        int settings = jdbcUrl.indexOf(';');
+        return settings < 0 ? jdbcUrl : jdbcUrl.substring(0, settings);
+    }
+}
