@@ -16,9 +16,8 @@ COPY --from=build /src/target/showcall.jar /app/showcall.jar
 COPY config /app/config
 RUN mkdir -p /app/data && chown showcall:showcall /app/data
 USER showcall
-# The embedded database lives here: mount a volume so the day's state survives the container.
+# The embedded database lives here (the default SHOWCALL_DB_URL is ./data/ under /app):
+# mount a volume so the day's state survives the container.
 VOLUME /app/data
-ENV SHOWCALL_SHOWS=/app/config/shows \
-    SHOWCALL_DB_URL=jdbc:h2:file:/app/data/showcall
 ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/showcall.jar"]
 CMD ["run"]

@@ -1,5 +1,6 @@
 package dev.showcall.app;
 
+import dev.showcall.store.Database;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ public record Settings(
     public static final String DISCORD_GATEWAY = "SHOWCALL_DISCORD_GATEWAY";
 
     public static final String DEFAULT_SHOWS = "config/shows";
-    public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/showcall";
+    public static final String DEFAULT_DB_URL = Database.DEFAULT_URL;
 
     /** A setting that cannot be used; the message names the variable and what is wrong. */
     public static final class InvalidSettingException extends RuntimeException {

@@ -19,7 +19,7 @@ class SettingsTest {
 
         assertThat(settings.discordToken()).isEmpty();
         assertThat(settings.shows()).isEqualTo(Path.of("config/shows"));
-        assertThat(settings.databaseUrl()).isEqualTo("jdbc:h2:file:./data/showcall");
+        assertThat(settings.databaseUrl()).startsWith("jdbc:h2:file:./data/showcall;");
         assertThat(settings.discordApi()).isEmpty();
         assertThat(settings.discordGateway()).isEmpty();
     }
