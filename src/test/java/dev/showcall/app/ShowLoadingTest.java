@@ -10,6 +10,7 @@ import dev.showcall.store.StoredShow;
 import java.util.Optional;
 import dev.showcall.store.ArrivalRepository;
 import dev.showcall.store.Database;
+import dev.showcall.store.FreshDatabase;
 import dev.showcall.store.LoadResult;
 import dev.showcall.store.ShowRepository;
 import dev.showcall.store.TimelineEventRepository;
@@ -18,18 +19,14 @@ import dev.showcall.timeline.TimelineEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Loading show files into the database")
@@ -42,7 +39,9 @@ class ShowLoadingTest {
     @TempDir
     Path shows;
 
-    private final String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    @RegisterExtension
+    final FreshDatabase fresh = new FreshDatabase();
+
     private Database database;
     private ShowLoading loading;
     private final TimelineEventRepository timeline = new TimelineEventRepository();
@@ -50,18 +49,11 @@ class ShowLoadingTest {
 
     @BeforeEach
     void freshDatabase() throws IOException {
-        database = Database.open(url);
+        database = fresh.database();
         loading = new ShowLoading(database, showRepository, timeline, Clock.fixed(NOW, ZoneOffset.UTC));
         Files.copy(EXAMPLE, shows.resolve("show.yaml"));
     }
 
-    @AfterEach
-    void dropDatabase() throws SQLException {
-        database.close();
-        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
-            c.createStatement().execute("SHUTDOWN");
-        }
-    }
 
     private List<TimelineEvent> events() {
         return database.inTransaction(c -> timeline.forShow(c, SHOW_ID));

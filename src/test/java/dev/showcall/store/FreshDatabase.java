@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A migrated in-memory database of its own for every test. Register it on an instance field
  * with {@code @RegisterExtension}.
  */
-final class FreshDatabase implements BeforeEachCallback, AfterEachCallback {
+public final class FreshDatabase implements BeforeEachCallback, AfterEachCallback {
 
     private String url;
     private Database database;
@@ -33,15 +33,15 @@ final class FreshDatabase implements BeforeEachCallback, AfterEachCallback {
         }
     }
 
-    Database database() {
+    public Database database() {
         return database;
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
-    <T> T inTransaction(TransactionWork<T> work) {
+    public <T> T inTransaction(TransactionWork<T> work) {
         return database.inTransaction(work);
     }
 }
