@@ -5,6 +5,9 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -12,21 +15,28 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Loads the shows into the database and runs the bot.",
+        description = {"Loads the shows into the database and runs the bot until it is stopped (SIGTERM or Ctrl-C).",
                 "Settings come from the environment: DISCORD_TOKEN, SHOWCALL_SHOWS, SHOWCALL_DB_URL,",
                 "SHOWCALL_DISCORD_API, SHOWCALL_DISCORD_GATEWAY (see README.md)."})
 final class RunCommand implements Callable<Integer> {
 
-    private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
-
     /** Exit code when showcall could not run although it was started correctly. */
     static final int EXIT_FAILURE = 1;
+
+    private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 
     @Spec
     CommandSpec spec;
 
     /** The environment; tests give their own. */
     Map<String, String> environment = System.getenv();
+
+    /** Released to stop the bot; the JVM's shutdown hook releases it on SIGTERM. */
+    final CountDownLatch stop = new CountDownLatch(1);
+    /** Released once everything is closed, so the hook can hold the JVM until then. */
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private static final long CLOSE_TIMEOUT_SECONDS = 30;
 
     @Override
     public Integer call() {
@@ -38,25 +48,70 @@ final class RunCommand implements Callable<Integer> {
             err.println("showcall: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
-        log.info("Starting with {}", settings);
-        try (Showcall showcall = Showcall.start(settings, Clock.systemUTC())) {
-            showcall.showLoading().load(settings.shows());
-        } catch (ShowLoading.InvalidShowsException e) {
-            e.problems().forEach(err::println);
-            err.println("showcall: not started: " + e.getMessage());
-            return Main.EXIT_USAGE;
-        } catch (StoreException e) {
-            log.error("The database at {} cannot be used", settings.databaseUrl(), e);
-            err.println("showcall: not started: the database cannot be used: " + rootCause(e).getMessage());
-            return EXIT_FAILURE;
-        }
         if (settings.discordToken().isEmpty()) {
             err.println("showcall: " + Settings.DISCORD_TOKEN + " is not set: give the bot's token from the Discord "
                     + "developer portal in the environment (see README.md)");
             return Main.EXIT_USAGE;
         }
-        err.println("showcall: the shows are loaded; this build does not connect to Discord yet");
+        log.info("Starting with {}", settings);
+        Showcall showcall;
+        try {
+            showcall = Showcall.start(settings, Clock.systemUTC());
+        } catch (StoreException e) {
+            log.error("The database at {} cannot be used", settings.databaseUrl(), e);
+            err.println("showcall: not started: the database cannot be used: " + rootCause(e).getMessage());
+            return EXIT_FAILURE;
+        }
+        try (showcall) {
+            return runUntilStopped(showcall, settings, err);
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    private int runUntilStopped(Showcall showcall, Settings settings, PrintWriter err) {
+        try {
+            showcall.loadShows();
+        } catch (ShowLoading.InvalidShowsException e) {
+            e.problems().forEach(err::println);
+            err.println("showcall: not started: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
+        try {
+            showcall.connect(settings.discordToken().orElseThrow());
+        } catch (InvalidTokenException e) {
+            err.println("showcall: Discord refused the token in " + Settings.DISCORD_TOKEN
+                    + ": copy the bot's token again from the developer portal");
+            return Main.EXIT_USAGE;
+        } catch (RuntimeException e) {
+            log.error("Could not connect to Discord", e);
+            err.println("showcall: not started: could not connect to Discord: " + rootCause(e).getMessage());
+            return EXIT_FAILURE;
+        }
+        Thread hook = new Thread(this::stopAndWait, "showcall-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            stop.await();
+            log.info("Stopping");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return 0;
+    }
+
+    /**
+     * On SIGTERM the JVM runs this hook; the main thread then closes everything in order, and the
+     * hook waits for it so that the JVM does not exit half-way through.
+     */
+    private void stopAndWait() {
+        stop.countDown();
+        try {
+            if (!closed.await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("showcall did not close within {}s", CLOSE_TIMEOUT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Throwable rootCause(Throwable e) {

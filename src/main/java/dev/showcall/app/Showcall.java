@@ -1,38 +1,125 @@
 package dev.showcall.app;
 
+import dev.showcall.backstage.Arrivals;
+import dev.showcall.backstage.PlannedShow;
+import dev.showcall.backstage.ShowDirectory;
+import dev.showcall.discord.DiscordBot;
+import dev.showcall.discord.DiscordConnection;
+import dev.showcall.discord.GuildSetup;
+import dev.showcall.discord.commands.ArrivedCommand;
+import dev.showcall.discord.commands.CommandListener;
+import dev.showcall.discord.commands.ShowResolver;
+import dev.showcall.store.ArrivalRepository;
 import dev.showcall.store.Database;
+import dev.showcall.store.JdbcArrivalStore;
 import dev.showcall.store.ShowRepository;
 import dev.showcall.store.TimelineEventRepository;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The one place where showcall's parts are built and wired together. */
-final class Showcall implements AutoCloseable {
+public final class Showcall implements AutoCloseable {
 
+    /** Interactions are short database work; a few threads keep one slow one from holding up the rest. */
+    private static final int INTERACTION_THREADS = 4;
+
+    private final Settings settings;
+    private final Clock clock;
     private final Database database;
+    private final TimelineEventRepository timeline = new TimelineEventRepository();
     private final ShowLoading showLoading;
+    private ShowDirectory directory = new ShowDirectory(List.of());
+    private ExecutorService workers;
+    private ScheduledExecutorService timer;
+    private DiscordBot bot;
 
-    private Showcall(Database database, ShowLoading showLoading) {
+    private Showcall(Settings settings, Clock clock, Database database) {
+        this.settings = settings;
+        this.clock = clock;
         this.database = database;
-        this.showLoading = showLoading;
+        this.showLoading = new ShowLoading(database, new ShowRepository(), timeline, clock);
     }
 
-    static Showcall start(Settings settings, Clock clock) {
-        Database database = Database.open(settings.databaseUrl());
-        TimelineEventRepository timeline = new TimelineEventRepository();
-        ShowRepository shows = new ShowRepository();
-        return new Showcall(database, new ShowLoading(database, shows, timeline, clock));
+    /** Opens and migrates the database. */
+    public static Showcall start(Settings settings, Clock clock) {
+        return new Showcall(settings, clock, Database.open(settings.databaseUrl()));
     }
 
-    ShowLoading showLoading() {
-        return showLoading;
+    /** Loads every show file of the settings into the database and into the running directory. */
+    public ShowDirectory loadShows() throws ShowLoading.InvalidShowsException {
+        List<PlannedShow> planned = showLoading.load(settings.shows()).stream()
+                .map(l -> new PlannedShow(l.file().show(), l.sheet()))
+                .toList();
+        directory = new ShowDirectory(planned);
+        return directory;
     }
 
-    Database database() {
+    /**
+     * Logs in to Discord (or the configured compatible server) with the loaded shows.
+     *
+     * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when the token is refused
+     */
+    public DiscordBot connect(String token) {
+        workers = Executors.newFixedThreadPool(INTERACTION_THREADS, named("showcall-interaction"));
+        timer = Executors.newSingleThreadScheduledExecutor(named("showcall-timer"));
+        Arrivals arrivals = new Arrivals(new JdbcArrivalStore(database, new ArrivalRepository(), timeline), clock);
+        ArrivedCommand arrived = new ArrivedCommand(arrivals, directory);
+        CommandListener commands = new CommandListener(List.of(arrived), List.of(arrived), new ShowResolver(directory),
+                workers, timer);
+        GuildSetup setup = new GuildSetup(directory, commands.commandData());
+        DiscordConnection.Endpoints endpoints = new DiscordConnection.Endpoints(settings.discordApi(),
+                settings.discordGateway());
+        bot = DiscordBot.connect(token, endpoints, List.of(commands, setup));
+        return bot;
+    }
+
+    public Database database() {
         return database;
     }
 
+    public Optional<DiscordBot> bot() {
+        return Optional.ofNullable(bot);
+    }
+
+    /** Stops taking interactions, lets the ones under way finish, disconnects, then closes the database. */
     @Override
     public void close() {
+        if (bot != null) {
+            bot.close();
+        }
+        shutDown(workers);
+        shutDown(timer);
         database.close();
+    }
+
+    private static void shutDown(ExecutorService executor) {
+        if (executor == null) {
+            return;
+        }
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            executor.shutdownNow();
+        }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

@@ -1,0 +1,26 @@
+package dev.showcall.backstage;
+
+import dev.showcall.show.Call;
+import dev.showcall.show.CallPlanner;
+import dev.showcall.show.CallSheet;
+import dev.showcall.show.Model;
+import dev.showcall.show.Show;
+import java.util.List;
+import java.util.Optional;
+
+/** A loaded show with its call sheet: what the backstage rules check the day against. */
+public record PlannedShow(Show show, CallSheet sheet) {
+
+    public String id() {
+        return show.id();
+    }
+
+    public Optional<Call> callOf(Model model) {
+        String key = CallPlanner.modelKey(model.name());
+        return sheet.calls().stream().filter(c -> c.key().equals(key)).findFirst();
+    }
+
+    public List<String> modelNames() {
+        return show.models().stream().map(Model::name).toList();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.showcall.discord;
+
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import net.dv8tion.jda.api.utils.messages.MessageRequest;
+
+/**
+ * Builds the JDA client: the fewest intents the features need, and, when configured, a
+ * Discord-compatible server instead of Discord (a self-hosted one, or the test stub).
+ */
+public final class DiscordConnection {
+
+    /**
+     * None beyond the GUILDS intent that JDA always asks for: it gives channels, roles and their
+     * permission overwrites, which the start-up checks and the role gates read. Slash commands
+     * and buttons arrive without any intent, and sending a DM needs none.
+     */
+    static final EnumSet<GatewayIntent> INTENTS = EnumSet.noneOf(GatewayIntent.class);
+
+    private DiscordConnection() {
+    }
+
+    /** Where to connect, when not to Discord itself. */
+    public record Endpoints(Optional<URI> restBaseUrl, Optional<URI> gateway) {
+        public static Endpoints discord() {
+            return new Endpoints(Optional.empty(), Optional.empty());
+        }
+    }
+
+    /**
+     * Logs in and starts connecting; returns before the gateway is ready.
+     *
+     * @throws InvalidTokenException when Discord (or the server) refuses the token
+     */
+    public static JDA connect(String token, Endpoints endpoints, List<Object> listeners) {
+        // Text typed by users reaches messages; no message may ping anyone unless it says so itself.
+        MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
+        JDABuilder builder = JDABuilder.createLight(token, INTENTS)
+                .setEnableShutdownHook(false)
+                .addEventListeners(listeners.toArray());
+        endpoints.restBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(withSlash(url))));
+        endpoints.gateway().ifPresent(url -> builder.setSessionController(new FixedGatewaySessionController(url)));
+        return builder.build();
+    }
+
+    private static String withSlash(URI url) {
+        String s = url.toString();
+        return s.endsWith("/") ? s : s + "/";
+    }
+
+    /** Hands JDA the configured gateway instead of asking Discord for one. */
+    private static final class FixedGatewaySessionController extends ConcurrentSessionController {
+        private final String gateway;
+
+        FixedGatewaySessionController(URI gateway) {
+            this.gateway = gateway.toString();
+        }
+
+        @Override
+        public String getGateway() {
+            return gateway;
+        }
+    }
+}

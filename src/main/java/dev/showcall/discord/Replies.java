@@ -1,0 +1,55 @@
+package dev.showcall.discord;
+
+import java.util.EnumSet;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+
+/** The standard replies: short, ephemeral, and never able to ping anyone. */
+public final class Replies {
+
+    /** Said instead of an exception's text, which stays in the log. */
+    public static final String SOMETHING_WENT_WRONG =
+            "Something went wrong on our side and it is in the log. Try again in a moment; if it keeps failing, tell a producer.";
+
+    private Replies() {
+    }
+
+    public static MessageCreateData info(String text) {
+        return message(text);
+    }
+
+    public static MessageCreateData error(String text) {
+        return message("⚠️ " + text);
+    }
+
+    public static MessageCreateBuilder builder(String text) {
+        return new MessageCreateBuilder()
+                .setContent(text)
+                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
+    }
+
+    private static MessageCreateData message(String text) {
+        return builder(text).build();
+    }
+
+    /** A Discord timestamp that each reader sees in their own time zone, e.g. 18:42. */
+    public static String time(java.time.Instant at) {
+        return "<t:" + at.getEpochSecond() + ":t>";
+    }
+
+    /** A Discord timestamp relative to now, e.g. "in 5 minutes". */
+    public static String relative(java.time.Instant at) {
+        return "<t:" + at.getEpochSecond() + ":R>";
+    }
+
+    public static String user(long userId) {
+        return "<@" + userId + ">";
+    }
+
+    /** Shows user text as it was typed, without Discord formatting it. */
+    public static String quote(String typed) {
+        String clean = typed.replace("`", "'").replace("\n", " ");
+        return "`" + (clean.length() > 100 ? clean.substring(0, 100) + "…" : clean) + "`";
+    }
+}

@@ -1,0 +1,133 @@
+package dev.showcall.discord.commands;
+
+import dev.showcall.backstage.ArrivalResult;
+import dev.showcall.backstage.Arrivals;
+import dev.showcall.backstage.PlannedShow;
+import dev.showcall.backstage.ShowDirectory;
+import dev.showcall.discord.Replies;
+import java.util.List;
+import java.util.Optional;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+
+/** {@code /arrived model:<name> [undo:true]}: PR marks a model backstage, or unmarks a mistake. */
+public final class ArrivedCommand implements SlashCommand, ButtonHandler {
+
+    public static final String NAME = "arrived";
+    public static final String MODEL_OPTION = "model";
+    public static final String UNDO_OPTION = "undo";
+    public static final String UNDO_BUTTON = "arrived-undo";
+
+    /** Discord's limit on a button's custom id. */
+    private static final int MAX_CUSTOM_ID = 100;
+
+    private final Arrivals arrivals;
+    private final ShowDirectory shows;
+    private final SlashCommandData data;
+
+    public ArrivedCommand(Arrivals arrivals, ShowDirectory shows) {
+        this.arrivals = arrivals;
+        this.shows = shows;
+        this.data = Commands.slash(NAME, "Mark a model as arrived backstage (PR and producers)")
+                .addOptions(
+                        new OptionData(OptionType.STRING, MODEL_OPTION, "The model's name", true, true)
+                                .setMaxLength(100),
+                        new OptionData(OptionType.BOOLEAN, UNDO_OPTION, "Unmark a model marked by mistake", false),
+                        new OptionData(OptionType.STRING, SHOW_OPTION, "Which show, when this server runs several",
+                                false, true))
+                .setContexts(InteractionContextType.GUILD)
+                // visible to everyone in the server; the role gate is checked on every use
+                .setDefaultPermissions(DefaultMemberPermissions.ENABLED);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public SlashCommandData data() {
+        return data;
+    }
+
+    @Override
+    public void onSlashCommand(SlashCommandInteractionEvent event, PlannedShow show, Responder responder) {
+        if (!Guards.requirePrOrProducer(event.getMember(), show, responder)) {
+            return;
+        }
+        String model = event.getOption(MODEL_OPTION, "", OptionMapping::getAsString);
+        boolean undo = event.getOption(UNDO_OPTION, false, OptionMapping::getAsBoolean);
+        ArrivalResult result = undo
+                ? arrivals.undoArrival(show, model, event.getUser().getIdLong())
+                : arrivals.markArrived(show, model, event.getUser().getIdLong());
+        responder.reply(answer(show, result));
+    }
+
+    @Override
+    public List<String> autoComplete(CommandAutoCompleteInteractionEvent event, PlannedShow show) {
+        if (!event.getFocusedOption().getName().equals(MODEL_OPTION)) {
+            return List.of();
+        }
+        return arrivals.suggestModels(show, event.getFocusedOption().getValue(), CommandListener.MAX_CHOICES);
+    }
+
+    @Override
+    public String buttonPrefix() {
+        return UNDO_BUTTON;
+    }
+
+    /** {@code arrived-undo:<show id>:<model name>}. */
+    @Override
+    public void onButton(ButtonInteractionEvent event, String[] idParts, Responder responder) {
+        Optional<PlannedShow> show = idParts.length == 3 ? shows.byId(idParts[1]) : Optional.empty();
+        if (show.isEmpty()) {
+            responder.reply(Replies.error("This show is no longer running; nothing was changed."));
+            return;
+        }
+        if (!Guards.requirePrOrProducer(event.getMember(), show.get(), responder)) {
+            return;
+        }
+        responder.update(answer(show.get(), arrivals.undoArrival(show.get(), idParts[2], event.getUser().getIdLong())));
+    }
+
+    private static MessageCreateData answer(PlannedShow show, ArrivalResult result) {
+        if (result instanceof ArrivalResult.Marked marked) {
+            String name = marked.model().name();
+            String text = "✅ **" + name + "** arrived " + Replies.time(marked.arrival().arrivedAt())
+                    + marked.lateness().map(l -> ", " + Arrivals.describe(l)).orElse("")
+                    + marked.call().map(c -> " (call " + Replies.time(c) + ")").orElse("") + ".";
+            String buttonId = UNDO_BUTTON + ":" + show.id() + ":" + name;
+            if (buttonId.length() > MAX_CUSTOM_ID) {
+                return Replies.info(text + " To undo: `/arrived model:" + name + " undo:true`.");
+            }
+            return Replies.builder(text).setComponents(ActionRow.of(Button.secondary(buttonId, "Undo"))).build();
+        }
+        if (result instanceof ArrivalResult.AlreadyMarked already) {
+            return Replies.info("**" + already.model().name() + "** was already marked arrived "
+                    + Replies.time(already.existing().arrivedAt()) + " by " + Replies.user(already.existing().markedBy())
+                    + "; nothing changed.");
+        }
+        if (result instanceof ArrivalResult.Undone undone) {
+            return Replies.info("↩️ **" + undone.model().name() + "** is no longer marked arrived.");
+        }
+        if (result instanceof ArrivalResult.NotMarked notMarked) {
+            return Replies.info("**" + notMarked.model().name() + "** is not marked arrived; nothing to undo.");
+        }
+        ArrivalResult.UnknownModel unknown = (ArrivalResult.UnknownModel) result;
+        return Replies.error("No model called " + Replies.quote(unknown.typed()) + " in " + show.show().name() + "."
+                + (unknown.suggestions().isEmpty() ? " Pick a name from the list as you type."
+                        : " Did you mean " + String.join(", ", unknown.suggestions().stream().map(n -> "**" + n + "**").toList())
+                        + "?"));
+    }
+}

@@ -1,0 +1,144 @@
+package dev.showcall.discord.commands;
+
+import dev.showcall.discord.Replies;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one listener for slash commands, autocomplete and buttons. It hands each interaction to
+ * a worker thread at once, so JDA's event thread never waits on the database.
+ */
+public final class CommandListener extends ListenerAdapter {
+
+    /** Discord shows at most 25 autocomplete choices. */
+    public static final int MAX_CHOICES = 25;
+
+    private static final Logger log = LoggerFactory.getLogger(CommandListener.class);
+
+    private final Map<String, SlashCommand> commands;
+    private final Map<String, ButtonHandler> buttons;
+    private final ShowResolver resolver;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timer;
+
+    public CommandListener(List<SlashCommand> commands, List<ButtonHandler> buttons, ShowResolver resolver,
+                           ExecutorService workers, ScheduledExecutorService timer) {
+        this.commands = commands.stream().collect(Collectors.toUnmodifiableMap(SlashCommand::name, Function.identity()));
+        this.buttons = buttons.stream().collect(Collectors.toUnmodifiableMap(ButtonHandler::buttonPrefix, Function.identity()));
+        this.resolver = resolver;
+        this.workers = workers;
+        this.timer = timer;
+    }
+
+    /** Every command's data, to register in a guild. */
+    public List<SlashCommandData> commandData() {
+        return commands.values().stream().map(SlashCommand::data).toList();
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        Responder responder = new Responder(event);
+        submit(event.getName(), responder, () -> handleSlash(event, responder));
+    }
+
+    @Override
+    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        try {
+            workers.execute(() -> handleAutoComplete(event));
+        } catch (RejectedExecutionException e) {
+            log.debug("Autocomplete for /{} dropped while shutting down", event.getName());
+        }
+    }
+
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        Responder responder = new Responder(event);
+        submit(event.getComponentId(), responder, () -> handleButton(event, responder));
+    }
+
+    private void submit(String what, Responder responder, Runnable work) {
+        try {
+            workers.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    log.error("Interaction {} failed", what, e);
+                    responder.reply(Replies.error(Replies.SOMETHING_WENT_WRONG));
+                }
+            });
+            responder.acknowledgeIfSlow(timer);
+        } catch (RejectedExecutionException e) {
+            responder.reply(Replies.error("showcall is shutting down; try again in a minute."));
+        }
+    }
+
+    private void handleSlash(SlashCommandInteractionEvent event, Responder responder) {
+        SlashCommand command = commands.get(event.getName());
+        if (command == null || event.getGuild() == null) {
+            responder.reply(Replies.error("This command is not available here."));
+            return;
+        }
+        Optional<String> showOption = Optional.ofNullable(event.getOption(SlashCommand.SHOW_OPTION))
+                .map(OptionMapping::getAsString);
+        ShowResolver.Resolution resolution = resolver.resolve(event.getGuild().getIdLong(), event.getChannelIdLong(),
+                showOption);
+        if (resolution instanceof ShowResolver.Resolution.Found found) {
+            command.onSlashCommand(event, found.show(), responder);
+        } else if (resolution instanceof ShowResolver.Resolution.NotFound notFound) {
+            responder.reply(Replies.error(notFound.reason()));
+        }
+    }
+
+    private void handleAutoComplete(CommandAutoCompleteInteractionEvent event) {
+        List<String> choices = List.of();
+        try {
+            choices = choicesFor(event);
+        } catch (RuntimeException e) {
+            log.error("Autocomplete for /{} failed", event.getName(), e);
+        }
+        event.replyChoices(choices.stream().limit(MAX_CHOICES).map(c -> new Command.Choice(c, c)).toList())
+                .queue(null, e -> log.debug("Autocomplete answer for /{} not delivered", event.getName(), e));
+    }
+
+    private List<String> choicesFor(CommandAutoCompleteInteractionEvent event) {
+        SlashCommand command = commands.get(event.getName());
+        if (command == null || event.getGuild() == null) {
+            return List.of();
+        }
+        long guildId = event.getGuild().getIdLong();
+        if (event.getFocusedOption().getName().equals(SlashCommand.SHOW_OPTION)) {
+            return resolver.suggestShows(guildId, event.getFocusedOption().getValue(), MAX_CHOICES);
+        }
+        Optional<String> showOption = Optional.ofNullable(event.getOption(SlashCommand.SHOW_OPTION))
+                .map(OptionMapping::getAsString);
+        if (resolver.resolve(guildId, event.getChannelIdLong(), showOption) instanceof ShowResolver.Resolution.Found found) {
+            return command.autoComplete(event, found.show());
+        }
+        return List.of();
+    }
+
+    private void handleButton(ButtonInteractionEvent event, Responder responder) {
+        String[] parts = event.getComponentId().split(":", -1);
+        ButtonHandler handler = buttons.get(parts[0]);
+        if (handler == null) {
+            responder.reply(Replies.error("This button no longer does anything."));
+            return;
+        }
+        handler.onButton(event, parts, responder);
+    }
+}

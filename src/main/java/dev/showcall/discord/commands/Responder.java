@@ -1,0 +1,77 @@
+package dev.showcall.discord.commands;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers one interaction exactly once, within Discord's three seconds: the answer itself when
+ * the work is quick, otherwise an early "thinking" acknowledgement and then the answer.
+ */
+public final class Responder {
+
+    /** Leaves a second of Discord's three for the acknowledgement itself to arrive. */
+    static final Duration ACKNOWLEDGE_AFTER = Duration.ofMillis(2000);
+
+    private static final Logger log = LoggerFactory.getLogger(Responder.class);
+
+    private final IReplyCallback interaction;
+    private final AtomicBoolean acknowledged = new AtomicBoolean();
+
+    Responder(IReplyCallback interaction) {
+        this.interaction = interaction;
+    }
+
+    /** Defers the answer if it has not been given {@link #ACKNOWLEDGE_AFTER} from now. */
+    void acknowledgeIfSlow(ScheduledExecutorService timer) {
+        timer.schedule(this::acknowledgeNow, ACKNOWLEDGE_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void acknowledgeNow() {
+        if (!acknowledged.compareAndSet(false, true)) {
+            return;
+        }
+        if (interaction instanceof IMessageEditCallback edit) {
+            edit.deferEdit().queue(null, e -> log.warn("Could not acknowledge interaction {}", interaction.getId(), e));
+        } else {
+            interaction.deferReply(true).queue(null, e -> log.warn("Could not acknowledge interaction {}", interaction.getId(), e));
+        }
+    }
+
+    /** An ephemeral answer to the person who used the command. */
+    public void reply(MessageCreateData message) {
+        if (acknowledged.compareAndSet(false, true)) {
+            interaction.reply(message).setEphemeral(true)
+                    .queue(null, e -> log.warn("Could not answer interaction {}", interaction.getId(), e));
+        } else {
+            interaction.getHook().editOriginal(MessageEditData.fromCreateData(message))
+                    .queue(null, e -> log.warn("Could not answer interaction {}", interaction.getId(), e));
+        }
+    }
+
+    /** Replaces the message whose button was clicked (for component interactions). */
+    public void update(MessageCreateData message) {
+        if (!(interaction instanceof IMessageEditCallback edit)) {
+            reply(message);
+            return;
+        }
+        MessageEditData data = MessageEditData.fromCreateData(message);
+        if (acknowledged.compareAndSet(false, true)) {
+            edit.editMessage(data).queue(null, e -> log.warn("Could not update message of {}", interaction.getId(), e));
+        } else {
+            interaction.getHook().editOriginal(data)
+                    .queue(null, e -> log.warn("Could not update message of {}", interaction.getId(), e));
+        }
+    }
+
+    boolean isAcknowledged() {
+        return acknowledged.get();
+    }
+}

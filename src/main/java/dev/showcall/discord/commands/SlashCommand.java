@@ -1,0 +1,25 @@
+package dev.showcall.discord.commands;
+
+import dev.showcall.backstage.PlannedShow;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+
+/** One slash command. The listener finds it by {@link #name()} and has already found the show. */
+public interface SlashCommand {
+
+    /** Present on every command, for a guild that runs several shows. */
+    String SHOW_OPTION = "show";
+
+    String name();
+
+    /** Built once, when the command is made. */
+    SlashCommandData data();
+
+    void onSlashCommand(SlashCommandInteractionEvent event, PlannedShow show, Responder responder);
+
+    /** Choices for the focused option; at most 25. */
+    default java.util.List<String> autoComplete(CommandAutoCompleteInteractionEvent event, PlannedShow show) {
+        return java.util.List.of();
+    }
+}
