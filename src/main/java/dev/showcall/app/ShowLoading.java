@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * Loads show files into the database. Every file is validated before any is stored, and each
  * show is stored in one transaction with its timeline event, so a bad file changes nothing.
  */
-final class ShowLoading {
+public final class ShowLoading {
 
     private static final Logger log = LoggerFactory.getLogger(ShowLoading.class);
 
@@ -48,7 +48,7 @@ final class ShowLoading {
     }
 
     /** Show files that cannot be loaded, with every problem of every file. */
-    static final class InvalidShowsException extends Exception {
+    public static final class InvalidShowsException extends Exception {
         private final transient List<String> problems;
 
         InvalidShowsException(List<String> problems) {
@@ -56,7 +56,7 @@ final class ShowLoading {
             this.problems = List.copyOf(problems);
         }
 
-        List<String> problems() {
+        public List<String> problems() {
             return problems;
         }
     }

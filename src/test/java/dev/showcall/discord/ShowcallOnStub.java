@@ -1,0 +1,152 @@
+package dev.showcall.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.showcall.app.Settings;
+import dev.showcall.app.Showcall;
+import dev.showcall.discord.stub.DiscordStub;
+import dev.showcall.discord.stub.StubGuild;
+import dev.showcall.store.Database;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * showcall, wired as {@code run} wires it, talking to a {@link DiscordStub} on loopback: the
+ * real JDA client, the real database (in memory), the real show file reader.
+ */
+final class ShowcallOnStub implements AutoCloseable {
+
+    static final long GUILD = 1190000000000000001L;
+    static final long TIMELINE = 1190000000000000002L;
+    static final long CALLS = 1190000000000000003L;
+    static final long PRODUCER_ROLE = 1190000000000000004L;
+    static final long PR_ROLE = 1190000000000000005L;
+    static final long LOBBY = 1190000000000000009L;
+    static final long PRODUCER = 1190000000000000121L;
+    static final long PR = 1190000000000000111L;
+    static final long OTHER_PR = 1190000000000000112L;
+    static final long CREW = 1190000000000000131L;
+
+    static final String SHOW_ID = "stub-show";
+    /** Thirty models share this prefix, more than one autocomplete answer may hold. */
+    static final String MANY_PREFIX = "Model ";
+    static final String EVERYONE_MODEL = "@everyone Party";
+
+    private static final long VIEW_CHANNEL = 1L << 10;
+
+    final DiscordStub stub;
+    final Showcall showcall;
+
+    private ShowcallOnStub(DiscordStub stub, Showcall showcall) {
+        this.stub = stub;
+        this.showcall = showcall;
+    }
+
+    /** The crew's server: a private timeline, a calls channel, a public lobby, PR and producers. */
+    static StubGuild guild() {
+        return StubGuild.builder(GUILD, "Maison Verre backstage")
+                .role(PRODUCER_ROLE, "Producers", 0)
+                .role(PR_ROLE, "PR", 0)
+                .textChannel(TIMELINE, "timeline", StubGuild.Overwrite.role(GUILD, 0, VIEW_CHANNEL),
+                        StubGuild.Overwrite.role(PRODUCER_ROLE, VIEW_CHANNEL, 0),
+                        StubGuild.Overwrite.role(PR_ROLE, VIEW_CHANNEL, 0))
+                .textChannel(CALLS, "calls")
+                .textChannel(LOBBY, "lobby")
+                .member(PRODUCER, "producer", PRODUCER_ROLE)
+                .member(PR, "pr-lead", PR_ROLE)
+                .member(OTHER_PR, "pr-second", PR_ROLE)
+                .member(CREW, "dresser")
+                .build();
+    }
+
+    /** The show file: start at 19:00 London, models called by the waves of 6 chairs. */
+    static String showYaml() {
+        String many = IntStream.rangeClosed(1, 30)
+                .mapToObj(i -> String.format("  - name: %s%02d%n", MANY_PREFIX, i))
+                .collect(Collectors.joining());
+        return """
+                id: %s
+                name: Stub Show
+                time-zone: Europe/London
+                start: 2027-02-21T19:00
+                discord:
+                  guild: "%d"
+                  timeline-channel: "%d"
+                  calls-channel: "%d"
+                  producer-role: "%d"
+                  pr-role: "%d"
+                departments:
+                  - id: pr
+                    name: PR
+                    call: 5h
+                    members: ["%d", "%d"]
+                models:
+                  - name: Anya Petrova
+                  - name: Anja Berg
+                  - name: "%s"
+                %s
+                model-calls:
+                  chairs: 6
+                  prep: 45m
+                looks:
+                  - { number: 1, model: Anya Petrova, description: Coat }
+                """.formatted(SHOW_ID, GUILD, TIMELINE, CALLS, PRODUCER_ROLE, PR_ROLE, PR, OTHER_PR, EVERYONE_MODEL,
+                many);
+    }
+
+    static ShowcallOnStub start(Path dir, Instant now) {
+        DiscordStub stub = DiscordStub.start(guild());
+        try {
+            Path showFile = dir.resolve("show.yaml");
+            Files.writeString(showFile, showYaml());
+            Settings settings = Settings.from(Map.of(
+                    Settings.DISCORD_TOKEN, stub.botToken(),
+                    Settings.SHOWS, showFile.toString(),
+                    Settings.DB_URL, "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                    Settings.DISCORD_API, stub.apiBaseUrl().toString(),
+                    Settings.DISCORD_GATEWAY, stub.gatewayUrl().toString()));
+            Showcall showcall = Showcall.start(settings, Clock.fixed(now, java.time.ZoneOffset.UTC));
+            showcall.loadShows();
+            showcall.connect(settings.discordToken().orElseThrow()).awaitReady();
+            ShowcallOnStub running = new ShowcallOnStub(stub, showcall);
+            running.awaitCommandsRegistered();
+            return running;
+        } catch (IOException e) {
+            stub.close();
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            stub.close();
+            throw new IllegalStateException("showcall did not start against the stub", e);
+        }
+    }
+
+    private void awaitCommandsRegistered() throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (stub.commands(GUILD).isEmpty()) {
+            assertThat(Instant.now()).as("commands registered in time").isBefore(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    Database database() {
+        return showcall.database();
+    }
+
+    @Override
+    public void close() {
+        try {
+            showcall.close();
+        } finally {
+            stub.close();
+        }
+    }
+}
