@@ -104,7 +104,11 @@ final class ShowcallOnStub implements AutoCloseable {
     }
 
     static ShowcallOnStub start(Path dir, Instant now) {
-        DiscordStub stub = DiscordStub.start(guild());
+        return start(dir, now, guild());
+    }
+
+    static ShowcallOnStub start(Path dir, Instant now, StubGuild guild) {
+        DiscordStub stub = DiscordStub.start(guild);
         try {
             Path showFile = dir.resolve("show.yaml");
             Files.writeString(showFile, showYaml());
