@@ -1,0 +1,341 @@
+package dev.showcall.discord.stub;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A Discord-compatible server on loopback that the real JDA client connects to: a gateway (WebSocket, with or without
+ * {@code zlib-stream}) and the REST API under {@code /api/v10/}. It serves the guilds it was started with, keeps what
+ * the bot registers and posts, delivers slash commands, autocomplete and button clicks the way Discord does, and checks
+ * every body the bot sends.
+ *
+ * <h2>Connecting JDA</h2>
+ * <pre>{@code
+ * try (DiscordStub stub = DiscordStub.start(guild)) {
+ *     JDA jda = JDABuilder.createLight(stub.botToken(), EnumSet.noneOf(GatewayIntent.class)) // GUILDS is implied
+ *             .setRestConfig(new RestConfig().setBaseUrl(stub.apiBaseUrl().toString()))
+ *             .setSessionController(new ConcurrentSessionController() {
+ *                 @Override
+ *                 public String getGateway() {
+ *                     return stub.gatewayUrl().toString();
+ *                 }
+ *             })
+ *             .addEventListeners(listener)
+ *             .build()
+ *             .awaitReady();
+ *     ...
+ *     jda.shutdown();                                // finishes what JDA queued; shutdownNow() may interrupt
+ *     if (!jda.awaitShutdown(Duration.ofSeconds(5))) { // it while it still reads an answer
+ *         jda.shutdownNow();
+ *     }
+ * }
+ * }</pre>
+ * The bot must present {@link #botToken()}; JDA's default {@code zlib-stream} and {@code Compression.NONE} both work.
+ * The application id ({@link #applicationId()}) differs from the bot's user id ({@link #botUserId()}).
+ *
+ * <h2>Driving the bot as users do</h2>
+ * <pre>{@code
+ * InteractionResponse reply = stub.slash(SlashCommandInvocation.of("arrived").option("model", "Anya").by(PR).in(BACKSTAGE))
+ *         .awaitResponse(Duration.ofSeconds(3));
+ * assertThat(reply.ephemeral()).isTrue();
+ * assertThat(reply.firstCallbackAfter()).isLessThan(Duration.ofSeconds(3));
+ * }</pre>
+ * A command must have been registered by the bot first (guild or global); its registration types the options.
+ * {@link #autocomplete} and {@link #click} work the same way; {@link InteractionHandle#awaitResponse} waits through a
+ * deferral until the bot edits {@code @original}.
+ *
+ * <h2>Looking at what the bot did</h2>
+ * {@link #messages(long)} (a channel as people see it, ephemeral messages left out), {@link #dms(long)},
+ * {@link #commands(long)}, {@link #requests()} and {@link #requestsTo(String, String)} (every request with the status
+ * answered; the Authorization header is redacted from {@code toString}).
+ *
+ * <h2>Checks</h2>
+ * Every JSON body is checked against Discord's limits (content 2000, embeds, command names, 25 choices...) and the house
+ * rule that every created or edited message sets {@code allowed_mentions}, and against the request schema of
+ * Discord's OpenAPI description when {@code ../shared/discord/openapi.json} (or {@code -Dshowcall.discord.openapi})
+ * exists; otherwise {@link #schemaCheckSkipped()} is true and the log says so once. Broken rules are collected in
+ * {@link #violations()}, never thrown on the server's threads. Bodies that Discord itself would refuse get Discord's
+ * 400 Invalid Form Body; a callback later than 3 s gets 404 Unknown interaction. The one tolerated divergence from the
+ * schema is JDA's numeric-string command {@code contexts}/{@code integration_types}. Others JDA 6 has are reported:
+ * {@code JDA#openPrivateChannelById} sends {@code recipient_id} as a number ({@code User#openPrivateChannel} sends a
+ * string), and a message with files numbers its {@code attachments[].id}.
+ *
+ * <h2>Bad days</h2>
+ * Every response carries Discord's {@code X-RateLimit-*} headers; {@link #limitChannelMessageWrites} and
+ * {@link #limitRoute} set buckets, and a request over the limit gets a 429 with {@code Retry-After} (counted by
+ * {@link #tooManyRequestsSent()}). {@link #failNext} and {@link #delayNext} inject failures and latency;
+ * {@link #disconnectClient()} drops the gateway connection (the bot should resume, see {@link #awaitReconnected}).
+ * Mind that JDA itself retries only 502, 503, 504 and 52x answers; a 500 fails the RestAction at once.
+ *
+ * <h2>Not served</h2>
+ * Gateway events other than READY, GUILD_CREATE, RESUMED and INTERACTION_CREATE (no message, member or role events);
+ * select menus and modal submissions; threads, reactions, webhooks other than the interaction webhook.
+ *
+ * <p>Everything is thread-safe; {@link #close()} stops both servers.
+ */
+public final class DiscordStub implements AutoCloseable {
+
+    private final Directory directory;
+    private final Recordings recordings = new Recordings();
+    private final MessageStore messages = new MessageStore();
+    private final DmChannels dms = new DmChannels();
+    private final InteractionLedger ledger = new InteractionLedger();
+    private final CommandRegistry commands;
+    private final RateLimits rateLimits = new RateLimits();
+    private final FailureInjection failures = new FailureInjection();
+    private final OpenApiSchemas schemas;
+    private final InteractionPayloads interactions;
+    private final Gateway gateway;
+    private final RestServer rest;
+    private final URI apiBaseUrl;
+    private final URI gatewayUrl;
+
+    private DiscordStub(List<StubGuild> guilds) throws IOException {
+        this.directory = new Directory(StubBot.generate(), guilds, Instant.now().minus(Duration.ofDays(30)));
+        this.commands = new CommandRegistry(directory.bot().applicationId());
+        this.schemas = OpenApiSchemas.locate();
+        this.interactions = new InteractionPayloads(directory, commands, messages, dms);
+        this.gateway = new Gateway(directory);
+        this.gatewayUrl = gateway.startAndAwait();
+        RouteTable routes = new RouteTable();
+        new ApplicationRoutes(directory, commands, () -> gatewayUrl).register(routes);
+        new MessageRoutes(directory, messages, dms).register(routes);
+        new InteractionRoutes(directory, messages, ledger, recordings).register(routes);
+        this.rest = new RestServer(directory.bot().token(), routes, rateLimits, failures, schemas, recordings);
+        this.apiBaseUrl = rest.start();
+    }
+
+    /** Starts a gateway and a REST server on free loopback ports, serving these guilds. */
+    public static DiscordStub start(StubGuild... guilds) {
+        try {
+            return new DiscordStub(Arrays.asList(guilds));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the Discord stub", e);
+        }
+    }
+
+    /** {@code http://127.0.0.1:PORT/api/v10/}, for {@code RestConfig#setBaseUrl}. */
+    public URI apiBaseUrl() {
+        return apiBaseUrl;
+    }
+
+    /** {@code ws://127.0.0.1:PORT/}, for {@code SessionController#getGateway}. */
+    public URI gatewayUrl() {
+        return gatewayUrl;
+    }
+
+    public StubBot bot() {
+        return directory.bot();
+    }
+
+    /** The token the bot must present over REST and on the gateway. */
+    public String botToken() {
+        return directory.bot().token();
+    }
+
+    public long applicationId() {
+        return directory.bot().applicationId();
+    }
+
+    public long botUserId() {
+        return directory.bot().userId();
+    }
+
+    public List<StubGuild> guilds() {
+        return directory.guilds();
+    }
+
+    // --- the gateway ---------------------------------------------------------------------------------------------
+
+    /** Waits until the bot has identified (and been sent READY). */
+    public void awaitIdentified(Duration timeout) {
+        if (!gateway.awaitIdentified(timeout)) {
+            throw new AssertionError("The bot did not identify on the gateway within " + timeout.toMillis() + " ms");
+        }
+    }
+
+    /** Waits until the bot has been sent a GUILD_CREATE for every guild. */
+    public void awaitGuildsSent(Duration timeout) {
+        if (!gateway.awaitGuildsSent(timeout)) {
+            throw new AssertionError("The guilds were not sent within " + timeout.toMillis() + " ms");
+        }
+    }
+
+    /** Drops the bot's gateway connection (close code 1001, as Discord's load balancers do). */
+    public void disconnectClient() {
+        gateway.disconnectClient();
+    }
+
+    /** Waits until the bot is connected again after {@link #disconnectClient()}, by RESUME or a new IDENTIFY. */
+    public void awaitReconnected(Duration timeout) {
+        if (!gateway.awaitReconnected(timeout)) {
+            throw new AssertionError("The bot did not reconnect within " + timeout.toMillis() + " ms");
+        }
+    }
+
+    public int identifyCount() {
+        return gateway.identifies();
+    }
+
+    public int resumeCount() {
+        return gateway.resumes();
+    }
+
+    /** The query string of every gateway connection, e.g. {@code encoding=json&v=10&compress=zlib-stream}. */
+    public List<String> gatewayConnectQueries() {
+        return gateway.connectQueries();
+    }
+
+    // --- interactions --------------------------------------------------------------------------------------------
+
+    /** Delivers a slash command (INTERACTION_CREATE type 2) to the bot. */
+    public InteractionHandle slash(SlashCommandInvocation invocation) {
+        return deliver(interactions.slash(invocation));
+    }
+
+    /** Delivers an autocomplete request (INTERACTION_CREATE type 4) to the bot. */
+    public InteractionHandle autocomplete(AutocompleteInvocation invocation) {
+        return deliver(interactions.autocomplete(invocation));
+    }
+
+    /** Delivers a button click (INTERACTION_CREATE type 3) on a message the stub holds. */
+    public InteractionHandle click(ButtonClick click) {
+        return deliver(interactions.click(click));
+    }
+
+    private InteractionHandle deliver(InteractionPayloads.Built built) {
+        ledger.add(built.pending());
+        built.pending().delivered();
+        gateway.dispatch("INTERACTION_CREATE", built.payload());
+        return new InteractionHandle(built.pending());
+    }
+
+    // --- what the bot did ----------------------------------------------------------------------------------------
+
+    /** Every REST request, oldest first. */
+    public List<RecordedRequest> requests() {
+        return recordings.requests();
+    }
+
+    /**
+     * The requests with this method ({@code *} for any) whose path under {@code /api/v10/} matches the regex
+     * entirely, e.g. {@code requestsTo("POST", "channels/\\d+/messages")}.
+     */
+    public List<RecordedRequest> requestsTo(String method, String pathRegex) {
+        Pattern path = Pattern.compile(pathRegex);
+        return recordings.requests().stream()
+                .filter(r -> "*".equals(method) || r.method().equalsIgnoreCase(method))
+                .filter(r -> path.matcher(r.path()).matches())
+                .toList();
+    }
+
+    /** The requests to routes the stub does not know (answered 404). */
+    public List<RecordedRequest> unroutedRequests() {
+        return recordings.requests().stream().filter(r -> r.route().isEmpty()).toList();
+    }
+
+    /** Every rule the bot's requests broke, oldest first. */
+    public List<Violation> violations() {
+        return recordings.violations();
+    }
+
+    /** Whether bodies are NOT checked against Discord's OpenAPI description because the file is missing. */
+    public boolean schemaCheckSkipped() {
+        return !schemas.available();
+    }
+
+    /** How many 429 responses the stub sent (rate limits and injected ones). */
+    public int tooManyRequestsSent() {
+        return recordings.tooManyRequests();
+    }
+
+    /** The messages in a channel as its members see them, oldest first (ephemeral responses left out). */
+    public List<StubMessage> messages(long channelId) {
+        return messages.inChannel(channelId).stream()
+                .map(StoredMessage::view)
+                .filter(m -> !m.ephemeral())
+                .toList();
+    }
+
+    /** Any message the stub holds, ephemeral ones included. */
+    public Optional<StubMessage> message(long messageId) {
+        return messages.find(messageId).map(StoredMessage::view);
+    }
+
+    /** The DM channel the bot opened with this user, if it did. */
+    public Optional<Long> dmChannelOf(long userId) {
+        return dms.channelOf(userId);
+    }
+
+    /** The messages the bot sent this user in DM, oldest first. */
+    public List<StubMessage> dms(long userId) {
+        return dms.channelOf(userId).map(this::messages).orElse(List.of());
+    }
+
+    /** The commands the bot registered in this guild. */
+    public List<RegisteredCommand> commands(long guildId) {
+        return commands.registered(guildId);
+    }
+
+    public List<RegisteredCommand> globalCommands() {
+        return commands.registered(0L);
+    }
+
+    // --- bad days ------------------------------------------------------------------------------------------------
+
+    /**
+     * Answers the next {@code times} requests with this method ({@code *} for any) and a path under
+     * {@code /api/v10/} matching the regex entirely with {@code status} (a 429 comes with {@code Retry-After: 1}).
+     */
+    public void failNext(String method, String pathRegex, int status, int times) {
+        failures.failNext(method, pathRegex, status, times);
+    }
+
+    /** Holds the next {@code times} matching requests for {@code delay} before answering them. */
+    public void delayNext(String method, String pathRegex, Duration delay, int times) {
+        failures.delayNext(method, pathRegex, delay, times);
+    }
+
+    /**
+     * One bucket per channel for creating, editing and deleting its messages (Discord: about 5 per 5 s), shared by
+     * {@code POST channels/{id}/messages} and {@code PATCH}/{@code DELETE channels/{id}/messages/{mid}}.
+     */
+    public void limitChannelMessageWrites(int limit, Duration window) {
+        rateLimits.limit("channel-message-writes", Set.of("POST", "PATCH", "DELETE"),
+                Set.of("channels/{channel_id}/messages", "channels/{channel_id}/messages/{message_id}"), limit, window);
+    }
+
+    /**
+     * A bucket for one route, e.g. {@code limitRoute("PUT", "applications/{application_id}/guilds/{guild_id}/commands",
+     * 2, Duration.ofSeconds(60))}; per channel, guild, webhook or interaction when the route has such a parameter.
+     */
+    public void limitRoute(String method, String routeTemplate, int limit, Duration window) {
+        rateLimits.limit(method + " " + routeTemplate, Set.of(method.toUpperCase(Locale.ROOT)),
+                Set.of(routeTemplate), limit, window);
+    }
+
+    /** The bucket of every route without its own limit (50 per second by default). */
+    public void defaultRateLimit(int limit, Duration window) {
+        rateLimits.defaults(limit, window);
+    }
+
+    @Override
+    public void close() {
+        rest.stop();
+        gateway.shutdown();
+    }
+
+    @Override
+    public String toString() {
+        return "DiscordStub[api=" + apiBaseUrl + ", gateway=" + gatewayUrl + ", bot=" + directory.bot() + "]";
+    }
+}

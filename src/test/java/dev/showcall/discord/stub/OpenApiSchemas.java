@@ -1,0 +1,198 @@
+package dev.showcall.discord.stub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.AnnotationKeyword;
+import com.networknt.schema.JsonMetaSchema;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks request bodies against the request schema of the matching operation in Discord's OpenAPI 3.1 description
+ * (JSON Schema 2020-12; the whole document is loaded once so that its {@code $ref}s resolve inside it).
+ *
+ * <p>The description is {@code ../shared/discord/openapi.json} relative to the Maven project, or the file named by the
+ * system property {@value #LOCATION_PROPERTY}. Without it the check is skipped, which is logged once and reported by
+ * {@link DiscordStub#schemaCheckSkipped()}.
+ *
+ * <p>One documented divergence is tolerated: JDA sends a command's {@code contexts} and {@code integration_types} as
+ * numeric strings where the schema says integers (Discord accepts them). Those values are read as integers before the
+ * check; nothing else is relaxed.
+ */
+final class OpenApiSchemas {
+
+    static final String LOCATION_PROPERTY = "showcall.discord.openapi";
+    private static final Path DEFAULT_LOCATION = Path.of("..", "shared", "discord", "openapi.json");
+    private static final String DOCUMENT_IRI = "https://discord-stub.invalid/openapi.json";
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "patch", "delete");
+    private static final Pattern NUMERIC = Pattern.compile("\\d+");
+    private static final Logger LOG = LoggerFactory.getLogger(OpenApiSchemas.class);
+    private static final Map<Path, OpenApiSchemas> LOADED = new ConcurrentHashMap<>();
+    private static final Set<Path> REPORTED_MISSING = ConcurrentHashMap.newKeySet();
+
+    private final Path location;
+    private final JsonNode document;
+    private final JsonSchema documentSchema;
+    private final List<RouteTemplate> operations;
+    private final Map<String, Optional<JsonSchema>> schemas = new ConcurrentHashMap<>();
+
+    private OpenApiSchemas(Path location, JsonNode document) {
+        this.location = location;
+        this.document = document;
+        this.documentSchema = document == null ? null : factory().getSchema(
+                SchemaLocation.of(DOCUMENT_IRI), document, SchemaValidatorsConfig.builder().build());
+        this.operations = document == null ? List.of() : operations(document);
+    }
+
+    /** The description at its configured location, loaded once per JVM; an absent one says so once in the log. */
+    static OpenApiSchemas locate() {
+        String configured = System.getProperty(LOCATION_PROPERTY);
+        Path path = (configured == null ? DEFAULT_LOCATION : Path.of(configured)).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(path)) {
+            if (REPORTED_MISSING.add(path)) {
+                LOG.warn("Discord's OpenAPI description is not at {}: the Discord stub SKIPS the schema check of request "
+                        + "bodies (set -D{}=<path to openapi.json> to enable it)", path, LOCATION_PROPERTY);
+            }
+            return new OpenApiSchemas(path, null);
+        }
+        return LOADED.computeIfAbsent(path, OpenApiSchemas::load);
+    }
+
+    private static OpenApiSchemas load(Path path) {
+        try {
+            return new OpenApiSchemas(path, Json.MAPPER.readTree(path.toFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read Discord's OpenAPI description at " + path, e);
+        }
+    }
+
+    boolean available() {
+        return document != null;
+    }
+
+    Path location() {
+        return location;
+    }
+
+    /** What in the body breaks the operation's request schema; nothing when there is no description or no schema. */
+    List<Finding> check(String method, String path, JsonNode body) {
+        if (document == null || body == null || body.isMissingNode()) {
+            return List.of();
+        }
+        Optional<RouteTemplate> operation = operation(method, path);
+        if (operation.isEmpty()) {
+            return List.of();
+        }
+        Optional<JsonSchema> schema = schemas.computeIfAbsent(operation.get().toString(), key -> schema(operation.get()));
+        if (schema.isEmpty()) {
+            return List.of();
+        }
+        JsonNode checked = operation.get().template().contains("/commands") ? commandsWithIntegerContexts(body) : body;
+        List<Finding> findings = new ArrayList<>();
+        Set<ValidationMessage> messages;
+        synchronized (this) {
+            messages = schema.get().validate(checked);
+        }
+        for (ValidationMessage message : messages) {
+            findings.add(new Finding(Rule.SCHEMA, operation.get().method() + " /" + operation.get().template() + ": "
+                    + message.getMessage()));
+        }
+        return findings;
+    }
+
+    private Optional<RouteTemplate> operation(String method, String path) {
+        String[] segments = path.split("/");
+        return operations.stream()
+                .filter(template -> template.match(method, segments).isPresent())
+                .max(Comparator.comparingInt(RouteTemplate::literals));
+    }
+
+    private synchronized Optional<JsonSchema> schema(RouteTemplate operation) {
+        String pathKey = "/" + operation.template();
+        String method = operation.method().toLowerCase(Locale.ROOT);
+        JsonNode schema = document.path("paths").path(pathKey).path(method)
+                .path("requestBody").path("content").path("application/json").path("schema");
+        if (schema.isMissingNode()) {
+            return Optional.empty();
+        }
+        String pointer = "/paths/" + escape(pathKey) + "/" + method + "/requestBody/content/application~1json/schema";
+        JsonSchema operationSchema = documentSchema.getRefSchema(SchemaLocation.Fragment.of(pointer));
+        operationSchema.initializeValidators();
+        return Optional.of(operationSchema);
+    }
+
+    private static List<RouteTemplate> operations(JsonNode document) {
+        List<RouteTemplate> operations = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
+                if (!HTTP_METHODS.contains(method.getKey())) {
+                    continue;
+                }
+                operations.add(RouteTemplate.of(method.getKey().toUpperCase(Locale.ROOT), path.getKey().substring(1)));
+            }
+        }
+        return List.copyOf(operations);
+    }
+
+    private static JsonSchemaFactory factory() {
+        // OpenAPI adds keywords of its own (x-discord-union, discriminator...): annotations, silently.
+        JsonMetaSchema metaSchema = JsonMetaSchema.builder(JsonMetaSchema.getV202012())
+                .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword))
+                .build();
+        return JsonSchemaFactory.builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012))
+                .metaSchema(metaSchema)
+                .build();
+    }
+
+    private static String escape(String pointerSegment) {
+        return pointerSegment.replace("~", "~0").replace("/", "~1");
+    }
+
+    /** A copy of a command body (or list of them) with numeric-string contexts and integration types as integers. */
+    private static JsonNode commandsWithIntegerContexts(JsonNode body) {
+        JsonNode copy = body.deepCopy();
+        if (copy.isArray()) {
+            copy.forEach(OpenApiSchemas::integerContexts);
+        } else {
+            integerContexts(copy);
+        }
+        return copy;
+    }
+
+    private static void integerContexts(JsonNode command) {
+        if (!(command instanceof ObjectNode object)) {
+            return;
+        }
+        for (String field : List.of("contexts", "integration_types")) {
+            if (object.get(field) instanceof ArrayNode values) {
+                for (int i = 0; i < values.size(); i++) {
+                    JsonNode value = values.get(i);
+                    if (value.isTextual() && NUMERIC.matcher(value.asText()).matches()) {
+                        values.set(i, IntNode.valueOf(Integer.parseInt(value.asText())));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package dev.showcall.discord.stub;
+
+/** An option a user filled in: a String, Long, Boolean or Double (ids of users, roles and channels as String). */
+record OptionValue(String name, Object value) {
+}

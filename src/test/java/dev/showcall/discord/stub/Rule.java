@@ -1,0 +1,34 @@
+package dev.showcall.discord.stub;
+
+/** What a request body broke: Discord's documented limits, our house rules, or Discord's OpenAPI schema. */
+public enum Rule {
+    CONTENT_TOO_LONG(true),
+    TOO_MANY_EMBEDS(true),
+    EMBED_TITLE_TOO_LONG(true),
+    EMBED_DESCRIPTION_TOO_LONG(true),
+    TOO_MANY_EMBED_FIELDS(true),
+    EMBED_FIELD_NAME_TOO_LONG(true),
+    EMBED_FIELD_VALUE_TOO_LONG(true),
+    EMBED_FOOTER_TOO_LONG(true),
+    EMBED_AUTHOR_NAME_TOO_LONG(true),
+    EMBEDS_TOTAL_TOO_LONG(true),
+    INVALID_COMMAND_NAME(true),
+    TOO_MANY_CHOICES(true),
+    /** House rule: every message the bot creates or edits says who it may ping. Discord accepts the request. */
+    ALLOWED_MENTIONS_MISSING(false),
+    /** The body does not match the request schema of the operation in Discord's OpenAPI description. */
+    SCHEMA(false),
+    /** The first response to an interaction came after Discord's 3 seconds; Discord answers 404 Unknown interaction. */
+    INTERACTION_TOO_LATE(true);
+
+    private final boolean rejectedByDiscord;
+
+    Rule(boolean rejectedByDiscord) {
+        this.rejectedByDiscord = rejectedByDiscord;
+    }
+
+    /** Whether Discord refuses such a request (the stub then answers 400 Invalid Form Body, or 404 when too late). */
+    public boolean rejectedByDiscord() {
+        return rejectedByDiscord;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.showcall.discord.stub;
+
+import static dev.showcall.discord.stub.TestGuilds.BACKSTAGE;
+import static dev.showcall.discord.stub.TestGuilds.GUILD;
+import static dev.showcall.discord.stub.TestGuilds.PRODUCER_ROLE;
+import static dev.showcall.discord.stub.TestGuilds.TIMELINE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.utils.Compression;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Connecting JDA to the Discord stub")
+class StubConnectionTest {
+
+    @Test
+    @DisplayName("JDA with zlib-stream becomes READY and sees the guild, its channels, roles and itself as a member")
+    void readyWithZlibStream() {
+        try (DiscordStub stub = DiscordStub.start(TestGuilds.backstage());
+             JdaUnderTest bot = JdaUnderTest.connect(stub, Compression.ZLIB)) {
+            JDA jda = bot.jda();
+            stub.awaitGuildsSent(Duration.ofSeconds(1));
+
+            Guild guild = jda.getGuildById(GUILD);
+            assertThat(jda.getResponseTotal()).as("sequence of READY, then GUILD_CREATE").isEqualTo(2);
+            assertThat(jda.getStatus()).isEqualTo(JDA.Status.CONNECTED);
+            assertThat(stub.gatewayConnectQueries()).singleElement().asString().contains("compress=zlib-stream");
+            assertThat(guild).isNotNull();
+            assertThat(guild.getName()).isEqualTo("Spring show");
+            assertThat(guild.getTextChannels()).extracting(c -> c.getIdLong()).containsExactly(BACKSTAGE, TIMELINE);
+            assertThat(guild.getRoleById(PRODUCER_ROLE).getName()).isEqualTo("Producer");
+            assertThat(guild.getPublicRole().getIdLong()).isEqualTo(GUILD);
+            assertThat(guild.getSelfMember().getIdLong()).isEqualTo(stub.botUserId());
+            assertThat(jda.getSelfUser().getApplicationIdLong()).isEqualTo(stub.applicationId());
+        }
+    }
+
+    @Test
+    @DisplayName("the gateway acknowledges JDA's heartbeats")
+    void heartbeatsAreAcknowledged() throws Exception {
+        try (DiscordStub stub = DiscordStub.start(TestGuilds.backstage());
+             JdaUnderTest bot = JdaUnderTest.connect(stub)) {
+            stub.awaitIdentified(Duration.ofSeconds(1));
+            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            while (bot.jda().getGatewayPing() < 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+
+            assertThat(bot.jda().getGatewayPing()).isNotNegative();
+        }
+    }
+
+    @Test
+    @DisplayName("JDA without compression becomes READY and reads the channel overwrites as Discord means them")
+    void readyWithoutCompression() {
+        try (DiscordStub stub = DiscordStub.start(TestGuilds.backstage());
+             JdaUnderTest bot = JdaUnderTest.connect(stub, Compression.NONE)) {
+            Guild guild = bot.jda().getGuildById(GUILD);
+
+            assertThat(stub.gatewayConnectQueries()).singleElement().asString().doesNotContain("compress");
+            assertThat(guild.getSelfMember().hasPermission(guild.getTextChannelById(TIMELINE),
+                    Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND)).isTrue();
+            assertThat(guild.getPublicRole().hasAccess(guild.getTextChannelById(TIMELINE))).isFalse();
+            assertThat(stub.unroutedRequests()).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("a dropped gateway connection is resumed and interactions missed meanwhile still arrive")
+    void resumesAfterDisconnect() throws Exception {
+        try (DiscordStub stub = DiscordStub.start(TestGuilds.backstage());
+             JdaUnderTest bot = JdaUnderTest.connect(stub)) {
+            // when the stub drops the connection
+            stub.disconnectClient();
+
+            // then JDA resumes the same session instead of identifying again
+            stub.awaitReconnected(Duration.ofSeconds(5));
+            assertThat(stub.resumeCount()).isEqualTo(1);
+            assertThat(stub.identifyCount()).isEqualTo(1);
+            assertThat(bot.jda().awaitStatus(JDA.Status.CONNECTED).getGuildById(GUILD)).isNotNull();
+        }
+    }
+}

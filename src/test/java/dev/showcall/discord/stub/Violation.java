@@ -1,0 +1,17 @@
+package dev.showcall.discord.stub;
+
+import java.time.Instant;
+
+/**
+ * A rule a request of the bot broke.
+ *
+ * @param path the path under {@code /api/v10/}
+ * @param detail what exactly was wrong, e.g. {@code content is 2001 characters, at most 2000}
+ */
+public record Violation(Instant at, String method, String path, Rule rule, String detail) {
+
+    @Override
+    public String toString() {
+        return rule + " on " + method + " " + path + ": " + detail;
+    }
+}
