@@ -7,9 +7,14 @@ import static dev.showcall.discord.stub.TestGuilds.TIMELINE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Message.MentionType;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.utils.Compression;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -70,18 +75,27 @@ class StubConnectionTest {
     }
 
     @Test
-    @DisplayName("a dropped gateway connection is resumed and interactions missed meanwhile still arrive")
-    void resumesAfterDisconnect() throws Exception {
+    @DisplayName("a dropped gateway connection is resumed and an interaction sent meanwhile still arrives")
+    void resumesAfterDisconnect() {
+        ListenerAdapter listener = new ListenerAdapter() {
+            @Override
+            public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+                event.reply("Here").setEphemeral(true).setAllowedMentions(EnumSet.noneOf(MentionType.class)).queue();
+            }
+        };
         try (DiscordStub stub = DiscordStub.start(TestGuilds.backstage());
-             JdaUnderTest bot = JdaUnderTest.connect(stub)) {
-            // when the stub drops the connection
-            stub.disconnectClient();
+             JdaUnderTest bot = JdaUnderTest.connect(stub, listener)) {
+            bot.jda().getGuildById(GUILD).updateCommands().addCommands(Commands.slash("status", "Show status")).complete();
 
-            // then JDA resumes the same session instead of identifying again
+            // when the stub drops the connection and a producer runs /status before the bot is back
+            stub.disconnectClient();
+            InteractionHandle status = stub.slash(SlashCommandInvocation.of("status").by(TestGuilds.PRODUCER).in(BACKSTAGE));
+
+            // then JDA resumes the same session, gets the missed interaction replayed and answers it
             stub.awaitReconnected(Duration.ofSeconds(5));
+            assertThat(status.awaitResponse(Duration.ofSeconds(3)).message().content()).isEqualTo("Here");
             assertThat(stub.resumeCount()).isEqualTo(1);
             assertThat(stub.identifyCount()).isEqualTo(1);
-            assertThat(bot.jda().awaitStatus(JDA.Status.CONNECTED).getGuildById(GUILD)).isNotNull();
         }
     }
 }
