@@ -31,7 +31,11 @@ public final class Responder {
 
     /** Defers the answer if it has not been given {@link #ACKNOWLEDGE_AFTER} from now. */
     void acknowledgeIfSlow(ScheduledExecutorService timer) {
-        timer.schedule(this::acknowledgeNow, ACKNOWLEDGE_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+        acknowledgeIfSlow(timer, ACKNOWLEDGE_AFTER);
+    }
+
+    void acknowledgeIfSlow(ScheduledExecutorService timer, Duration after) {
+        timer.schedule(this::acknowledgeNow, after.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void acknowledgeNow() {
