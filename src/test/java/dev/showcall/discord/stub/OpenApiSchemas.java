@@ -36,9 +36,10 @@ import org.slf4j.LoggerFactory;
  * system property {@value #LOCATION_PROPERTY}. Without it the check is skipped, which is logged once and reported by
  * {@link DiscordStub#schemaCheckSkipped()}.
  *
- * <p>One documented divergence is tolerated: JDA sends a command's {@code contexts} and {@code integration_types} as
- * numeric strings where the schema says integers (Discord accepts them). Those values are read as integers before the
- * check; nothing else is relaxed.
+ * <p>Two documented divergences are tolerated: JDA sends a command's {@code contexts} and {@code integration_types}
+ * as numeric strings where the schema says integers, and the {@code recipient_id} of a new DM channel as a number
+ * where the schema says a snowflake string (Discord accepts both). Those values are converted before the check;
+ * nothing else is relaxed.
  */
 final class OpenApiSchemas {
 
@@ -108,7 +109,7 @@ final class OpenApiSchemas {
         if (schema.isEmpty()) {
             return List.of();
         }
-        JsonNode checked = operation.get().template().contains("/commands") ? commandsWithIntegerContexts(body) : body;
+        JsonNode checked = tolerateKnownDivergences(operation.get(), body);
         List<Finding> findings = new ArrayList<>();
         Set<ValidationMessage> messages;
         synchronized (this) {
@@ -167,6 +168,29 @@ final class OpenApiSchemas {
 
     private static String escape(String pointerSegment) {
         return pointerSegment.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static JsonNode tolerateKnownDivergences(RouteTemplate operation, JsonNode body) {
+        if (operation.template().contains("/commands")) {
+            return commandsWithIntegerContexts(body);
+        }
+        if (operation.template().equals("users/@me/channels")) {
+            return recipientIdAsString(body);
+        }
+        return body;
+    }
+
+    /**
+     * JDA's {@code openPrivateChannelById} sends {@code recipient_id} as a JSON number; Discord reads
+     * snowflakes given as numbers too. Only that field is relaxed.
+     */
+    private static JsonNode recipientIdAsString(JsonNode body) {
+        JsonNode copy = body.deepCopy();
+        if (copy instanceof ObjectNode object && object.get("recipient_id") != null
+                && object.get("recipient_id").isIntegralNumber()) {
+            object.put("recipient_id", object.get("recipient_id").asText());
+        }
+        return copy;
     }
 
     /** A copy of a command body (or list of them) with numeric-string contexts and integration types as integers. */

@@ -1,0 +1,138 @@
+package dev.showcall.calls;
+
+import dev.showcall.backstage.PlannedShow;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps Quartz's jobs equal to what a show still owes: one job per ping, keyed by show and
+ * ping. Syncing after a load, a reload or a delay touches only the pings whose time changed.
+ */
+public final class CallScheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(CallScheduler.class);
+
+    private final Scheduler quartz;
+    private final Clock clock;
+
+    public CallScheduler(Scheduler quartz, Clock clock) {
+        this.quartz = quartz;
+        this.clock = clock;
+    }
+
+    public void start() throws SchedulerException {
+        quartz.start();
+    }
+
+    /** Stops firing; a ping being sent finishes first. */
+    public void shutdown() {
+        try {
+            quartz.shutdown(true);
+        } catch (SchedulerException e) {
+            log.warn("The scheduler did not shut down cleanly", e);
+        }
+    }
+
+    /** What a sync changed, by job name. */
+    public record SyncResult(List<String> scheduled, List<String> moved, List<String> removed, int unchanged) {
+    }
+
+    /**
+     * Schedules every ping of {@code show} not yet sent, at its planned time plus {@code delay};
+     * moves those whose time changed; removes those the plan no longer has.
+     *
+     * @param alreadyHandled pings recorded as sent or dropped, which are never scheduled again
+     */
+    public SyncResult sync(PlannedShow show, Duration delay, Predicate<PlannedPing> alreadyHandled)
+            throws SchedulerException {
+        List<PlannedPing> wanted = PingPlan.of(show).stream().map(p -> p.shiftedBy(delay)).toList();
+        Set<JobKey> existing = new HashSet<>(quartz.getJobKeys(GroupMatcher.jobGroupEquals(show.id())));
+        List<String> scheduled = new java.util.ArrayList<>();
+        List<String> moved = new java.util.ArrayList<>();
+        int unchanged = 0;
+        boolean showStarted = !clock.instant().isBefore(show.show().startInstant().plus(delay));
+        for (PlannedPing ping : wanted) {
+            JobKey key = JobKey.jobKey(ping.jobName(), show.id());
+            boolean had = existing.remove(key);
+            if (alreadyHandled.test(ping) || showStarted) {
+                if (had) {
+                    quartz.deleteJob(key);
+                }
+                continue;
+            }
+            if (!had) {
+                quartz.scheduleJob(job(show.id(), ping, key), trigger(key, ping.due()));
+                scheduled.add(ping.jobName());
+            } else if (moveIfChanged(key, ping.due())) {
+                moved.add(ping.jobName());
+            } else {
+                unchanged++;
+            }
+        }
+        List<String> removed = existing.stream().map(JobKey::getName).sorted().toList();
+        quartz.deleteJobs(List.copyOf(existing));
+        log.info("Show {}: {} pings scheduled, {} moved, {} removed, {} unchanged", show.id(), scheduled.size(),
+                moved.size(), removed.size(), unchanged);
+        return new SyncResult(scheduled, moved, removed, unchanged);
+    }
+
+    private boolean moveIfChanged(JobKey key, Instant due) throws SchedulerException {
+        TriggerKey triggerKey = TriggerKey.triggerKey(key.getName(), key.getGroup());
+        Trigger current = quartz.getTrigger(triggerKey);
+        if (current != null && current.getStartTime().toInstant().equals(due)) {
+            return false;
+        }
+        quartz.rescheduleJob(triggerKey, trigger(key, due));
+        return true;
+    }
+
+    private static JobDetail job(String showId, PlannedPing ping, JobKey key) {
+        return JobBuilder.newJob(PingJob.class)
+                .withIdentity(key)
+                .usingJobData(PingJob.SHOW, showId)
+                .usingJobData(PingJob.SUBJECT, ping.subjectKey())
+                .usingJobData(PingJob.PING, ping.ping())
+                // a crash while sending runs the job again on restart; the ping table keeps it single
+                .requestRecovery(true)
+                .build();
+    }
+
+    static Trigger trigger(JobKey key, Instant due) {
+        return TriggerBuilder.newTrigger()
+                .withIdentity(key.getName(), key.getGroup())
+                .forJob(key)
+                .startAt(Date.from(due))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
+    }
+
+    /** A retry of a ping Discord did not take, {@code after} from now. */
+    void retry(JobKey key, Duration after, int attempt) throws SchedulerException {
+        Trigger retry = TriggerBuilder.newTrigger()
+                .withIdentity(key.getName() + "|retry" + attempt, key.getGroup())
+                .forJob(key)
+                .usingJobData(PingJob.ATTEMPT, String.valueOf(attempt))
+                .startAt(Date.from(clock.instant().plus(after)))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
+        quartz.scheduleJob(retry);
+    }
+}

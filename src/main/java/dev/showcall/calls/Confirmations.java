@@ -1,0 +1,90 @@
+package dev.showcall.calls;
+
+import dev.showcall.backstage.Arrival;
+import dev.showcall.backstage.PlannedShow;
+import dev.showcall.show.Call;
+import dev.showcall.store.ArrivalRepository;
+import dev.showcall.store.ConfirmationRepository;
+import dev.showcall.store.Database;
+import dev.showcall.store.TimelineEventRepository;
+import dev.showcall.timeline.EventKind;
+import dev.showcall.timeline.TimelineEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * What crew answer with the buttons on their call. A second click of the same answer changes
+ * nothing; another answer replaces the first. "I'm here" is their arrival.
+ */
+public final class Confirmations {
+
+    private final Database database;
+    private final ConfirmationRepository confirmations;
+    private final ArrivalRepository arrivals;
+    private final TimelineEventRepository timeline;
+    private final Clock clock;
+
+    public Confirmations(Database database, ConfirmationRepository confirmations, ArrivalRepository arrivals,
+                         TimelineEventRepository timeline, Clock clock) {
+        this.database = database;
+        this.confirmations = confirmations;
+        this.arrivals = arrivals;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    /** The outcome of one click. */
+    public sealed interface Outcome {
+        record Recorded(Call call, ConfirmationState state, OptionalInt lateMinutes, boolean changed) implements Outcome {
+        }
+
+        /** The button is not this person's: calls are personal. */
+        record NotYours(Call call) implements Outcome {
+        }
+
+        /** The call is no longer on the show's sheet. */
+        record UnknownCall(String callKey) implements Outcome {
+        }
+    }
+
+    public Outcome confirm(PlannedShow show, String callKey, long userId, ConfirmationState state,
+                           OptionalInt lateMinutes) {
+        Optional<Call> found = show.sheet().calls().stream().filter(c -> c.key().equals(callKey)).findFirst();
+        if (found.isEmpty()) {
+            return new Outcome.UnknownCall(callKey);
+        }
+        Call call = found.get();
+        if (call.userId().isEmpty() || call.userId().getAsLong() != userId) {
+            return new Outcome.NotYours(call);
+        }
+        Instant now = clock.instant();
+        Confirmation confirmation = new Confirmation(show.id(), callKey, state,
+                lateMinutes.isPresent() ? OptionalInt.of(lateMinutes.getAsInt()) : OptionalInt.empty(), userId, now);
+        boolean changed = database.inTransaction(c -> {
+            ConfirmationChange change = confirmations.upsert(c, confirmation);
+            if (change == ConfirmationChange.UNCHANGED) {
+                return false;
+            }
+            if (state == ConfirmationState.HERE) {
+                arrivals.record(c, new Arrival(show.id(), callKey, now, userId, now));
+            }
+            timeline.append(c, TimelineEvent.of(show.id(), now,
+                    state == ConfirmationState.HERE ? EventKind.ARRIVAL : EventKind.CONFIRMATION,
+                    OptionalLong.of(userId), Optional.of(callKey), describe(call, state, lateMinutes)));
+            return true;
+        });
+        return new Outcome.Recorded(call, state, lateMinutes, changed);
+    }
+
+    public static String describe(Call call, ConfirmationState state, OptionalInt lateMinutes) {
+        String who = call.who() + " (" + call.departmentName() + ")";
+        return switch (state) {
+            case ON_MY_WAY -> who + " is on the way";
+            case RUNNING_LATE -> who + " is running " + lateMinutes.orElse(0) + " min late";
+            case HERE -> who + " is here";
+        };
+    }
+}

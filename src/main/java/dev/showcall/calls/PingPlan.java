@@ -1,0 +1,40 @@
+package dev.showcall.calls;
+
+import dev.showcall.backstage.PlannedShow;
+import dev.showcall.show.Call;
+import dev.showcall.show.Department;
+import dev.showcall.show.Wave;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every ping a show's call sheet asks for, in time order. Pure. */
+public final class PingPlan {
+
+    private PingPlan() {
+    }
+
+    public static List<PlannedPing> of(PlannedShow show) {
+        List<PlannedPing> pings = new ArrayList<>();
+        for (Call call : show.sheet().calls()) {
+            if (call.userId().isEmpty()) {
+                // a model without Discord is marked in by PR; a role is called by its department's announcement
+                continue;
+            }
+            pings.add(new PlannedPing(call.key(), PlannedPing.CALL, call.at(), call.at()));
+            for (Duration before : call.reminders()) {
+                pings.add(new PlannedPing(call.key(), PlannedPing.reminder(before), call.at().minus(before), call.at()));
+            }
+        }
+        for (Department d : show.show().departments()) {
+            Instant at = show.show().resolve(d.call());
+            pings.add(new PlannedPing(Announcements.department(d.id()), PlannedPing.CALL, at, at));
+        }
+        for (Wave w : show.sheet().waves()) {
+            pings.add(new PlannedPing(Announcements.wave(w.number()), PlannedPing.CALL, w.call(), w.call()));
+        }
+        pings.sort(java.util.Comparator.comparing(PlannedPing::due).thenComparing(PlannedPing::jobName));
+        return pings;
+    }
+}

@@ -1,0 +1,180 @@
+package dev.showcall.calls;
+
+import dev.showcall.backstage.PlannedShow;
+import dev.showcall.backstage.ShowDirectory;
+import dev.showcall.show.Call;
+import dev.showcall.show.CallPlanner;
+import dev.showcall.show.Durations;
+import dev.showcall.store.CallPingRepository;
+import dev.showcall.store.Database;
+import dev.showcall.store.DelayRepository;
+import dev.showcall.store.TimelineEventRepository;
+import dev.showcall.timeline.EventKind;
+import dev.showcall.timeline.TimelineEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a due ping exactly once. Our own ping table, not only Quartz's, is the record of what
+ * went out: a ping is claimed there before it is sent and completed after, so a double fire, a
+ * retry or a restart never sends it twice.
+ */
+public final class PingSender {
+
+    /** Quartz and Discord take a moment; later than this, a ping says it is late and why. */
+    static final Duration ON_TIME = Duration.ofMinutes(1);
+
+    private static final Logger log = LoggerFactory.getLogger(PingSender.class);
+
+    private final Supplier<ShowDirectory> shows;
+    private final Database database;
+    private final CallPingRepository pings;
+    private final DelayRepository delays;
+    private final TimelineEventRepository timeline;
+    private final CallNotifier notifier;
+    private final Clock clock;
+
+    public PingSender(Supplier<ShowDirectory> shows, Database database, CallPingRepository pings,
+                      DelayRepository delays, TimelineEventRepository timeline, CallNotifier notifier, Clock clock) {
+        this.shows = shows;
+        this.database = database;
+        this.pings = pings;
+        this.delays = delays;
+        this.timeline = timeline;
+        this.notifier = notifier;
+        this.clock = clock;
+    }
+
+    /**
+     * @param recovering Quartz runs the job again after a crash that interrupted it: a claim left
+     *                   without a send is then ours to finish
+     */
+    public void send(String showId, String subjectKey, String ping, boolean recovering) {
+        Optional<PlannedShow> show = shows.get().byId(showId);
+        Optional<PlannedPing> planned = show.flatMap(s -> PingPlan.of(s).stream()
+                .filter(p -> p.subjectKey().equals(subjectKey) && p.ping().equals(ping))
+                .findFirst());
+        if (show.isEmpty() || planned.isEmpty()) {
+            log.info("Show {}: {} {} is no longer planned; not sent", showId, subjectKey, ping);
+            return;
+        }
+        Duration delay = database.inTransaction(c -> delays.totalDelay(c, showId));
+        send(show.get(), planned.get().shiftedBy(delay), recovering);
+    }
+
+    private void send(PlannedShow show, PlannedPing ping, boolean recovering) {
+        Instant now = clock.instant();
+        if (ping.isReminder() && !now.isBefore(ping.callAt())) {
+            drop(show, ping, now);
+            return;
+        }
+        boolean ours = database.inTransaction(c -> pings.claim(c, show.id(), ping.subjectKey(), ping.ping(), ping.due(), now)
+                || recovering && pings.find(c, show.id(), ping.subjectKey(), ping.ping())
+                        .map(p -> p.sentAt().isEmpty()).orElse(false));
+        if (!ours) {
+            log.debug("Show {}: {} {} went out already", show.id(), ping.subjectKey(), ping.ping());
+            return;
+        }
+        Optional<Duration> late = lateness(ping.due(), now);
+        PingOutcome outcome;
+        try {
+            outcome = deliver(show, ping, late);
+        } catch (RuntimeException e) {
+            database.runInTransaction(c -> pings.release(c, show.id(), ping.subjectKey(), ping.ping()));
+            throw e;
+        }
+        Instant sent = clock.instant();
+        database.runInTransaction(c -> {
+            pings.complete(c, show.id(), ping.subjectKey(), ping.ping(), sent, Duration.between(ping.due(), sent),
+                    outcome, Optional.empty());
+            event(show, ping, outcome, late, sent).ifPresent(e -> timeline.append(c, e));
+        });
+    }
+
+    /** A ping that could not be delivered after every retry: producers hear of it, and it may be sent again. */
+    public void giveUp(String showId, String subjectKey, String ping) {
+        Instant now = clock.instant();
+        database.runInTransaction(c -> {
+            pings.release(c, showId, subjectKey, ping);
+            timeline.append(c, TimelineEvent.of(showId, now, EventKind.ALERT, OptionalLong.empty(),
+                    Optional.of(subjectKey), "Could not deliver the " + describe(ping) + " for " + subjectKey
+                            + " after several tries: check on them directly."));
+        });
+    }
+
+    private void drop(PlannedShow show, PlannedPing ping, Instant now) {
+        database.runInTransaction(c -> {
+            if (pings.claim(c, show.id(), ping.subjectKey(), ping.ping(), ping.due(), now)) {
+                pings.complete(c, show.id(), ping.subjectKey(), ping.ping(), now, Duration.between(ping.due(), now),
+                        PingOutcome.DROPPED, Optional.of("its call had passed"));
+            }
+        });
+        log.info("Show {}: dropped {} {}: the call had passed", show.id(), ping.subjectKey(), ping.ping());
+    }
+
+    private PingOutcome deliver(PlannedShow show, PlannedPing ping, Optional<Duration> late) {
+        if (ping.isAnnouncement()) {
+            notifier.announce(show, announcementTitle(show, ping), announcedCalls(show, ping), ping.callAt(), late);
+            return PingOutcome.CHANNEL;
+        }
+        Call call = show.sheet().calls().stream().filter(c -> c.key().equals(ping.subjectKey())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no call " + ping.subjectKey() + " in " + show.id()));
+        return ping.isReminder()
+                ? notifier.remind(show, call, ping.callAt(), late)
+                : notifier.call(show, call, ping.callAt(), late);
+    }
+
+    static String announcementTitle(PlannedShow show, PlannedPing ping) {
+        if (ping.subjectKey().startsWith(Announcements.WAVE)) {
+            return CallPlanner.MODELS_DEPARTMENT_NAME + ", wave " + ping.subjectKey().substring(Announcements.WAVE.length());
+        }
+        String id = ping.subjectKey().substring(Announcements.DEPARTMENT.length());
+        return show.show().departments().stream().filter(d -> d.id().equals(id)).findFirst()
+                .map(d -> d.name()).orElse(id);
+    }
+
+    static List<Call> announcedCalls(PlannedShow show, PlannedPing ping) {
+        if (ping.subjectKey().startsWith(Announcements.WAVE)) {
+            int wave = Integer.parseInt(ping.subjectKey().substring(Announcements.WAVE.length()));
+            return show.sheet().calls().stream().filter(c -> c.wave().equals(OptionalInt.of(wave))).toList();
+        }
+        String id = ping.subjectKey().substring(Announcements.DEPARTMENT.length());
+        return show.sheet().calls().stream()
+                .filter(c -> c.kind() == Call.Kind.CREW && c.departmentId().equals(id)).toList();
+    }
+
+    private Optional<TimelineEvent> event(PlannedShow show, PlannedPing ping, PingOutcome outcome,
+                                          Optional<Duration> late, Instant at) {
+        String lateNote = late.map(l -> " (sent " + Durations.format(l) + " late: showcall was offline)").orElse("");
+        if (ping.isAnnouncement()) {
+            int people = announcedCalls(show, ping).size();
+            return Optional.of(TimelineEvent.of(show.id(), at, EventKind.CALL, OptionalLong.empty(),
+                    Optional.of(ping.subjectKey()), announcementTitle(show, ping) + " called: " + people
+                            + (people == 1 ? " call" : " calls") + lateNote));
+        }
+        if (outcome == PingOutcome.CHANNEL) {
+            Call call = show.sheet().calls().stream().filter(c -> c.key().equals(ping.subjectKey())).findFirst().orElseThrow();
+            return Optional.of(TimelineEvent.of(show.id(), at, EventKind.ALERT, OptionalLong.empty(),
+                    Optional.of(ping.subjectKey()), call.who() + " (" + call.departmentName() + ") cannot be reached by DM: "
+                            + "mentioned in the calls channel instead" + lateNote));
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Duration> lateness(Instant due, Instant now) {
+        Duration late = Duration.between(due, now);
+        return late.compareTo(ON_TIME) > 0 ? Optional.of(late) : Optional.empty();
+    }
+
+    private static String describe(String ping) {
+        return ping.equals(PlannedPing.CALL) ? "call" : "reminder";
+    }
+}

@@ -1,0 +1,45 @@
+package dev.showcall.calls;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One message showcall owes someone at a set time: a call, a reminder before it, or the
+ * announcement of a department's (or a model wave's) call in the calls channel.
+ *
+ * @param subjectKey a call key ({@code crew:hair:123}, {@code model:Anya Petrova}) or an
+ *                   announcement key ({@code department:hair}, {@code wave:2})
+ * @param ping       {@code call}, or {@code reminder:<seconds before the call>}
+ * @param due        when it goes out, as planned (before any delay)
+ * @param callAt     the call it is about, as planned
+ */
+public record PlannedPing(String subjectKey, String ping, Instant due, Instant callAt) {
+
+    public static final String CALL = "call";
+    private static final String REMINDER = "reminder:";
+
+    public static String reminder(Duration beforeCall) {
+        return REMINDER + beforeCall.toSeconds();
+    }
+
+    public boolean isReminder() {
+        return ping.startsWith(REMINDER);
+    }
+
+    public boolean isAnnouncement() {
+        return subjectKey.startsWith(Announcements.DEPARTMENT) || subjectKey.startsWith(Announcements.WAVE);
+    }
+
+    public Duration beforeCall() {
+        return isReminder() ? Duration.ofSeconds(Long.parseLong(ping.substring(REMINDER.length()))) : Duration.ZERO;
+    }
+
+    /** Quartz's name for the job that sends it: unique within the show's group. */
+    public String jobName() {
+        return subjectKey + "|" + ping;
+    }
+
+    public PlannedPing shiftedBy(Duration delay) {
+        return new PlannedPing(subjectKey, ping, due.plus(delay), callAt.plus(delay));
+    }
+}

@@ -1,0 +1,88 @@
+package dev.showcall.calls;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.spi.JobFactory;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
+
+/**
+ * Builds Quartz on showcall's own database: its JDBC job store keeps every scheduled ping in the
+ * QRTZ_ tables, so a restart finds them all again.
+ */
+public final class QuartzSchedulers {
+
+    /** The name under which the QRTZ_ rows are kept: stable, or a restart would not find its jobs. */
+    public static final String SCHEDULER_NAME = "showcall";
+
+    /**
+     * A trigger later than this is a misfire, which Quartz hands back to us at once (fire now), so
+     * that the ping goes out marked late instead of never.
+     */
+    static final long MISFIRE_THRESHOLD_MS = 5_000;
+
+    /** Pings of one wave fall due together; a few threads send them side by side. */
+    static final int THREADS = 4;
+
+    private static final AtomicInteger DATA_SOURCES = new AtomicInteger();
+
+    private QuartzSchedulers() {
+    }
+
+    public static Scheduler create(DataSource dataSource, JobFactory jobs) throws SchedulerException {
+        // Quartz looks data sources up by name in a JVM-wide registry; a fresh name per database
+        // keeps a closed pool from ever being handed out again.
+        String name = "showcall-db-" + DATA_SOURCES.incrementAndGet();
+        DBConnectionManager.getInstance().addConnectionProvider(name, new PoolConnections(dataSource));
+        Scheduler scheduler = new StdSchedulerFactory(properties(name)).getScheduler();
+        scheduler.setJobFactory(jobs);
+        return scheduler;
+    }
+
+    private static Properties properties(String dataSourceName) {
+        Properties p = new Properties();
+        p.setProperty("org.quartz.scheduler.instanceName", SCHEDULER_NAME);
+        p.setProperty("org.quartz.scheduler.instanceId", SCHEDULER_NAME);
+        p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        p.setProperty("org.quartz.threadPool.threadCount", String.valueOf(THREADS));
+        p.setProperty("org.quartz.threadPool.threadNamePrefix", "showcall-calls");
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+        p.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
+        p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
+        // job data holds ids only, as strings
+        p.setProperty("org.quartz.jobStore.useProperties", "true");
+        p.setProperty("org.quartz.jobStore.misfireThreshold", String.valueOf(MISFIRE_THRESHOLD_MS));
+        return p;
+    }
+
+    /** Quartz takes its connections from showcall's pool. */
+    private static final class PoolConnections implements ConnectionProvider {
+        private final DataSource dataSource;
+
+        PoolConnections(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return dataSource.getConnection();
+        }
+
+        @Override
+        public void shutdown() {
+            // the pool belongs to the Database, which closes it
+        }
+
+        @Override
+        public void initialize() {
+            // nothing: the pool is open already
+        }
+    }
+}

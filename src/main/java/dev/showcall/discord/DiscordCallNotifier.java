@@ -1,0 +1,94 @@
+package dev.showcall.discord;
+
+import dev.showcall.backstage.PlannedShow;
+import dev.showcall.calls.CallNotifier;
+import dev.showcall.calls.PingOutcome;
+import dev.showcall.show.Call;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Calls people on Discord: by DM, and by a mention in the calls channel when a DM cannot reach them. */
+public final class DiscordCallNotifier implements CallNotifier {
+
+    private static final Logger log = LoggerFactory.getLogger(DiscordCallNotifier.class);
+
+    private final Supplier<JDA> jda;
+
+    public DiscordCallNotifier(Supplier<JDA> jda) {
+        this.jda = jda;
+    }
+
+    @Override
+    public PingOutcome call(PlannedShow show, Call call, Instant callAt, Optional<Duration> lateBy) {
+        return directOrInChannel(show, call, CallMessages.call(show, call, callAt, lateBy),
+                "your call is " + Replies.time(callAt));
+    }
+
+    @Override
+    public PingOutcome remind(PlannedShow show, Call call, Instant callAt, Optional<Duration> lateBy) {
+        return directOrInChannel(show, call, CallMessages.reminder(show, call, callAt, lateBy),
+                "reminder: your call is " + Replies.time(callAt) + " (" + Replies.relative(callAt) + ")");
+    }
+
+    @Override
+    public void announce(PlannedShow show, String title, List<Call> calls, Instant callAt, Optional<Duration> lateBy) {
+        List<Long> roles = calls.stream().filter(c -> c.roleId().isPresent()).map(c -> c.roleId().getAsLong()).toList();
+        long people = calls.stream().filter(c -> c.userId().isPresent()).count();
+        String text = "📣 **" + title + "**: your call is now (" + Replies.time(callAt) + ")"
+                + (people > 0 ? ", " + people + (people == 1 ? " person" : " people") : "")
+                + roles.stream().map(r -> " <@&" + r + ">").collect(Collectors.joining())
+                + lateBy.map(l -> "\n" + CallMessages.lateNote(l)).orElse("");
+        MessageCreateData message = Replies.builder(text)
+                .mentionRoles(roles.stream().map(String::valueOf).toList())
+                .build();
+        callsChannel(show).sendMessage(message).complete();
+    }
+
+    private PingOutcome directOrInChannel(PlannedShow show, Call call, MessageCreateData dm, String channelText) {
+        long userId = call.userId().orElseThrow(() -> new IllegalArgumentException(call.key() + " has nobody to message"));
+        try {
+            jda.get().openPrivateChannelById(userId).complete().sendMessage(dm).complete();
+            return PingOutcome.DM;
+        } catch (ErrorResponseException e) {
+            if (!unreachable(e)) {
+                throw e;
+            }
+            log.info("Show {}: {} cannot be reached by DM ({}); mentioning them in the calls channel",
+                    show.id(), call.key(), e.getErrorResponse());
+        }
+        MessageCreateData mention = Replies.builder(Replies.user(userId) + " " + channelText + " — "
+                        + call.departmentName() + ". showcall could not send you a DM: allow DMs from this server's members.")
+                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                .mentionUsers(String.valueOf(userId))
+                .build();
+        callsChannel(show).sendMessage(mention).complete();
+        return PingOutcome.CHANNEL;
+    }
+
+    private static boolean unreachable(ErrorResponseException e) {
+        return e.getErrorResponse() == ErrorResponse.CANNOT_SEND_TO_USER
+                || e.getErrorResponse() == ErrorResponse.UNKNOWN_USER;
+    }
+
+    private TextChannel callsChannel(PlannedShow show) {
+        long id = show.show().discord().callsChannelId();
+        TextChannel channel = jda.get().getTextChannelById(id);
+        if (channel == null) {
+            throw new IllegalStateException("the calls channel " + id + " of " + show.id() + " is not visible to the bot");
+        }
+        return channel;
+    }
+}
