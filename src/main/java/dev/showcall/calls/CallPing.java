@@ -1,0 +1,86 @@
+package dev.showcall.calls;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One ping of a call: the call itself or one of its reminders. It is claimed before it is sent,
+ * so that it goes out once, and completed when Discord has accepted it (or it was dropped);
+ * {@code sentAt}, {@code late} and {@code outcome} are empty until then.
+ *
+ * @param callKey the key of the call, such as {@code crew:hair:1190000000000000101} or
+ *                {@code model:Anya Petrova}
+ * @param ping    {@link #CALL}, or a reminder key made by {@link #reminder(Duration)}
+ * @param dueAt   when it was scheduled to go out
+ * @param sentAt  when Discord accepted it, or when a reminder was dropped
+ * @param late    how long after {@code dueAt} it went out, in whole seconds
+ * @param detail  what is worth knowing about how it went, such as why a DM failed
+ */
+public record CallPing(
+        String showId,
+        String callKey,
+        String ping,
+        Instant dueAt,
+        Instant claimedAt,
+        Optional<Instant> sentAt,
+        Optional<Duration> late,
+        Optional<PingOutcome> outcome,
+        Optional<String> detail) {
+
+    /** The ping of the call itself. */
+    public static final String CALL = "call";
+
+    private static final String REMINDER_PREFIX = "reminder:";
+    private static final Pattern VALID_PING = Pattern.compile("call|reminder:[1-9][0-9]{0,9}");
+
+    public CallPing {
+        Objects.requireNonNull(showId, "showId");
+        Objects.requireNonNull(callKey, "callKey");
+        requireValidPing(ping);
+        Objects.requireNonNull(dueAt, "dueAt");
+        Objects.requireNonNull(claimedAt, "claimedAt");
+        Objects.requireNonNull(sentAt, "sentAt");
+        Objects.requireNonNull(late, "late");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(detail, "detail");
+        if (sentAt.isPresent() != late.isPresent() || sentAt.isPresent() != outcome.isPresent()) {
+            throw new IllegalArgumentException("A ping's sentAt, late and outcome are known together; ping "
+                    + ping + " of " + callKey + " has sentAt " + sentAt + ", late " + late + ", outcome " + outcome);
+        }
+    }
+
+    /** The ping of the reminder {@code beforeCall} before the call, such as {@code reminder:3600}. */
+    public static String reminder(Duration beforeCall) {
+        if (beforeCall.toSeconds() < 1) {
+            throw new IllegalArgumentException("A reminder comes at least a second before its call, not "
+                    + beforeCall);
+        }
+        return REMINDER_PREFIX + beforeCall.toSeconds();
+    }
+
+    /** Whether {@code ping} is {@link #CALL} or a reminder key. */
+    public static boolean isValidPing(String ping) {
+        return ping != null && VALID_PING.matcher(ping).matches();
+    }
+
+    /** {@code ping}, if it is {@link #CALL} or a reminder key; an IllegalArgumentException otherwise. */
+    public static String requireValidPing(String ping) {
+        if (!isValidPing(ping)) {
+            throw new IllegalArgumentException("A ping is '" + CALL + "' or '" + REMINDER_PREFIX
+                    + "<seconds before the call>', not '" + ping + "'");
+        }
+        return ping;
+    }
+
+    public boolean isReminder() {
+        return ping.startsWith(REMINDER_PREFIX);
+    }
+
+    /** Discord accepted it, or it was dropped: either way it will not be sent again. */
+    public boolean isSent() {
+        return sentAt.isPresent();
+    }
+}

@@ -1,0 +1,13 @@
+package dev.showcall.calls;
+
+/** How a ping ended up going out, or that it did not. */
+public enum PingOutcome {
+    /** Sent to the person as a direct message. */
+    DM,
+    /** Their DM failed, so they were mentioned in the show's calls channel instead. */
+    CHANNEL,
+    /** A department called by its role: the role was mentioned in the calls channel. */
+    ROLE,
+    /** A reminder not sent because its call had already passed. */
+    DROPPED
+}
