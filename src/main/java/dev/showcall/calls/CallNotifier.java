@@ -1,5 +1,6 @@
 package dev.showcall.calls;
 
+import dev.showcall.backstage.PingOutcome;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.show.Call;
 import java.time.Duration;

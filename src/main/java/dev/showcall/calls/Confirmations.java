@@ -1,5 +1,8 @@
 package dev.showcall.calls;
 
+import dev.showcall.backstage.Confirmation;
+import dev.showcall.backstage.ConfirmationChange;
+import dev.showcall.backstage.ConfirmationState;
 import dev.showcall.backstage.Arrival;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.show.Call;

@@ -1,5 +1,6 @@
 package dev.showcall.calls;
 
+import dev.showcall.backstage.CallPing;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -15,15 +16,15 @@ import java.time.Instant;
  */
 public record PlannedPing(String subjectKey, String ping, Instant due, Instant callAt) {
 
-    public static final String CALL = "call";
-    private static final String REMINDER = "reminder:";
+    public static final String CALL = CallPing.CALL;
+    private static final String REMINDER_PREFIX = "reminder:";
 
     public static String reminder(Duration beforeCall) {
-        return REMINDER + beforeCall.toSeconds();
+        return CallPing.reminder(beforeCall);
     }
 
     public boolean isReminder() {
-        return ping.startsWith(REMINDER);
+        return ping.startsWith(REMINDER_PREFIX);
     }
 
     public boolean isAnnouncement() {
@@ -31,7 +32,7 @@ public record PlannedPing(String subjectKey, String ping, Instant due, Instant c
     }
 
     public Duration beforeCall() {
-        return isReminder() ? Duration.ofSeconds(Long.parseLong(ping.substring(REMINDER.length()))) : Duration.ZERO;
+        return isReminder() ? Duration.ofSeconds(Long.parseLong(ping.substring(REMINDER_PREFIX.length()))) : Duration.ZERO;
     }
 
     /** Quartz's name for the job that sends it: unique within the show's group. */

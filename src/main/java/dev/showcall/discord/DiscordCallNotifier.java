@@ -2,7 +2,7 @@ package dev.showcall.discord;
 
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.calls.CallNotifier;
-import dev.showcall.calls.PingOutcome;
+import dev.showcall.backstage.PingOutcome;
 import dev.showcall.show.Call;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.showcall.store;
 
-import dev.showcall.calls.CallPing;
-import dev.showcall.calls.PingOutcome;
+import dev.showcall.backstage.CallPing;
+import dev.showcall.backstage.PingOutcome;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,6 +48,9 @@ public final class CallPingRepository {
 
     private static final String SELECT_UNSENT = "SELECT " + COLUMNS
             + " FROM call_ping WHERE show_id = ? AND sent_at IS NULL ORDER BY due_at, call_key, ping";
+
+    private static final String RELEASE =
+            "DELETE FROM call_ping WHERE show_id = ? AND call_key = ? AND ping = ? AND sent_at IS NULL";
 
     private static final String CALL_SENT = """
             SELECT 1 FROM call_ping
@@ -149,6 +152,23 @@ public final class CallPingRepository {
             return readAll(ps);
         } catch (SQLException e) {
             throw new StoreException("Could not read the unsent pings of show " + showId, e);
+        }
+    }
+
+    /**
+     * Gives up a claim that was never sent (Discord did not take the ping), so a retry may claim it
+     * again; a ping that went out stays recorded.
+     *
+     * @return whether a claim was released
+     */
+    public boolean release(Connection c, String showId, String callKey, String ping) {
+        try (PreparedStatement ps = c.prepareStatement(RELEASE)) {
+            ps.setString(1, showId);
+            ps.setString(2, callKey);
+            ps.setString(3, ping);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new StoreException("Could not release the claim on " + ping + " of " + callKey + " at show " + showId, e);
         }
     }
 

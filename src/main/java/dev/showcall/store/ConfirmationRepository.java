@@ -1,8 +1,8 @@
 package dev.showcall.store;
 
-import dev.showcall.calls.Confirmation;
-import dev.showcall.calls.ConfirmationChange;
-import dev.showcall.calls.ConfirmationState;
+import dev.showcall.backstage.Confirmation;
+import dev.showcall.backstage.ConfirmationChange;
+import dev.showcall.backstage.ConfirmationState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package dev.showcall.store;
 
-import dev.showcall.calls.Delay;
+import dev.showcall.backstage.Delay;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.showcall.calls.CallPing;
-import dev.showcall.calls.PingOutcome;
+import dev.showcall.backstage.CallPing;
+import dev.showcall.backstage.PingOutcome;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -271,5 +271,31 @@ class CallPingRepositoryTest {
         boolean sent = db.inTransaction(c -> pings.isCallSent(c, SHOW_ID, PRIYA));
 
         assertThat(sent).isFalse();
+    }
+
+    @Test
+    @DisplayName("a claim that was never sent can be released and claimed again")
+    void releaseUnsent() {
+        db.inTransaction(c -> pings.claim(c, SHOW_ID, PRIYA, CallPing.CALL, DUE, CLAIMED));
+
+        boolean released = db.inTransaction(c -> pings.release(c, SHOW_ID, PRIYA, CallPing.CALL));
+
+        boolean claimedAgain = db.inTransaction(c -> pings.claim(c, SHOW_ID, PRIYA, CallPing.CALL, DUE, SENT));
+        assertThat(released).isTrue();
+        assertThat(claimedAgain).isTrue();
+    }
+
+    @Test
+    @DisplayName("a ping that went out is never released")
+    void sentIsNotReleased() {
+        db.inTransaction(c -> pings.claim(c, SHOW_ID, PRIYA, CallPing.CALL, DUE, CLAIMED));
+        db.database().runInTransaction(c -> pings.complete(c, SHOW_ID, PRIYA, CallPing.CALL, SENT,
+                Duration.ofSeconds(2), PingOutcome.DM, Optional.empty()));
+
+        boolean released = db.inTransaction(c -> pings.release(c, SHOW_ID, PRIYA, CallPing.CALL));
+
+        boolean sent = db.inTransaction(c -> pings.isCallSent(c, SHOW_ID, PRIYA));
+        assertThat(released).isFalse();
+        assertThat(sent).isTrue();
     }
 }

@@ -3,9 +3,9 @@ package dev.showcall.store;
 import static dev.showcall.store.ShowFixture.SHOW_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.showcall.calls.Confirmation;
-import dev.showcall.calls.ConfirmationChange;
-import dev.showcall.calls.ConfirmationState;
+import dev.showcall.backstage.Confirmation;
+import dev.showcall.backstage.ConfirmationChange;
+import dev.showcall.backstage.ConfirmationState;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;

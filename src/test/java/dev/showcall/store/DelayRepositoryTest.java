@@ -4,7 +4,7 @@ import static dev.showcall.store.ShowFixture.SHOW_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.showcall.calls.Delay;
+import dev.showcall.backstage.Delay;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

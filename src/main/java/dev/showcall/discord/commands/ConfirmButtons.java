@@ -2,7 +2,7 @@ package dev.showcall.discord.commands;
 
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.backstage.ShowDirectory;
-import dev.showcall.calls.ConfirmationState;
+import dev.showcall.backstage.ConfirmationState;
 import dev.showcall.calls.Confirmations;
 import dev.showcall.discord.CallMessages;
 import dev.showcall.discord.Replies;

@@ -1,4 +1,4 @@
-package dev.showcall.calls;
+package dev.showcall.backstage;
 
 /** How a ping ended up going out, or that it did not. */
 public enum PingOutcome {

@@ -1,4 +1,4 @@
-package dev.showcall.calls;
+package dev.showcall.backstage;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.showcall.calls;
+package dev.showcall.backstage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.showcall.calls;
+package dev.showcall.backstage;
 
 /** The buttons on a call: what someone answered. */
 public enum ConfirmationState {

@@ -1,4 +1,4 @@
-package dev.showcall.calls;
+package dev.showcall.backstage;
 
 /** What storing an answer to a call did. */
 public enum ConfirmationChange {
