@@ -78,12 +78,16 @@ final class RunCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         try {
-            showcall.connect(settings.discordToken().orElseThrow());
+            showcall.connect(settings.discordToken().orElseThrow()).awaitReady();
+            showcall.startCalls();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return EXIT_FAILURE;
         } catch (InvalidTokenException e) {
             err.println("showcall: Discord refused the token in " + Settings.DISCORD_TOKEN
                     + ": copy the bot's token again from the developer portal");
             return Main.EXIT_USAGE;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | org.quartz.SchedulerException e) {
             log.error("Could not connect to Discord", e);
             err.println("showcall: not started: could not connect to Discord: " + rootCause(e).getMessage());
             return EXIT_FAILURE;

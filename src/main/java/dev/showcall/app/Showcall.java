@@ -1,6 +1,20 @@
 package dev.showcall.app;
 
 import dev.showcall.backstage.Arrivals;
+import dev.showcall.calls.CallScheduler;
+import dev.showcall.calls.Confirmations;
+import dev.showcall.calls.PingJobFactory;
+import dev.showcall.calls.PingSender;
+import dev.showcall.calls.QuartzSchedulers;
+import dev.showcall.discord.DiscordCallNotifier;
+import dev.showcall.discord.commands.ConfirmButtons;
+import dev.showcall.store.CallPingRepository;
+import dev.showcall.store.ConfirmationRepository;
+import dev.showcall.store.DelayRepository;
+import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.quartz.SchedulerException;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.backstage.ShowDirectory;
 import dev.showcall.discord.DiscordBot;
@@ -39,6 +53,8 @@ public final class Showcall implements AutoCloseable {
     private ExecutorService workers;
     private ScheduledExecutorService timer;
     private DiscordBot bot;
+    private CallScheduler calls;
+    private final CallPingRepository callPings = new CallPingRepository();
 
     private Showcall(Settings settings, Clock clock, Database database) {
         this.settings = settings;
@@ -69,15 +85,47 @@ public final class Showcall implements AutoCloseable {
     public DiscordBot connect(String token) {
         workers = Executors.newFixedThreadPool(INTERACTION_THREADS, named("showcall-interaction"));
         timer = Executors.newSingleThreadScheduledExecutor(named("showcall-timer"));
+        calls = createCalls();
         Arrivals arrivals = new Arrivals(new JdbcArrivalStore(database, new ArrivalRepository(), timeline), clock);
         ArrivedCommand arrived = new ArrivedCommand(arrivals, directory);
-        CommandListener commands = new CommandListener(List.of(arrived), List.of(arrived), new ShowResolver(directory),
-                workers, timer);
+        ConfirmButtons confirm = new ConfirmButtons(new Confirmations(database, new ConfirmationRepository(),
+                new ArrivalRepository(), timeline, clock), directory);
+        CommandListener commands = new CommandListener(List.of(arrived), List.of(arrived, confirm),
+                new ShowResolver(directory), workers, timer);
         GuildSetup setup = new GuildSetup(directory, commands.commandData());
         DiscordConnection.Endpoints endpoints = new DiscordConnection.Endpoints(settings.discordApi(),
                 settings.discordGateway());
         bot = DiscordBot.connect(token, endpoints, List.of(commands, setup));
         return bot;
+    }
+
+    private CallScheduler createCalls() {
+        PingJobFactory jobs = new PingJobFactory();
+        try {
+            CallScheduler scheduler = new CallScheduler(QuartzSchedulers.create(database.dataSource(), jobs), clock);
+            PingSender sender = new PingSender(() -> directory, database, callPings, new DelayRepository(), timeline,
+                    new DiscordCallNotifier(() -> bot.jda()), clock);
+            jobs.wire(sender, scheduler);
+            return scheduler;
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("The call scheduler could not be created", e);
+        }
+    }
+
+    /**
+     * Brings every show's scheduled pings up to date, then starts firing them. Pings that fell due
+     * while showcall was down fire at once, marked late.
+     */
+    public void startCalls() throws SchedulerException {
+        DelayRepository delays = new DelayRepository();
+        for (PlannedShow show : directory.all()) {
+            Duration delay = database.inTransaction(c -> delays.totalDelay(c, show.id()));
+            Set<String> handled = database.inTransaction(c -> callPings.forShow(c, show.id())).stream()
+                    .map(p -> p.callKey() + "|" + p.ping())
+                    .collect(Collectors.toSet());
+            calls.sync(show, delay, ping -> handled.contains(ping.jobName()));
+        }
+        calls.start();
     }
 
     public Database database() {
@@ -91,6 +139,9 @@ public final class Showcall implements AutoCloseable {
     /** Stops taking interactions, lets the ones under way finish, disconnects, then closes the database. */
     @Override
     public void close() {
+        if (calls != null) {
+            calls.shutdown();
+        }
         if (bot != null) {
             bot.close();
         }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -44,11 +45,14 @@ final class ShowcallOnStub implements AutoCloseable {
     private static final long VIEW_CHANNEL = 1L << 10;
 
     final DiscordStub stub;
-    final Showcall showcall;
+    private final Settings settings;
+    private final Clock clock;
+    private Showcall showcall;
 
-    private ShowcallOnStub(DiscordStub stub, Showcall showcall) {
+    private ShowcallOnStub(DiscordStub stub, Settings settings, Clock clock) {
         this.stub = stub;
-        this.showcall = showcall;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     /** The crew's server: a private timeline, a calls channel, a public lobby, PR and producers. */
@@ -108,34 +112,60 @@ final class ShowcallOnStub implements AutoCloseable {
     }
 
     static ShowcallOnStub start(Path dir, Instant now, StubGuild guild) {
+        return start(dir, Clock.fixed(now, ZoneOffset.UTC), guild, showYaml());
+    }
+
+    /** showcall on a stub serving {@code guild}, with {@code yaml} as its only show file. */
+    static ShowcallOnStub start(Path dir, Clock clock, StubGuild guild, String yaml) {
         DiscordStub stub = DiscordStub.start(guild);
         try {
             Path showFile = dir.resolve("show.yaml");
-            Files.writeString(showFile, showYaml());
+            Files.writeString(showFile, yaml);
             Settings settings = Settings.from(Map.of(
                     Settings.DISCORD_TOKEN, stub.botToken(),
                     Settings.SHOWS, showFile.toString(),
                     Settings.DB_URL, "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                     Settings.DISCORD_API, stub.apiBaseUrl().toString(),
                     Settings.DISCORD_GATEWAY, stub.gatewayUrl().toString()));
-            Showcall showcall = Showcall.start(settings, Clock.fixed(now, java.time.ZoneOffset.UTC));
-            showcall.loadShows();
-            showcall.connect(settings.discordToken().orElseThrow()).awaitReady();
-            ShowcallOnStub running = new ShowcallOnStub(stub, showcall);
-            running.awaitCommandsRegistered();
+            ShowcallOnStub running = new ShowcallOnStub(stub, settings, clock);
+            running.startShowcall();
             return running;
         } catch (IOException e) {
             stub.close();
             throw new UncheckedIOException(e);
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             stub.close();
+            throw e;
+        }
+    }
+
+    /** Starts showcall as {@code run} does, and waits until its commands are registered. */
+    void startShowcall() {
+        int registrations = registrations();
+        try {
+            showcall = Showcall.start(settings, clock);
+            showcall.loadShows();
+            showcall.connect(settings.discordToken().orElseThrow()).awaitReady();
+            showcall.startCalls();
+            awaitCommandsRegistered(registrations);
+        } catch (Exception e) {
             throw new IllegalStateException("showcall did not start against the stub", e);
         }
     }
 
-    private void awaitCommandsRegistered() throws InterruptedException {
+    /** Stops showcall the way SIGTERM does; the stub and the database stay. */
+    void stopShowcall() {
+        showcall.close();
+        showcall = null;
+    }
+
+    private int registrations() {
+        return stub.requestsTo("PUT", ".*/guilds/\\d+/commands").size();
+    }
+
+    private void awaitCommandsRegistered(int before) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (stub.commands(GUILD).isEmpty()) {
+        while (registrations() <= before) {
             assertThat(Instant.now()).as("commands registered in time").isBefore(deadline);
             Thread.sleep(20);
         }
@@ -148,7 +178,9 @@ final class ShowcallOnStub implements AutoCloseable {
     @Override
     public void close() {
         try {
-            showcall.close();
+            if (showcall != null) {
+                showcall.close();
+            }
         } finally {
             stub.close();
         }

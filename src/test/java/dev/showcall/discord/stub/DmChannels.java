@@ -9,6 +9,17 @@ final class DmChannels {
 
     private final Map<Long, Long> channelByUser = new HashMap<>();
     private final Map<Long, Long> userByChannel = new HashMap<>();
+    private final java.util.Set<Long> closed = new java.util.HashSet<>();
+
+    /** This user accepts no DMs from the bot (privacy settings, or left every shared server). */
+    synchronized void close(long userId) {
+        closed.add(userId);
+    }
+
+    synchronized boolean acceptsMessagesIn(long channelId) {
+        Long user = userByChannel.get(channelId);
+        return user == null || !closed.contains(user);
+    }
 
     synchronized long open(long userId) {
         return channelByUser.computeIfAbsent(userId, user -> {

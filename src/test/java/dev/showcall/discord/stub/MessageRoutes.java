@@ -84,6 +84,9 @@ final class MessageRoutes {
         if (call.body() == null || !call.body().isObject()) {
             return Reply.error(400, 50006, "Cannot send an empty message");
         }
+        if (where.get().guild() == null && !dms.acceptsMessagesIn(where.get().channelId())) {
+            return Reply.error(403, 50007, "Cannot send messages to this user");
+        }
         StoredMessage message = StoredMessage.create(directory, where.get().channelId(), where.get().guildId(),
                 call.body(), false);
         messages.add(message);
