@@ -276,12 +276,12 @@ public final class DiscordStub implements AutoCloseable {
         return dms.channelOf(userId);
     }
 
-    /** The messages the bot sent this user in DM, oldest first. */
     /** From now on this user's DMs are closed: the bot's messages there get Discord's 403 (code 50007). */
     public void closeDmsOf(long userId) {
         dms.close(userId);
     }
 
+    /** The messages the bot sent this user in DM, oldest first. */
     public List<StubMessage> dms(long userId) {
         return dms.channelOf(userId).map(this::messages).orElse(List.of());
     }

@@ -1,0 +1,274 @@
+package dev.showcall.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.showcall.backstage.Arrival;
+import dev.showcall.backstage.CallPing;
+import dev.showcall.backstage.Confirmation;
+import dev.showcall.backstage.ConfirmationState;
+import dev.showcall.backstage.PingOutcome;
+import dev.showcall.discord.stub.ButtonClick;
+import dev.showcall.discord.stub.InteractionResponse;
+import dev.showcall.discord.stub.StubGuild;
+import dev.showcall.discord.stub.StubMessage;
+import dev.showcall.store.ArrivalRepository;
+import dev.showcall.store.CallPingRepository;
+import dev.showcall.store.ConfirmationRepository;
+import dev.showcall.store.TimelineEventRepository;
+import dev.showcall.timeline.EventKind;
+import dev.showcall.timeline.TimelineEvent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("Calls, end to end: Quartz fires, the real JDA client delivers to the Discord stub")
+class CallsEndToEndTest {
+
+    private static final long GUILD = ShowcallOnStub.GUILD;
+    private static final long CALLS = ShowcallOnStub.CALLS;
+    private static final long RUNNERS_ROLE = 1190000000000000006L;
+    private static final long AISHA = 1190000000000000201L;
+    private static final long BEN = 1190000000000000202L;
+    private static final long CLEO = 1190000000000000203L;
+    private static final long ANYA = 1190000000000000301L;
+    private static final String SHOW = "calls-show";
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock();
+    private Instant base;
+    private ShowcallOnStub bot;
+
+    @BeforeEach
+    void startShowcall() {
+        base = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(2);
+        StubGuild guild = StubGuild.builder(GUILD, "Backstage")
+                .role(ShowcallOnStub.PRODUCER_ROLE, "Producers", 0)
+                .role(ShowcallOnStub.PR_ROLE, "PR", 0)
+                .role(RUNNERS_ROLE, "Runners", 0)
+                .textChannel(ShowcallOnStub.TIMELINE, "timeline")
+                .textChannel(CALLS, "calls")
+                .member(AISHA, "aisha").member(BEN, "ben").member(CLEO, "cleo").member(ANYA, "anya")
+                .build();
+        bot = ShowcallOnStub.start(dir, clock, guild, showYaml());
+    }
+
+    @AfterEach
+    void stop() {
+        try {
+            assertThat(bot.stub.violations()).as("requests that break Discord's limits or schemas").isEmpty();
+        } finally {
+            bot.close();
+        }
+    }
+
+    /** Calls a few seconds apart; the show itself starts ten minutes later. */
+    private String showYaml() {
+        return """
+                id: %s
+                name: Calls Show
+                time-zone: UTC
+                start: %s
+                discord:
+                  guild: "%d"
+                  timeline-channel: "%d"
+                  calls-channel: "%d"
+                  producer-role: "%d"
+                  pr-role: "%d"
+                departments:
+                  - id: hair
+                    name: Hair
+                    call: %s
+                    members:
+                      - { user: "%d", name: Aisha }
+                      - { user: "%d", name: Ben }
+                    meeting-point: Salon, level -1
+                    reminders: [3s]
+                  - id: dressers
+                    name: Dressers
+                    call: %s
+                    members:
+                      - { user: "%d", name: Cleo }
+                  - id: runners
+                    name: Runners
+                    call: %s
+                    role: "%d"
+                models:
+                  - { name: Anya Petrova, user: "%d" }
+                  - { name: Bea Moss }
+                model-calls:
+                  chairs: 2
+                  prep: 5s
+                  buffer: 9m45s
+                  check-in: 1s
+                looks:
+                  - { number: 1, model: Anya Petrova, description: Coat }
+                  - { number: 2, model: Bea Moss, description: Dress }
+                """.formatted(SHOW, local(base.plus(Duration.ofMinutes(10))), GUILD, ShowcallOnStub.TIMELINE, CALLS,
+                ShowcallOnStub.PRODUCER_ROLE, ShowcallOnStub.PR_ROLE, local(at(6)), AISHA, BEN, local(at(8)), CLEO,
+                local(at(8)), RUNNERS_ROLE, ANYA);
+    }
+
+    private Instant at(int seconds) {
+        return base.plusSeconds(seconds);
+    }
+
+    private static String local(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC).toString();
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("waiting for " + what).isBefore(deadline);
+            Thread.sleep(25);
+        }
+    }
+
+    private List<StubMessage> inCalls(String text) {
+        return bot.stub.messages(CALLS).stream().filter(m -> m.content().contains(text)).toList();
+    }
+
+    private List<TimelineEvent> events(EventKind kind) {
+        return bot.database().inTransaction(c -> new TimelineEventRepository().forShow(c, SHOW)).stream()
+                .filter(e -> e.kind() == kind).toList();
+    }
+
+    private static String field(StubMessage dm, String name) {
+        for (JsonNode f : dm.embeds().get(0).path("fields")) {
+            if (f.path("name").asText().equals(name)) {
+                return f.path("value").asText();
+            }
+        }
+        return "";
+    }
+
+    @Test
+    @DisplayName("DMs each person a reminder and then their call at its time, with the details and three buttons")
+    void dmsArriveInOrder() throws InterruptedException {
+        await("Aisha's call", () -> bot.stub.dms(AISHA).size() >= 2);
+
+        List<StubMessage> dms = bot.stub.dms(AISHA);
+        assertThat(dms).hasSize(2);
+        StubMessage reminder = dms.get(0);
+        StubMessage call = dms.get(1);
+        assertThat(reminder.embeds().get(0).path("title").asText()).startsWith("Reminder: your call");
+        assertThat(call.embeds().get(0).path("title").asText()).isEqualTo("Your call for Calls Show");
+        assertThat(field(call, "Department")).isEqualTo("Hair");
+        assertThat(field(call, "Call")).contains("<t:" + at(6).getEpochSecond() + ":t>")
+                .contains("<t:" + at(6).getEpochSecond() + ":R>");
+        assertThat(field(call, "Meeting point")).isEqualTo("Salon, level -1");
+        assertThat(call.customIds()).hasSize(3).allSatisfy(id -> assertThat(id).startsWith("confirm:"));
+        assertThat(Duration.between(at(3), reminder.createdAt()).abs()).isLessThan(Duration.ofSeconds(2));
+        assertThat(Duration.between(at(6), call.createdAt()).abs()).isLessThan(Duration.ofSeconds(2));
+        assertThat(call.pingsAnyone()).isFalse();
+    }
+
+    @Test
+    @DisplayName("announces each department once in the calls channel, mentioning a role called as a whole")
+    void announcesDepartmentsOnce() throws InterruptedException {
+        await("the runners' announcement", () -> !inCalls("**Runners**").isEmpty());
+        await("the models' wave", () -> !inCalls("**Models, wave 1**").isEmpty());
+
+        assertThat(inCalls("**Hair**")).singleElement()
+                .satisfies(m -> assertThat(m.content()).contains("2 people"));
+        assertThat(inCalls("**Dressers**")).hasSize(1);
+        assertThat(inCalls("**Runners**")).singleElement()
+                .satisfies(m -> assertThat(m.mentionedRoleIds()).containsExactly(RUNNERS_ROLE));
+        assertThat(inCalls("**Hair**").get(0).mentionsEveryone()).isFalse();
+        assertThat(events(EventKind.CALL)).extracting(TimelineEvent::text)
+                .anySatisfy(t -> assertThat(t).startsWith("Hair called: 2 calls"));
+        assertThat(bot.stub.dms(ANYA)).as("a model with Discord is called by DM too").isNotEmpty();
+    }
+
+    @Test
+    @DisplayName("mentions a person whose DMs are closed in the calls channel, and records them as unreachable")
+    void unreachableByDm() throws InterruptedException {
+        bot.stub.closeDmsOf(CLEO);
+
+        await("Cleo's call recorded", () -> cleosCall().flatMap(CallPing::outcome).isPresent());
+
+        assertThat(cleosCall().flatMap(CallPing::outcome)).contains(PingOutcome.CHANNEL);
+        assertThat(inCalls("could not send you a DM")).singleElement()
+                .satisfies(m -> assertThat(m.mentionedUserIds()).containsExactly(CLEO));
+        assertThat(events(EventKind.ALERT)).anySatisfy(e -> assertThat(e.text()).contains("Cleo")
+                .contains("cannot be reached by DM"));
+        assertThat(bot.stub.dms(CLEO)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("records the buttons: on my way, how late, I'm here; a second click changes nothing")
+    void confirmations() throws InterruptedException {
+        await("Aisha's call", () -> bot.stub.dms(AISHA).size() >= 2);
+        StubMessage call = bot.stub.dms(AISHA).get(1);
+        String onMyWay = call.customIds().get(0);
+        String late = call.customIds().get(1);
+        String here = call.customIds().get(2);
+
+        click(onMyWay, call);
+        InteractionResponse again = click(onMyWay, call);
+        assertThat(again.message().content()).contains("Already noted");
+        assertThat(confirmation().map(Confirmation::state)).contains(ConfirmationState.ON_MY_WAY);
+
+        InteractionResponse howLate = click(late, call);
+        assertThat(howLate.message().customIds()).hasSize(3);
+        click(howLate.message().customIds().get(1), howLate.message());
+        assertThat(confirmation()).hasValueSatisfying(c -> {
+            assertThat(c.state()).isEqualTo(ConfirmationState.RUNNING_LATE);
+            assertThat(c.lateMinutes()).hasValue(15);
+        });
+
+        click(here, call);
+        assertThat(confirmation().map(Confirmation::state)).contains(ConfirmationState.HERE);
+        Optional<Arrival> arrival = bot.database().inTransaction(c ->
+                new ArrivalRepository().find(c, SHOW, "crew:hair:" + AISHA));
+        assertThat(arrival).as("'I'm here' is her arrival").isPresent();
+        assertThat(events(EventKind.CONFIRMATION)).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("sends a call that fell due while showcall was down once, marked late, and nothing twice")
+    void restart() throws InterruptedException {
+        await("Aisha's reminder", () -> bot.stub.dms(AISHA).size() >= 1);
+        bot.stopShowcall();
+        Thread.sleep(Duration.between(Instant.now(), at(7)).toMillis());
+        clock.moveForward(Duration.ofMinutes(2));
+
+        bot.startShowcall();
+        await("Aisha's call", () -> bot.stub.dms(AISHA).size() >= 2);
+        Thread.sleep(500);
+
+        List<StubMessage> dms = bot.stub.dms(AISHA);
+        assertThat(dms).hasSize(2);
+        assertThat(dms.get(0).embeds().get(0).path("title").asText()).startsWith("Reminder");
+        assertThat(dms.get(1).content()).startsWith("Sent 2m late: showcall was offline.");
+        assertThat(dms.get(1).embeds().get(0).path("title").asText()).startsWith("Your call");
+    }
+
+    private Optional<CallPing> cleosCall() {
+        return bot.database().inTransaction(c ->
+                new CallPingRepository().find(c, SHOW, "crew:dressers:" + CLEO, CallPing.CALL));
+    }
+
+    private InteractionResponse click(String customId, StubMessage on) {
+        return bot.stub.click(ButtonClick.of(customId).on(on.id()).by(AISHA)).awaitResponse(Duration.ofSeconds(5));
+    }
+
+    private Optional<Confirmation> confirmation() {
+        return bot.database().inTransaction(c -> new ConfirmationRepository().find(c, SHOW, "crew:hair:" + AISHA));
+    }
+}
