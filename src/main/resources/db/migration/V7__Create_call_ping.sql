@@ -1,4 +1,4 @@
--- Every ping showcall sends: a call or one of its reminders. The primary key is the idempotency
+-- Every ping showcall sends: a call, one of its reminders, or the notice that a delay moved it. The primary key is the idempotency
 -- gate: a worker claims the row before it talks to Discord, so a retry, a double fire or a
 -- restart never sends the same ping twice. A claimed row without sent_at is what a crash left
 -- half-done. No foreign key to planned_call: what was sent is a fact of the day and must survive
@@ -6,7 +6,7 @@
 CREATE TABLE call_ping (
     show_id      VARCHAR(64)                 NOT NULL,
     call_key     VARCHAR(300)                NOT NULL,
-    -- 'call', or 'reminder:<seconds before the call>' such as 'reminder:3600'
+    -- 'call', 'reminder:<seconds before the call>' such as 'reminder:3600', or 'moved:<delay id>'
     ping         VARCHAR(40)                 NOT NULL,
     due_at       TIMESTAMP(9) WITH TIME ZONE NOT NULL,
     claimed_at   TIMESTAMP(9) WITH TIME ZONE NOT NULL,
@@ -17,7 +17,7 @@ CREATE TABLE call_ping (
     detail       VARCHAR(500),
     CONSTRAINT pk_call_ping PRIMARY KEY (show_id, call_key, ping),
     CONSTRAINT fk_call_ping_show FOREIGN KEY (show_id) REFERENCES show (id),
-    CONSTRAINT ck_call_ping_ping CHECK (ping = 'call' OR REGEXP_LIKE(ping, '^reminder:[1-9][0-9]*$')),
+    CONSTRAINT ck_call_ping_ping CHECK (ping = 'call' OR REGEXP_LIKE(ping, '^(reminder|moved):[1-9][0-9]*$')),
     CONSTRAINT ck_call_ping_outcome CHECK (outcome IN ('DM', 'CHANNEL', 'ROLE', 'DROPPED')),
     -- only a reminder can be dropped: a call always goes out
     CONSTRAINT ck_call_ping_dropped CHECK (outcome <> 'DROPPED' OR ping <> 'call'),

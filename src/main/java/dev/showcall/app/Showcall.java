@@ -2,6 +2,9 @@ package dev.showcall.app;
 
 import dev.showcall.backstage.Arrivals;
 import dev.showcall.calls.CallScheduler;
+import dev.showcall.calls.CallSync;
+import dev.showcall.calls.Delays;
+import dev.showcall.discord.commands.DelayCommand;
 import dev.showcall.calls.Confirmations;
 import dev.showcall.calls.PingJobFactory;
 import dev.showcall.calls.PingSender;
@@ -11,9 +14,6 @@ import dev.showcall.discord.commands.ConfirmButtons;
 import dev.showcall.store.CallPingRepository;
 import dev.showcall.store.ConfirmationRepository;
 import dev.showcall.store.DelayRepository;
-import java.time.Duration;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.quartz.SchedulerException;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.backstage.ShowDirectory;
@@ -54,6 +54,7 @@ public final class Showcall implements AutoCloseable {
     private ScheduledExecutorService timer;
     private DiscordBot bot;
     private CallScheduler calls;
+    private CallSync callSync;
     private final CallPingRepository callPings = new CallPingRepository();
 
     private Showcall(Settings settings, Clock clock, Database database) {
@@ -86,11 +87,15 @@ public final class Showcall implements AutoCloseable {
         workers = Executors.newFixedThreadPool(INTERACTION_THREADS, named("showcall-interaction"));
         timer = Executors.newSingleThreadScheduledExecutor(named("showcall-timer"));
         calls = createCalls();
+        CallSync callSync = new CallSync(database, callPings, new DelayRepository(), calls);
+        this.callSync = callSync;
+        DelayCommand delay = new DelayCommand(new Delays(database, new DelayRepository(), callPings, timeline, callSync,
+                clock));
         Arrivals arrivals = new Arrivals(new JdbcArrivalStore(database, new ArrivalRepository(), timeline), clock);
         ArrivedCommand arrived = new ArrivedCommand(arrivals, directory);
         ConfirmButtons confirm = new ConfirmButtons(new Confirmations(database, new ConfirmationRepository(),
                 new ArrivalRepository(), timeline, clock), directory);
-        CommandListener commands = new CommandListener(List.of(arrived), List.of(arrived, confirm),
+        CommandListener commands = new CommandListener(List.of(arrived, delay), List.of(arrived, confirm),
                 new ShowResolver(directory), workers, timer);
         GuildSetup setup = new GuildSetup(directory, commands.commandData());
         DiscordConnection.Endpoints endpoints = new DiscordConnection.Endpoints(settings.discordApi(),
@@ -117,13 +122,8 @@ public final class Showcall implements AutoCloseable {
      * while showcall was down fire at once, marked late.
      */
     public void startCalls() throws SchedulerException {
-        DelayRepository delays = new DelayRepository();
         for (PlannedShow show : directory.all()) {
-            Duration delay = database.inTransaction(c -> delays.totalDelay(c, show.id()));
-            Set<String> handled = database.inTransaction(c -> callPings.forShow(c, show.id())).stream()
-                    .map(p -> p.callKey() + "|" + p.ping())
-                    .collect(Collectors.toSet());
-            calls.sync(show, delay, ping -> handled.contains(ping.jobName()));
+            callSync.sync(show);
         }
         calls.start();
     }

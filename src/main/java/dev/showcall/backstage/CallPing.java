@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  *
  * @param callKey the key of the call, such as {@code crew:hair:1190000000000000101} or
  *                {@code model:Anya Petrova}
- * @param ping    {@link #CALL}, or a reminder key made by {@link #reminder(Duration)}
+ * @param ping    {@link #CALL}, a reminder key made by {@link #reminder(Duration)}, or the notice that a
+ *                delay moved the call, made by {@link #moved(long)}
  * @param dueAt   when it was scheduled to go out
  * @param sentAt  when Discord accepted it, or when a reminder was dropped
  * @param late    how long after {@code dueAt} it went out, in whole seconds
@@ -34,7 +35,8 @@ public record CallPing(
     public static final String CALL = "call";
 
     private static final String REMINDER_PREFIX = "reminder:";
-    private static final Pattern VALID_PING = Pattern.compile("call|reminder:[1-9][0-9]{0,9}");
+    private static final String MOVED_PREFIX = "moved:";
+    private static final Pattern VALID_PING = Pattern.compile("call|reminder:[1-9][0-9]{0,9}|moved:[1-9][0-9]{0,18}");
 
     public CallPing {
         Objects.requireNonNull(showId, "showId");
@@ -66,11 +68,16 @@ public record CallPing(
         return ping != null && VALID_PING.matcher(ping).matches();
     }
 
-    /** {@code ping}, if it is {@link #CALL} or a reminder key; an IllegalArgumentException otherwise. */
+    /** The notice that delay {@code delayId} moved someone's call. */
+    public static String moved(long delayId) {
+        return MOVED_PREFIX + delayId;
+    }
+
+    /** {@code ping}, if it is {@link #CALL}, a reminder or a moved-call notice; an IllegalArgumentException otherwise. */
     public static String requireValidPing(String ping) {
         if (!isValidPing(ping)) {
-            throw new IllegalArgumentException("A ping is '" + CALL + "' or '" + REMINDER_PREFIX
-                    + "<seconds before the call>', not '" + ping + "'");
+            throw new IllegalArgumentException("A ping is '" + CALL + "', '" + REMINDER_PREFIX
+                    + "<seconds before the call>' or '" + MOVED_PREFIX + "<delay id>', not '" + ping + "'");
         }
         return ping;
     }

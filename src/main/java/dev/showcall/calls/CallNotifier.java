@@ -27,6 +27,9 @@ public interface CallNotifier {
     /** A reminder before their call, with the same buttons. */
     PingOutcome remind(PlannedShow show, Call call, Instant callAt, Optional<Duration> lateBy);
 
+    /** "Your call moved from 14:00 to 14:30: <reason>", by DM, or in the calls channel when a DM cannot reach them. */
+    PingOutcome moved(PlannedShow show, Call call, Instant from, Instant to, String reason);
+
     /** "Hair: your call is now, 6 people" in the calls channel; roles called through it are mentioned. */
     void announce(PlannedShow show, String title, List<Call> calls, Instant callAt, Optional<Duration> lateBy);
 }

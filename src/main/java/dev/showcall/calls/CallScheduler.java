@@ -74,7 +74,7 @@ public final class CallScheduler {
             boolean had = existing.remove(key);
             if (alreadyHandled.test(ping) || showStarted) {
                 if (had) {
-                    quartz.deleteJob(key);
+                    deleteQuietly(key);
                 }
                 continue;
             }
@@ -87,11 +87,21 @@ public final class CallScheduler {
                 unchanged++;
             }
         }
+        existing.removeIf(k -> k.getName().contains("|moved:"));
         List<String> removed = existing.stream().map(JobKey::getName).sorted().toList();
-        quartz.deleteJobs(List.copyOf(existing));
+        existing.forEach(this::deleteQuietly);
         log.info("Show {}: {} pings scheduled, {} moved, {} removed, {} unchanged", show.id(), scheduled.size(),
                 moved.size(), removed.size(), unchanged);
         return new SyncResult(scheduled, moved, removed, unchanged);
+    }
+
+    /** A job that has just fired may be finishing on another thread; it goes away by itself then. */
+    private void deleteQuietly(JobKey key) {
+        try {
+            quartz.deleteJob(key);
+        } catch (SchedulerException e) {
+            log.debug("Job {} was finishing while it was removed", key, e);
+        }
     }
 
     private boolean moveIfChanged(JobKey key, Instant due) throws SchedulerException {
@@ -122,6 +132,22 @@ public final class CallScheduler {
                 .startAt(Date.from(due))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
+    }
+
+    /** A one-off ping outside the plan, such as the notice that a delay moved someone's call: sent at once. */
+    public void sendNow(String showId, String subjectKey, String ping) throws SchedulerException {
+        JobKey key = JobKey.jobKey(subjectKey + "|" + ping, showId);
+        if (quartz.checkExists(key)) {
+            return;
+        }
+        JobDetail job = JobBuilder.newJob(PingJob.class)
+                .withIdentity(key)
+                .usingJobData(PingJob.SHOW, showId)
+                .usingJobData(PingJob.SUBJECT, subjectKey)
+                .usingJobData(PingJob.PING, ping)
+                .requestRecovery(true)
+                .build();
+        quartz.scheduleJob(job, trigger(key, clock.instant()));
     }
 
     /** A retry of a ping Discord did not take, {@code after} from now. */

@@ -1,6 +1,7 @@
 package dev.showcall.calls;
 
 import dev.showcall.backstage.PingOutcome;
+import dev.showcall.backstage.Delay;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.backstage.ShowDirectory;
 import dev.showcall.show.Call;
@@ -34,6 +35,7 @@ public final class PingSender {
     static final Duration ON_TIME = Duration.ofMinutes(1);
 
     private static final Logger log = LoggerFactory.getLogger(PingSender.class);
+    private static final String MOVED = "moved:";
 
     private final Supplier<ShowDirectory> shows;
     private final Database database;
@@ -60,6 +62,10 @@ public final class PingSender {
      */
     public void send(String showId, String subjectKey, String ping, boolean recovering) {
         Optional<PlannedShow> show = shows.get().byId(showId);
+        if (ping.startsWith(MOVED) && show.isPresent()) {
+            sendMovedNotice(show.get(), subjectKey, ping, recovering);
+            return;
+        }
         Optional<PlannedPing> planned = show.flatMap(s -> PingPlan.of(s).stream()
                 .filter(p -> p.subjectKey().equals(subjectKey) && p.ping().equals(ping))
                 .findFirst());
@@ -98,6 +104,40 @@ public final class PingSender {
                     outcome, Optional.empty());
             event(show, ping, outcome, late, sent).ifPresent(e -> timeline.append(c, e));
         });
+        log.info("Show {}: sent {} {} ({}, {} ms after due)", show.id(), ping.subjectKey(), ping.ping(), outcome,
+                Duration.between(ping.due(), sent).toMillis());
+    }
+
+    /** Tells someone their call moved: from where the previous delays had it to where it is now. */
+    private void sendMovedNotice(PlannedShow show, String callKey, String ping, boolean recovering) {
+        long delayId = Long.parseLong(ping.substring(MOVED.length()));
+        List<Delay> all = database.inTransaction(c -> delays.forShow(c, show.id()));
+        Optional<Delay> delay = all.stream().filter(d -> d.id() == delayId).findFirst();
+        Optional<Call> call = show.sheet().calls().stream().filter(c -> c.key().equals(callKey)).findFirst();
+        if (delay.isEmpty() || call.isEmpty()) {
+            log.info("Show {}: notice {} for {} has nothing left to tell", show.id(), ping, callKey);
+            return;
+        }
+        Duration upToThis = all.stream().filter(d -> d.id() <= delayId).map(Delay::duration)
+                .reduce(Duration.ZERO, Duration::plus);
+        Instant to = call.get().at().plus(upToThis);
+        Instant from = to.minus(delay.get().duration());
+        Instant now = clock.instant();
+        boolean ours = database.inTransaction(c -> pings.claim(c, show.id(), callKey, ping, now, now)
+                || recovering && pings.find(c, show.id(), callKey, ping).map(p -> p.sentAt().isEmpty()).orElse(false));
+        if (!ours) {
+            return;
+        }
+        PingOutcome outcome;
+        try {
+            outcome = notifier.moved(show, call.get(), from, to, delay.get().reason());
+        } catch (RuntimeException e) {
+            database.runInTransaction(c -> pings.release(c, show.id(), callKey, ping));
+            throw e;
+        }
+        Instant sent = clock.instant();
+        database.runInTransaction(c -> pings.complete(c, show.id(), callKey, ping, sent, Duration.between(now, sent),
+                outcome, Optional.empty()));
     }
 
     /** A ping that could not be delivered after every retry: producers hear of it, and it may be sent again. */

@@ -44,6 +44,14 @@ public final class DiscordCallNotifier implements CallNotifier {
     }
 
     @Override
+    public PingOutcome moved(PlannedShow show, Call call, Instant from, Instant to, String reason) {
+        String text = "🕒 Your call for " + show.show().name() + " moved from " + Replies.time(from) + " to "
+                + Replies.time(to) + " (" + Replies.relative(to) + "): " + reason;
+        return directOrInChannel(show, call, Replies.builder(text).build(),
+                "your call moved from " + Replies.time(from) + " to " + Replies.time(to) + ": " + reason);
+    }
+
+    @Override
     public void announce(PlannedShow show, String title, List<Call> calls, Instant callAt, Optional<Duration> lateBy) {
         List<Long> roles = calls.stream().filter(c -> c.roleId().isPresent()).map(c -> c.roleId().getAsLong()).toList();
         long people = calls.stream().filter(c -> c.userId().isPresent()).count();

@@ -8,7 +8,9 @@ import dev.showcall.backstage.CallPing;
 import dev.showcall.backstage.Confirmation;
 import dev.showcall.backstage.ConfirmationState;
 import dev.showcall.backstage.PingOutcome;
+import dev.showcall.discord.commands.DelayCommand;
 import dev.showcall.discord.stub.ButtonClick;
+import dev.showcall.discord.stub.SlashCommandInvocation;
 import dev.showcall.discord.stub.InteractionResponse;
 import dev.showcall.discord.stub.StubGuild;
 import dev.showcall.discord.stub.StubMessage;
@@ -44,7 +46,8 @@ class CallsEndToEndTest {
     private static final long CLEO = 1190000000000000203L;
     private static final long ANYA = 1190000000000000301L;
     private static final String SHOW = "calls-show";
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    /** The last call falls 14 s after the base; on a busy machine give it twice that. */
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;
@@ -55,7 +58,7 @@ class CallsEndToEndTest {
 
     @BeforeEach
     void startShowcall() {
-        base = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(2);
+        base = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(4);
         StubGuild guild = StubGuild.builder(GUILD, "Backstage")
                 .role(ShowcallOnStub.PRODUCER_ROLE, "Producers", 0)
                 .role(ShowcallOnStub.PR_ROLE, "PR", 0)
@@ -63,6 +66,7 @@ class CallsEndToEndTest {
                 .textChannel(ShowcallOnStub.TIMELINE, "timeline")
                 .textChannel(CALLS, "calls")
                 .member(AISHA, "aisha").member(BEN, "ben").member(CLEO, "cleo").member(ANYA, "anya")
+                .member(ShowcallOnStub.PRODUCER, "producer", ShowcallOnStub.PRODUCER_ROLE)
                 .build();
         bot = ShowcallOnStub.start(dir, clock, guild, showYaml());
     }
@@ -76,7 +80,10 @@ class CallsEndToEndTest {
         }
     }
 
-    /** Calls a few seconds apart; the show itself starts ten minutes later. */
+    /**
+     * Calls a few seconds apart: hair at +6 s (reminder at +3 s), dressers and runners at +12 s,
+     * the models' wave at +14 s; the show itself starts ten minutes later.
+     */
     private String showYaml() {
         return """
                 id: %s
@@ -113,14 +120,14 @@ class CallsEndToEndTest {
                 model-calls:
                   chairs: 2
                   prep: 5s
-                  buffer: 9m45s
+                  buffer: 9m40s
                   check-in: 1s
                 looks:
                   - { number: 1, model: Anya Petrova, description: Coat }
                   - { number: 2, model: Bea Moss, description: Dress }
                 """.formatted(SHOW, local(base.plus(Duration.ofMinutes(10))), GUILD, ShowcallOnStub.TIMELINE, CALLS,
-                ShowcallOnStub.PRODUCER_ROLE, ShowcallOnStub.PR_ROLE, local(at(6)), AISHA, BEN, local(at(8)), CLEO,
-                local(at(8)), RUNNERS_ROLE, ANYA);
+                ShowcallOnStub.PRODUCER_ROLE, ShowcallOnStub.PR_ROLE, local(at(6)), AISHA, BEN, local(at(12)), CLEO,
+                local(at(12)), RUNNERS_ROLE, ANYA);
     }
 
     private Instant at(int seconds) {
@@ -182,7 +189,7 @@ class CallsEndToEndTest {
     @DisplayName("announces each department once in the calls channel, mentioning a role called as a whole")
     void announcesDepartmentsOnce() throws InterruptedException {
         await("the runners' announcement", () -> !inCalls("**Runners**").isEmpty());
-        await("the models' wave", () -> !inCalls("**Models, wave 1**").isEmpty());
+        await("the models' wave", () -> !inCalls("**Models, wave 1**").isEmpty() && !bot.stub.dms(ANYA).isEmpty());
 
         assertThat(inCalls("**Hair**")).singleElement()
                 .satisfies(m -> assertThat(m.content()).contains("2 people"));
@@ -259,9 +266,53 @@ class CallsEndToEndTest {
         assertThat(dms.get(1).embeds().get(0).path("title").asText()).startsWith("Your call");
     }
 
+    private boolean callSent(String callKey) {
+        return bot.database().inTransaction(c -> new CallPingRepository().isCallSent(c, SHOW, callKey));
+    }
+
     private Optional<CallPing> cleosCall() {
         return bot.database().inTransaction(c ->
                 new CallPingRepository().find(c, SHOW, "crew:dressers:" + CLEO, CallPing.CALL));
+    }
+
+    @Test
+    @DisplayName("/delay moves every call still to come, tells those people their new time, and sends nothing twice")
+    void delay() throws InterruptedException {
+        await("the hair call recorded", () -> callSent("crew:hair:" + AISHA) && callSent("crew:hair:" + BEN));
+
+        InteractionResponse reply = bot.stub.slash(SlashCommandInvocation.of(DelayCommand.NAME)
+                .option(DelayCommand.MINUTES_OPTION, 30L).option(DelayCommand.REASON_OPTION, "Lighting rig is late @everyone")
+                .by(ShowcallOnStub.PRODUCER).in(ShowcallOnStub.TIMELINE)).awaitResponse(Duration.ofSeconds(5));
+
+        assertThat(reply.ephemeral()).isTrue();
+        assertThat(reply.message().content()).contains("Delayed by 30 min").contains("2 people are being told");
+        await("Cleo's notice", () -> bot.stub.dms(CLEO).size() >= 1 && bot.stub.dms(ANYA).size() >= 1);
+        StubMessage notice = bot.stub.dms(CLEO).get(0);
+        assertThat(notice.content()).contains("moved from <t:" + at(12).getEpochSecond() + ":t> to <t:"
+                + at(12).plus(Duration.ofMinutes(30)).getEpochSecond() + ":t>").contains("Lighting rig is late");
+        assertThat(notice.pingsAnyone()).isFalse();
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), at(16)).toMillis()));
+        assertThat(bot.stub.dms(CLEO)).as("her call moved half an hour: not sent now").hasSize(1);
+        assertThat(bot.stub.dms(ANYA)).hasSize(1);
+        assertThat(bot.stub.dms(AISHA)).as("calls already made are not made again").hasSize(2);
+        assertThat(inCalls("**Dressers**")).isEmpty();
+        assertThat(events(EventKind.DELAY)).singleElement()
+                .satisfies(e -> assertThat(e.actorUserId()).hasValue(ShowcallOnStub.PRODUCER));
+    }
+
+    @Test
+    @DisplayName("/delay is for producers only, and refuses a delay that would move a call into the past")
+    void delayRefusals() throws InterruptedException {
+        InteractionResponse notProducer = bot.stub.slash(SlashCommandInvocation.of(DelayCommand.NAME)
+                .option(DelayCommand.MINUTES_OPTION, 30L).option(DelayCommand.REASON_OPTION, "no")
+                .by(AISHA).in(ShowcallOnStub.TIMELINE)).awaitResponse(Duration.ofSeconds(5));
+        InteractionResponse intoThePast = bot.stub.slash(SlashCommandInvocation.of(DelayCommand.NAME)
+                .option(DelayCommand.MINUTES_OPTION, -5L).option(DelayCommand.REASON_OPTION, "early")
+                .by(ShowcallOnStub.PRODUCER).in(ShowcallOnStub.TIMELINE)).awaitResponse(Duration.ofSeconds(5));
+
+        assertThat(notProducer.message().content()).contains("Only producers");
+        assertThat(intoThePast.message().content()).contains("into the past").contains("Nothing was changed");
+        assertThat(events(EventKind.DELAY)).isEmpty();
     }
 
     private InteractionResponse click(String customId, StubMessage on) {

@@ -124,7 +124,8 @@ final class ShowcallOnStub implements AutoCloseable {
             Settings settings = Settings.from(Map.of(
                     Settings.DISCORD_TOKEN, stub.botToken(),
                     Settings.SHOWS, showFile.toString(),
-                    Settings.DB_URL, "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                    // a file, as in production: it outlives a stop and a start of showcall
+                    Settings.DB_URL, "jdbc:h2:file:" + dir.resolve("showcall").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE",
                     Settings.DISCORD_API, stub.apiBaseUrl().toString(),
                     Settings.DISCORD_GATEWAY, stub.gatewayUrl().toString()));
             ShowcallOnStub running = new ShowcallOnStub(stub, settings, clock);

@@ -64,7 +64,7 @@ class StartupChecksEndToEndTest {
     @Test
     @DisplayName("warns that everyone can read the timeline and names the permission the bot lacks")
     void warnsAboutChannels() {
-        try (ShowcallOnStub bot = ShowcallOnStub.start(dir, Instant.parse("2027-02-21T12:00:00Z"), carelessGuild())) {
+        try (ShowcallOnStub ignored = ShowcallOnStub.start(dir, Instant.parse("2027-02-21T12:00:00Z"), carelessGuild())) {
             assertThat(messages()).anySatisfy(m -> assertThat(m).contains("everyone in").contains("#timeline"));
             assertThat(messages()).anySatisfy(m -> assertThat(m).contains("timeline channel #timeline")
                     .contains("missing").contains(Permission.PIN_MESSAGES.getName()));
@@ -75,7 +75,7 @@ class StartupChecksEndToEndTest {
     @Test
     @DisplayName("logs an invite link that asks for exactly the permissions it needs")
     void logsInviteLink() {
-        try (ShowcallOnStub bot = ShowcallOnStub.start(dir, Instant.parse("2027-02-21T12:00:00Z"))) {
+        try (ShowcallOnStub ignored = ShowcallOnStub.start(dir, Instant.parse("2027-02-21T12:00:00Z"))) {
             long expected = Permission.getRaw(GuildSetup.invitePermissions());
             assertThat(messages()).anySatisfy(m -> assertThat(m).contains("Invite link")
                     .contains("permissions=" + expected)

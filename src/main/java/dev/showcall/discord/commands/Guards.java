@@ -27,6 +27,17 @@ public final class Guards {
         return false;
     }
 
+    /** Producers only: the show's clock and the whole call sheet are theirs. */
+    public static boolean requireProducer(Member member, PlannedShow show, Responder responder) {
+        long producers = show.show().discord().producerRoleId();
+        if (member != null && hasRole(member, producers)) {
+            return true;
+        }
+        responder.reply(Replies.error("Only producers can do this for " + show.show().name() + ": it needs the <@&"
+                + producers + "> role."));
+        return false;
+    }
+
     static boolean hasRole(Member member, long roleId) {
         return member.getRoles().stream().mapToLong(Role::getIdLong).anyMatch(id -> id == roleId);
     }
