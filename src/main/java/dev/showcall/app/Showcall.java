@@ -2,7 +2,9 @@ package dev.showcall.app;
 
 import dev.showcall.backstage.Arrivals;
 import dev.showcall.calls.CallScheduler;
+import dev.showcall.calls.CallStatuses;
 import dev.showcall.calls.CallSync;
+import dev.showcall.discord.commands.CallsCommand;
 import dev.showcall.calls.Delays;
 import dev.showcall.discord.commands.DelayCommand;
 import dev.showcall.calls.Confirmations;
@@ -95,7 +97,9 @@ public final class Showcall implements AutoCloseable {
         ArrivedCommand arrived = new ArrivedCommand(arrivals, directory);
         ConfirmButtons confirm = new ConfirmButtons(new Confirmations(database, new ConfirmationRepository(),
                 new ArrivalRepository(), timeline, clock), directory);
-        CommandListener commands = new CommandListener(List.of(arrived, delay), List.of(arrived, confirm),
+        CallsCommand callsCommand = new CallsCommand(new CallStatuses(database, callPings, new ConfirmationRepository(),
+                new ArrivalRepository(), new DelayRepository()));
+        CommandListener commands = new CommandListener(List.of(arrived, delay, callsCommand), List.of(arrived, confirm),
                 new ShowResolver(directory), workers, timer);
         GuildSetup setup = new GuildSetup(directory, commands.commandData());
         DiscordConnection.Endpoints endpoints = new DiscordConnection.Endpoints(settings.discordApi(),

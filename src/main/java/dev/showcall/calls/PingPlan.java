@@ -26,6 +26,11 @@ public final class PingPlan {
             for (Duration before : call.reminders()) {
                 pings.add(new PlannedPing(call.key(), PlannedPing.reminder(before), call.at().minus(before), call.at()));
             }
+            Duration confirmBy = show.show().confirmBy();
+            if (call.reminders().stream().anyMatch(r -> r.compareTo(confirmBy) > 0)) {
+                // reminded before it: by now they have had the time to answer
+                pings.add(new PlannedPing(call.key(), PlannedPing.CHECK, call.at().minus(confirmBy), call.at()));
+            }
         }
         for (Department d : show.show().departments()) {
             Instant at = show.show().resolve(d.call());

@@ -7,7 +7,10 @@ import dev.showcall.backstage.ShowDirectory;
 import dev.showcall.show.Call;
 import dev.showcall.show.CallPlanner;
 import dev.showcall.show.Durations;
+import dev.showcall.store.AlertRepository;
+import dev.showcall.store.ArrivalRepository;
 import dev.showcall.store.CallPingRepository;
+import dev.showcall.store.ConfirmationRepository;
 import dev.showcall.store.Database;
 import dev.showcall.store.DelayRepository;
 import dev.showcall.store.TimelineEventRepository;
@@ -42,6 +45,9 @@ public final class PingSender {
     private final CallPingRepository pings;
     private final DelayRepository delays;
     private final TimelineEventRepository timeline;
+    private final ConfirmationRepository confirmations = new ConfirmationRepository();
+    private final ArrivalRepository arrivals = new ArrivalRepository();
+    private final AlertRepository alerts = new AlertRepository();
     private final CallNotifier notifier;
     private final Clock clock;
 
@@ -79,6 +85,10 @@ public final class PingSender {
 
     private void send(PlannedShow show, PlannedPing ping, boolean recovering) {
         Instant now = clock.instant();
+        if (ping.isCheck()) {
+            alertIfUnconfirmed(show, ping, now);
+            return;
+        }
         if (ping.isReminder() && !now.isBefore(ping.callAt())) {
             drop(show, ping, now);
             return;
@@ -106,6 +116,28 @@ public final class PingSender {
         });
         log.info("Show {}: sent {} {} ({}, {} ms after due)", show.id(), ping.subjectKey(), ping.ping(), outcome,
                 Duration.between(ping.due(), sent).toMillis());
+    }
+
+    /** One alert to producers, on the timeline, for someone reminded who has not answered. */
+    private void alertIfUnconfirmed(PlannedShow show, PlannedPing ping, Instant now) {
+        Optional<Call> call = show.sheet().calls().stream().filter(c -> c.key().equals(ping.subjectKey())).findFirst();
+        if (call.isEmpty()) {
+            return;
+        }
+        boolean raised = database.inTransaction(c -> {
+            boolean answered = confirmations.find(c, show.id(), ping.subjectKey()).isPresent()
+                    || arrivals.find(c, show.id(), ping.subjectKey()).isPresent();
+            if (answered || !alerts.raiseOnce(c, show.id(), "unconfirmed:" + ping.subjectKey(), now)) {
+                return false;
+            }
+            timeline.append(c, TimelineEvent.of(show.id(), now, EventKind.ALERT, OptionalLong.empty(),
+                    Optional.of(ping.subjectKey()), call.get().who() + " (" + call.get().departmentName()
+                            + ") has not confirmed their call at <t:" + ping.callAt().getEpochSecond() + ":t>"));
+            return true;
+        });
+        if (raised) {
+            log.info("Show {}: {} has not confirmed; producers alerted", show.id(), ping.subjectKey());
+        }
     }
 
     /** Tells someone their call moved: from where the previous delays had it to where it is now. */

@@ -17,6 +17,8 @@ import java.time.Instant;
 public record PlannedPing(String subjectKey, String ping, Instant due, Instant callAt) {
 
     public static final String CALL = CallPing.CALL;
+    /** Not a message: the moment to check that someone reminded has answered. */
+    public static final String CHECK = "check";
     private static final String REMINDER_PREFIX = "reminder:";
 
     public static String reminder(Duration beforeCall) {
@@ -25,6 +27,10 @@ public record PlannedPing(String subjectKey, String ping, Instant due, Instant c
 
     public boolean isReminder() {
         return ping.startsWith(REMINDER_PREFIX);
+    }
+
+    public boolean isCheck() {
+        return ping.equals(CHECK);
     }
 
     public boolean isAnnouncement() {

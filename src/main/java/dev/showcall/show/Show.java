@@ -28,7 +28,8 @@ public record Show(
         List<Milestone> milestones,
         int secondsPerLook,
         Duration noShowGrace,
-        Duration quickChangeThreshold) {
+        Duration quickChangeThreshold,
+        Duration confirmBy) {
 
     public Show {
         Objects.requireNonNull(id);

@@ -33,13 +33,14 @@ public final class ShowReader {
     public static final Duration DEFAULT_BUFFER = Duration.ofMinutes(30);
     public static final Duration DEFAULT_CHECK_IN = Duration.ofMinutes(15);
     public static final int DEFAULT_SECONDS_PER_LOOK = 40;
+    public static final Duration DEFAULT_CONFIRM_BY = Duration.ofMinutes(15);
 
     private static final Pattern ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
     private static final String ID_RULE = "lower-case letters, digits and '-', at most 64";
 
     private static final Set<String> SHOW_FIELDS = Set.of("id", "name", "venue", "time-zone", "start", "doors",
             "discord", "departments", "models", "model-calls", "seconds-per-look", "looks", "milestones",
-            "no-show-grace", "quick-change-threshold");
+            "no-show-grace", "quick-change-threshold", "confirm-by");
     private static final Set<String> DISCORD_FIELDS = Set.of("guild", "timeline-channel", "calls-channel",
             "producer-role", "pr-role");
     private static final Set<String> DEPARTMENT_FIELDS = Set.of("id", "name", "call", "members", "role", "lead",
@@ -106,6 +107,7 @@ public final class ShowReader {
         List<Milestone> milestones = milestones(f);
         Duration grace = f.duration("no-show-grace", DEFAULT_NO_SHOW_GRACE);
         Duration threshold = f.duration("quick-change-threshold", DEFAULT_QUICK_CHANGE_THRESHOLD);
+        Duration confirmBy = f.duration("confirm-by", DEFAULT_CONFIRM_BY);
 
         Optional<ZonedDateTime> zonedStart = zonedStart(f, zone, start);
         zonedStart.ifPresent(this::checkCallsBefore);
@@ -115,7 +117,7 @@ public final class ShowReader {
         }
         return Optional.of(new Show(id.orElseThrow(), name.orElseThrow(), venue.orElse(""), zone.orElseThrow(),
                 start.orElseThrow(), doors, discord.orElseThrow(), departments, models, modelCalls.orElseThrow(),
-                looks, milestones, secondsPerLook, grace, threshold));
+                looks, milestones, secondsPerLook, grace, threshold, confirmBy));
     }
 
     private Optional<ZoneId> zone(FieldReader f) {

@@ -8,6 +8,7 @@ import dev.showcall.backstage.CallPing;
 import dev.showcall.backstage.Confirmation;
 import dev.showcall.backstage.ConfirmationState;
 import dev.showcall.backstage.PingOutcome;
+import dev.showcall.discord.commands.CallsCommand;
 import dev.showcall.discord.commands.DelayCommand;
 import dev.showcall.discord.stub.ButtonClick;
 import dev.showcall.discord.stub.SlashCommandInvocation;
@@ -81,8 +82,8 @@ class CallsEndToEndTest {
     }
 
     /**
-     * Calls a few seconds apart: hair at +6 s (reminder at +3 s), dressers and runners at +12 s,
-     * the models' wave at +14 s; the show itself starts ten minutes later.
+     * Calls a few seconds apart: hair at +6 s (reminder at +1 s, unconfirmed alert at +4 s),
+     * dressers and runners at +12 s, the models' wave at +14 s; the show starts ten minutes later.
      */
     private String showYaml() {
         return """
@@ -104,7 +105,7 @@ class CallsEndToEndTest {
                       - { user: "%d", name: Aisha }
                       - { user: "%d", name: Ben }
                     meeting-point: Salon, level -1
-                    reminders: [3s]
+                    reminders: [5s]
                   - id: dressers
                     name: Dressers
                     call: %s
@@ -125,6 +126,7 @@ class CallsEndToEndTest {
                 looks:
                   - { number: 1, model: Anya Petrova, description: Coat }
                   - { number: 2, model: Bea Moss, description: Dress }
+                confirm-by: 2s
                 """.formatted(SHOW, local(base.plus(Duration.ofMinutes(10))), GUILD, ShowcallOnStub.TIMELINE, CALLS,
                 ShowcallOnStub.PRODUCER_ROLE, ShowcallOnStub.PR_ROLE, local(at(6)), AISHA, BEN, local(at(12)), CLEO,
                 local(at(12)), RUNNERS_ROLE, ANYA);
@@ -180,7 +182,7 @@ class CallsEndToEndTest {
                 .contains("<t:" + at(6).getEpochSecond() + ":R>");
         assertThat(field(call, "Meeting point")).isEqualTo("Salon, level -1");
         assertThat(call.customIds()).hasSize(3).allSatisfy(id -> assertThat(id).startsWith("confirm:"));
-        assertThat(Duration.between(at(3), reminder.createdAt()).abs()).isLessThan(Duration.ofSeconds(2));
+        assertThat(Duration.between(at(1), reminder.createdAt()).abs()).isLessThan(Duration.ofSeconds(2));
         assertThat(Duration.between(at(6), call.createdAt()).abs()).isLessThan(Duration.ofSeconds(2));
         assertThat(call.pingsAnyone()).isFalse();
     }
@@ -313,6 +315,50 @@ class CallsEndToEndTest {
         assertThat(notProducer.message().content()).contains("Only producers");
         assertThat(intoThePast.message().content()).contains("into the past").contains("Nothing was changed");
         assertThat(events(EventKind.DELAY)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("alerts producers once about someone reminded who has not confirmed, and not about who has")
+    void unconfirmedAlert() throws InterruptedException {
+        await("Aisha's reminder", () -> !bot.stub.dms(AISHA).isEmpty());
+        click(bot.stub.dms(AISHA).get(0).customIds().get(0), bot.stub.dms(AISHA).get(0));
+
+        await("the alert", () -> !unconfirmedAlerts().isEmpty());
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), at(7)).toMillis()));
+
+        assertThat(unconfirmedAlerts()).singleElement()
+                .satisfies(e -> assertThat(e.text()).startsWith("Ben (Hair) has not confirmed"));
+    }
+
+    @Test
+    @DisplayName("/calls shows producers each person's state, and filters who has not confirmed")
+    void callsCommand() throws InterruptedException {
+        await("the hair call recorded", () -> callSent("crew:hair:" + AISHA) && callSent("crew:hair:" + BEN));
+        click(bot.stub.dms(AISHA).get(1).customIds().get(0), bot.stub.dms(AISHA).get(1));
+
+        InteractionResponse all = calls(Optional.empty());
+        InteractionResponse notConfirmed = calls(Optional.of(CallsCommand.NOT_CONFIRMED));
+        InteractionResponse refused = bot.stub.slash(SlashCommandInvocation.of(CallsCommand.NAME)
+                .by(AISHA).in(ShowcallOnStub.TIMELINE)).awaitResponse(Duration.ofSeconds(5));
+
+        assertThat(all.ephemeral()).isTrue();
+        String sheet = all.message().embeds().get(0).path("description").asText();
+        assertThat(sheet).contains("Aisha — on the way").contains("Ben — called, no answer yet")
+                .contains("Cleo — not yet called").contains("Bea Moss — no Discord: PR marks her in");
+        String pending = notConfirmed.message().embeds().get(0).path("description").asText();
+        assertThat(pending).contains("Ben").contains("Cleo").doesNotContain("Aisha");
+        assertThat(refused.message().content()).contains("Only producers");
+    }
+
+    private InteractionResponse calls(Optional<String> filter) {
+        SlashCommandInvocation invocation = SlashCommandInvocation.of(CallsCommand.NAME)
+                .by(ShowcallOnStub.PRODUCER).in(ShowcallOnStub.TIMELINE);
+        filter.ifPresent(f -> invocation.option(CallsCommand.FILTER_OPTION, f));
+        return bot.stub.slash(invocation).awaitResponse(Duration.ofSeconds(5));
+    }
+
+    private List<TimelineEvent> unconfirmedAlerts() {
+        return events(EventKind.ALERT).stream().filter(e -> e.text().contains("has not confirmed")).toList();
     }
 
     private InteractionResponse click(String customId, StubMessage on) {

@@ -67,7 +67,7 @@ final class ShowFixture {
                 List.of(),
                 40,
                 Duration.ofMinutes(15),
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5), Duration.ofMinutes(15));
     }
 
     private static Model model(String name) {

@@ -1,0 +1,103 @@
+package dev.showcall.calls;
+
+import dev.showcall.backstage.Arrival;
+import dev.showcall.backstage.CallPing;
+import dev.showcall.backstage.Confirmation;
+import dev.showcall.backstage.PingOutcome;
+import dev.showcall.backstage.PlannedShow;
+import dev.showcall.show.Call;
+import dev.showcall.store.ArrivalRepository;
+import dev.showcall.store.CallPingRepository;
+import dev.showcall.store.ConfirmationRepository;
+import dev.showcall.store.Database;
+import dev.showcall.store.DelayRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Where each person on the call sheet stands right now: the producers' view of the calls. */
+public final class CallStatuses {
+
+    public enum State {
+        NOT_YET_CALLED, CALLED, ON_MY_WAY, RUNNING_LATE, HERE, UNREACHABLE, CALLED_BY_ROLE, PR_MARKS_IN;
+
+        /** People showcall can reach who have not said they are coming. */
+        public static final Set<State> NOT_CONFIRMED = EnumSet.of(NOT_YET_CALLED, CALLED, UNREACHABLE);
+    }
+
+    /** @param callAt the call with any delay, or when it went out once it has */
+    public record Status(Call call, Instant callAt, State state, OptionalInt lateMinutes) {
+    }
+
+    private final Database database;
+    private final CallPingRepository pings;
+    private final ConfirmationRepository confirmations;
+    private final ArrivalRepository arrivals;
+    private final DelayRepository delays;
+
+    public CallStatuses(Database database, CallPingRepository pings, ConfirmationRepository confirmations,
+                        ArrivalRepository arrivals, DelayRepository delays) {
+        this.database = database;
+        this.pings = pings;
+        this.confirmations = confirmations;
+        this.arrivals = arrivals;
+        this.delays = delays;
+    }
+
+    public List<Status> of(PlannedShow show) {
+        return database.inTransaction(c -> {
+            Duration delay = delays.totalDelay(c, show.id());
+            Map<String, CallPing> calls = pings.forShow(c, show.id()).stream()
+                    .filter(p -> p.ping().equals(CallPing.CALL))
+                    .collect(Collectors.toMap(CallPing::callKey, Function.identity()));
+            Map<String, Confirmation> answers = confirmations.forShow(c, show.id()).stream()
+                    .collect(Collectors.toMap(Confirmation::callKey, Function.identity()));
+            Set<String> arrived = arrivals.forShow(c, show.id()).stream().map(Arrival::subjectKey)
+                    .collect(Collectors.toSet());
+            return show.sheet().calls().stream()
+                    .map(call -> status(show, call, delay, Optional.ofNullable(calls.get(call.key())),
+                            Optional.ofNullable(answers.get(call.key())), arrived.contains(call.key()), calls))
+                    .sorted(Comparator.comparing(Status::callAt).thenComparing(s -> s.call().departmentName())
+                            .thenComparing(s -> s.call().who()))
+                    .toList();
+        });
+    }
+
+    private static Status status(PlannedShow show, Call call, Duration delay, Optional<CallPing> sent,
+                                 Optional<Confirmation> answer, boolean arrived, Map<String, CallPing> calls) {
+        Instant callAt = sent.flatMap(CallPing::sentAt).orElse(call.at().plus(delay));
+        if (arrived) {
+            return new Status(call, callAt, State.HERE, OptionalInt.empty());
+        }
+        if (answer.isPresent()) {
+            Confirmation a = answer.get();
+            State state = switch (a.state()) {
+                case ON_MY_WAY -> State.ON_MY_WAY;
+                case RUNNING_LATE -> State.RUNNING_LATE;
+                case HERE -> State.HERE;
+            };
+            return new Status(call, callAt, state, a.lateMinutes());
+        }
+        if (call.roleId().isPresent()) {
+            boolean announced = calls.containsKey(Announcements.department(call.departmentId()));
+            return new Status(call, callAt, announced ? State.CALLED_BY_ROLE : State.NOT_YET_CALLED, OptionalInt.empty());
+        }
+        if (call.userId().isEmpty()) {
+            return new Status(call, callAt, State.PR_MARKS_IN, OptionalInt.empty());
+        }
+        if (sent.isPresent() && sent.get().isSent()) {
+            State state = sent.get().outcome().filter(o -> o == PingOutcome.CHANNEL).isPresent()
+                    ? State.UNREACHABLE : State.CALLED;
+            return new Status(call, callAt, state, OptionalInt.empty());
+        }
+        return new Status(call, callAt, State.NOT_YET_CALLED, OptionalInt.empty());
+    }
+}

@@ -1,0 +1,160 @@
+package dev.showcall.discord.commands;
+
+import dev.showcall.backstage.PlannedShow;
+import dev.showcall.calls.CallStatuses;
+import dev.showcall.discord.Replies;
+import dev.showcall.show.CallPlanner;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+
+/** {@code /calls [filter] [department]}: producers see where everyone on the call sheet stands. */
+public final class CallsCommand implements SlashCommand {
+
+    public static final String NAME = "calls";
+    public static final String FILTER_OPTION = "filter";
+    public static final String DEPARTMENT_OPTION = "department";
+    public static final String EVERYONE = "everyone";
+    public static final String NOT_CONFIRMED = "not-confirmed";
+
+    /** Discord's embed limits: a description of 4096, 6000 characters over a message's embeds. */
+    static final int DESCRIPTION_BUDGET = 4000;
+    static final int MESSAGE_BUDGET = 5800;
+    static final int MAX_EMBEDS = 10;
+
+    private final CallStatuses statuses;
+    private final SlashCommandData data;
+
+    public CallsCommand(CallStatuses statuses) {
+        this.statuses = statuses;
+        this.data = Commands.slash(NAME, "Where everyone on the call sheet stands (producers)")
+                .addOptions(
+                        new OptionData(OptionType.STRING, FILTER_OPTION, "Everyone, or only who has not confirmed", false)
+                                .addChoice("everyone", EVERYONE)
+                                .addChoice("not confirmed", NOT_CONFIRMED),
+                        new OptionData(OptionType.STRING, DEPARTMENT_OPTION, "One department only", false, true),
+                        new OptionData(OptionType.STRING, SHOW_OPTION, "Which show, when this server runs several",
+                                false, true))
+                .setContexts(InteractionContextType.GUILD)
+                .setDefaultPermissions(DefaultMemberPermissions.ENABLED);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public SlashCommandData data() {
+        return data;
+    }
+
+    @Override
+    public void onSlashCommand(SlashCommandInteractionEvent event, PlannedShow show, Responder responder) {
+        if (!Guards.requireProducer(event.getMember(), show, responder)) {
+            return;
+        }
+        boolean notConfirmed = NOT_CONFIRMED.equals(event.getOption(FILTER_OPTION, EVERYONE, OptionMapping::getAsString));
+        Optional<String> department = Optional.ofNullable(event.getOption(DEPARTMENT_OPTION))
+                .map(OptionMapping::getAsString).map(String::strip);
+        if (department.isPresent() && !departments(show).contains(department.get())) {
+            responder.reply(Replies.error("No department called " + Replies.quote(department.get()) + ". Departments: "
+                    + String.join(", ", departments(show)) + "."));
+            return;
+        }
+        List<CallStatuses.Status> shown = statuses.of(show).stream()
+                .filter(s -> !notConfirmed || (s.call().userId().isPresent()
+                        && CallStatuses.State.NOT_CONFIRMED.contains(s.state())))
+                .filter(s -> department.isEmpty() || s.call().departmentName().equalsIgnoreCase(department.get()))
+                .toList();
+        String title = show.show().name() + " · " + (notConfirmed ? "not confirmed" : "calls")
+                + department.map(d -> " · " + d).orElse("") + " (" + shown.size() + ")";
+        responder.reply(Replies.builder(shown.isEmpty() ? "Nobody to list." : "").setEmbeds(embeds(title, shown)).build());
+    }
+
+    @Override
+    public List<String> autoComplete(CommandAutoCompleteInteractionEvent event, PlannedShow show) {
+        return dev.showcall.show.Closest.ranked(event.getFocusedOption().getValue(), departments(show),
+                CommandListener.MAX_CHOICES);
+    }
+
+    private static List<String> departments(PlannedShow show) {
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        show.show().departments().forEach(d -> names.add(d.name()));
+        names.add(CallPlanner.MODELS_DEPARTMENT_NAME);
+        return List.copyOf(names);
+    }
+
+    /** As many embeds as the lines need, within Discord's limits; what does not fit is counted. */
+    static List<MessageEmbed> embeds(String title, List<CallStatuses.Status> statuses) {
+        List<StringBuilder> pages = new ArrayList<>(List.of(new StringBuilder()));
+        int total = title.length();
+        int shown = 0;
+        for (CallStatuses.Status s : statuses) {
+            String line = line(s) + "\n";
+            StringBuilder page = pages.get(pages.size() - 1);
+            boolean newPage = page.length() + line.length() > DESCRIPTION_BUDGET;
+            if (total + line.length() > MESSAGE_BUDGET || newPage && pages.size() == MAX_EMBEDS) {
+                break;
+            }
+            if (newPage) {
+                pages.add(new StringBuilder());
+            }
+            pages.get(pages.size() - 1).append(line);
+            total += line.length();
+            shown++;
+        }
+        if (shown < statuses.size()) {
+            pages.get(pages.size() - 1).append("… and ").append(statuses.size() - shown)
+                    .append(" more: pick a department to see them.");
+        }
+        List<MessageEmbed> embeds = new ArrayList<>();
+        for (int i = 0; i < pages.size(); i++) {
+            embeds.add(embed(i == 0 ? title : null, pages.get(i)));
+        }
+        return embeds;
+    }
+
+    private static MessageEmbed embed(String title, StringBuilder description) {
+        EmbedBuilder embed = new EmbedBuilder().setDescription(description.length() == 0 ? "—" : description);
+        if (title != null) {
+            embed.setTitle(title.length() > MessageEmbed.TITLE_MAX_LENGTH ? title.substring(0, 255) : title);
+        }
+        return embed.build();
+    }
+
+    static String line(CallStatuses.Status s) {
+        return Replies.time(s.callAt()) + " **" + s.call().departmentName() + "** · "
+                + escape(s.call().who()) + " — " + describe(s);
+    }
+
+    static String describe(CallStatuses.Status s) {
+        return switch (s.state()) {
+            case NOT_YET_CALLED -> "not yet called";
+            case CALLED -> "called, no answer yet";
+            case ON_MY_WAY -> "on the way";
+            case RUNNING_LATE -> "running " + s.lateMinutes().orElse(0) + " min late";
+            case HERE -> "here";
+            case UNREACHABLE -> "⚠️ unreachable by DM";
+            case CALLED_BY_ROLE -> "called through the role";
+            case PR_MARKS_IN -> "no Discord: PR marks her in";
+        };
+    }
+
+    /** Names are shown as typed, not as Discord formatting. */
+    private static String escape(String name) {
+        return name.replace("*", "\\*").replace("_", "\\_").replace("`", "'");
+    }
+}
