@@ -278,6 +278,23 @@ class CallsEndToEndTest {
     }
 
     @Test
+    @DisplayName("drops a reminder whose call passed while showcall was down, and still makes the call once")
+    void restartDropsStaleReminder() throws InterruptedException {
+        bot.stopShowcall();
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), at(7)).toMillis()));
+        clock.moveForward(Duration.ofMinutes(2));
+
+        bot.startShowcall();
+        await("Aisha's call", () -> callSent("crew:hair:" + AISHA));
+
+        assertThat(bot.stub.dms(AISHA)).singleElement()
+                .satisfies(m -> assertThat(m.content()).startsWith("Sent 2m late"));
+        Optional<CallPing> reminder = bot.database().inTransaction(c -> new CallPingRepository()
+                .find(c, SHOW, "crew:hair:" + AISHA, CallPing.reminder(Duration.ofSeconds(5))));
+        assertThat(reminder).hasValueSatisfying(r -> assertThat(r.outcome()).contains(PingOutcome.DROPPED));
+    }
+
+    @Test
     @DisplayName("/delay moves every call still to come, tells those people their new time, and sends nothing twice")
     void delay() throws InterruptedException {
         await("the hair call recorded", () -> callSent("crew:hair:" + AISHA) && callSent("crew:hair:" + BEN));
