@@ -84,17 +84,25 @@ class BodyCheckTest {
     }
 
     @Test
-    @DisplayName("JDA's openPrivateChannelById sends recipient_id as a number, which the schema check reports")
-    void numericRecipientIdIsReported() {
+    @DisplayName("JDA's openPrivateChannelById sends recipient_id as a number, which Discord reads and the check tolerates")
+    void numericRecipientIdIsTolerated() {
         try (DiscordStub stub = DiscordStub.start(TestGuilds.backstage());
              JdaUnderTest bot = JdaUnderTest.connect(stub)) {
-            // Discord accepts it, but only contexts/integration_types are tolerated; User#openPrivateChannel sends a string
             bot.jda().openPrivateChannelById(DRESSER).complete();
 
             assertThat(stub.dmChannelOf(DRESSER)).isPresent();
-            assertThat(stub.violations()).isNotEmpty().allSatisfy(v -> {
+            assertThat(stub.violations()).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("a recipient_id that is no snowflake at all is still reported")
+    void malformedRecipientIdIsReported() {
+        try (DiscordStub stub = DiscordStub.start(TestGuilds.backstage())) {
+            new RawDiscordClient(stub).post("users/@me/channels", "{\"recipient_id\":\"not-an-id\"}");
+
+            assertThat(stub.violations()).anySatisfy(v -> {
                 assertThat(v.rule()).isEqualTo(Rule.SCHEMA);
-                assertThat(v.path()).isEqualTo("users/@me/channels");
                 assertThat(v.detail()).contains("/recipient_id");
             });
         }
