@@ -87,7 +87,11 @@ final class RunCommand implements Callable<Integer> {
             err.println("showcall: Discord refused the token in " + Settings.DISCORD_TOKEN
                     + ": copy the bot's token again from the developer portal");
             return Main.EXIT_USAGE;
-        } catch (RuntimeException | org.quartz.SchedulerException e) {
+        } catch (org.quartz.SchedulerException e) {
+            log.error("The call scheduler could not start", e);
+            err.println("showcall: not started: the call scheduler could not start: " + rootCause(e).getMessage());
+            return EXIT_FAILURE;
+        } catch (RuntimeException e) {
             log.error("Could not connect to Discord", e);
             err.println("showcall: not started: could not connect to Discord: " + rootCause(e).getMessage());
             return EXIT_FAILURE;
