@@ -16,7 +16,11 @@ public record PlannedShow(Show show, CallSheet sheet) {
     }
 
     public Optional<Call> callOf(Model model) {
-        String key = CallPlanner.modelKey(model.name());
+        return call(CallPlanner.modelKey(model.name()));
+    }
+
+    /** The call with this key on the sheet, if the plan still has it. */
+    public Optional<Call> call(String key) {
         return sheet.calls().stream().filter(c -> c.key().equals(key)).findFirst();
     }
 

@@ -55,7 +55,7 @@ public final class Confirmations {
 
     public Outcome confirm(PlannedShow show, String callKey, long userId, ConfirmationState state,
                            OptionalInt lateMinutes) {
-        Optional<Call> found = show.sheet().calls().stream().filter(c -> c.key().equals(callKey)).findFirst();
+        Optional<Call> found = show.call(callKey);
         if (found.isEmpty()) {
             return new Outcome.UnknownCall(callKey);
         }

@@ -120,7 +120,7 @@ public final class PingSender {
 
     /** One alert to producers, on the timeline, for someone reminded who has not answered. */
     private void alertIfUnconfirmed(PlannedShow show, PlannedPing ping, Instant now) {
-        Optional<Call> call = show.sheet().calls().stream().filter(c -> c.key().equals(ping.subjectKey())).findFirst();
+        Optional<Call> call = show.call(ping.subjectKey());
         if (call.isEmpty()) {
             return;
         }
@@ -145,7 +145,7 @@ public final class PingSender {
         long delayId = Long.parseLong(ping.substring(MOVED.length()));
         List<Delay> all = database.inTransaction(c -> delays.forShow(c, show.id()));
         Optional<Delay> delay = all.stream().filter(d -> d.id() == delayId).findFirst();
-        Optional<Call> call = show.sheet().calls().stream().filter(c -> c.key().equals(callKey)).findFirst();
+        Optional<Call> call = show.call(callKey);
         if (delay.isEmpty() || call.isEmpty()) {
             log.info("Show {}: notice {} for {} has nothing left to tell", show.id(), ping, callKey);
             return;
@@ -198,7 +198,7 @@ public final class PingSender {
             notifier.announce(show, announcementTitle(show, ping), announcedCalls(show, ping), ping.callAt(), late);
             return PingOutcome.CHANNEL;
         }
-        Call call = show.sheet().calls().stream().filter(c -> c.key().equals(ping.subjectKey())).findFirst()
+        Call call = show.call(ping.subjectKey())
                 .orElseThrow(() -> new IllegalStateException("no call " + ping.subjectKey() + " in " + show.id()));
         return ping.isReminder()
                 ? notifier.remind(show, call, ping.callAt(), late)
@@ -234,7 +234,7 @@ public final class PingSender {
                             + (people == 1 ? " call" : " calls") + lateNote));
         }
         if (outcome == PingOutcome.CHANNEL) {
-            Call call = show.sheet().calls().stream().filter(c -> c.key().equals(ping.subjectKey())).findFirst().orElseThrow();
+            Call call = show.call(ping.subjectKey()).orElseThrow();
             return Optional.of(TimelineEvent.of(show.id(), at, EventKind.ALERT, OptionalLong.empty(),
                     Optional.of(ping.subjectKey()), call.who() + " (" + call.departmentName() + ") cannot be reached by DM: "
                             + "mentioned in the calls channel instead" + lateNote));
