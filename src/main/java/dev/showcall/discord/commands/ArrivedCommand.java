@@ -12,17 +12,13 @@ import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
-import net.dv8tion.jda.api.interactions.InteractionContextType;
-import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
-import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
-import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
 /** {@code /arrived model:<name> [undo:true]}: PR marks a model backstage, or unmarks a mistake. */
-public final class ArrivedCommand implements SlashCommand, ButtonHandler {
+public final class ArrivedCommand extends ShowSlashCommand implements ButtonHandler {
 
     public static final String NAME = "arrived";
     public static final String MODEL_OPTION = "model";
@@ -34,31 +30,13 @@ public final class ArrivedCommand implements SlashCommand, ButtonHandler {
 
     private final Arrivals arrivals;
     private final ShowDirectory shows;
-    private final SlashCommandData data;
 
     public ArrivedCommand(Arrivals arrivals, ShowDirectory shows) {
+        super(NAME, "Mark a model as arrived backstage (PR and producers)",
+                new OptionData(OptionType.STRING, MODEL_OPTION, "The model's name", true, true).setMaxLength(100),
+                new OptionData(OptionType.BOOLEAN, UNDO_OPTION, "Unmark a model marked by mistake", false));
         this.arrivals = arrivals;
         this.shows = shows;
-        this.data = Commands.slash(NAME, "Mark a model as arrived backstage (PR and producers)")
-                .addOptions(
-                        new OptionData(OptionType.STRING, MODEL_OPTION, "The model's name", true, true)
-                                .setMaxLength(100),
-                        new OptionData(OptionType.BOOLEAN, UNDO_OPTION, "Unmark a model marked by mistake", false),
-                        new OptionData(OptionType.STRING, SHOW_OPTION, "Which show, when this server runs several",
-                                false, true))
-                .setContexts(InteractionContextType.GUILD)
-                // visible to everyone in the server; the role gate is checked on every use
-                .setDefaultPermissions(DefaultMemberPermissions.ENABLED);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public SlashCommandData data() {
-        return data;
     }
 
     @Override

@@ -12,16 +12,12 @@ import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import net.dv8tion.jda.api.interactions.InteractionContextType;
-import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
-import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
-import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /** {@code /calls [filter] [department]}: producers see where everyone on the call sheet stands. */
-public final class CallsCommand implements SlashCommand {
+public final class CallsCommand extends ShowSlashCommand {
 
     public static final String NAME = "calls";
     public static final String FILTER_OPTION = "filter";
@@ -35,30 +31,14 @@ public final class CallsCommand implements SlashCommand {
     static final int MAX_EMBEDS = 10;
 
     private final CallStatuses statuses;
-    private final SlashCommandData data;
 
     public CallsCommand(CallStatuses statuses) {
+        super(NAME, "Where everyone on the call sheet stands (producers)",
+                new OptionData(OptionType.STRING, FILTER_OPTION, "Everyone, or only who has not confirmed", false)
+                        .addChoice("everyone", EVERYONE)
+                        .addChoice("not confirmed", NOT_CONFIRMED),
+                new OptionData(OptionType.STRING, DEPARTMENT_OPTION, "One department only", false, true));
         this.statuses = statuses;
-        this.data = Commands.slash(NAME, "Where everyone on the call sheet stands (producers)")
-                .addOptions(
-                        new OptionData(OptionType.STRING, FILTER_OPTION, "Everyone, or only who has not confirmed", false)
-                                .addChoice("everyone", EVERYONE)
-                                .addChoice("not confirmed", NOT_CONFIRMED),
-                        new OptionData(OptionType.STRING, DEPARTMENT_OPTION, "One department only", false, true),
-                        new OptionData(OptionType.STRING, SHOW_OPTION, "Which show, when this server runs several",
-                                false, true))
-                .setContexts(InteractionContextType.GUILD)
-                .setDefaultPermissions(DefaultMemberPermissions.ENABLED);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public SlashCommandData data() {
-        return data;
     }
 
     @Override

@@ -4,19 +4,15 @@ import dev.showcall.backstage.PlannedShow;
 import dev.showcall.calls.Delays;
 import dev.showcall.discord.Replies;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import net.dv8tion.jda.api.interactions.InteractionContextType;
-import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
-import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
-import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@code /delay minutes:<int> reason:<text>}: producers move the show and every call still to come. */
-public final class DelayCommand implements SlashCommand {
+public final class DelayCommand extends ShowSlashCommand {
 
     public static final String NAME = "delay";
     public static final String MINUTES_OPTION = "minutes";
@@ -26,31 +22,14 @@ public final class DelayCommand implements SlashCommand {
     private static final Logger log = LoggerFactory.getLogger(DelayCommand.class);
 
     private final Delays delays;
-    private final SlashCommandData data;
 
     public DelayCommand(Delays delays) {
+        super(NAME, "Move the show and every call still to come (producers)",
+                new OptionData(OptionType.INTEGER, MINUTES_OPTION, "Minutes later; negative when running early", true)
+                        .setRequiredRange(-Delays.MAX_EARLIER_MINUTES, Delays.MAX_LATER_MINUTES),
+                new OptionData(OptionType.STRING, REASON_OPTION, "Why, as the crew will read it", true)
+                        .setRequiredLength(1, MAX_REASON));
         this.delays = delays;
-        this.data = Commands.slash(NAME, "Move the show and every call still to come (producers)")
-                .addOptions(
-                        new OptionData(OptionType.INTEGER, MINUTES_OPTION,
-                                "Minutes later; negative when running early", true)
-                                .setRequiredRange(-Delays.MAX_EARLIER_MINUTES, Delays.MAX_LATER_MINUTES),
-                        new OptionData(OptionType.STRING, REASON_OPTION, "Why, as the crew will read it", true)
-                                .setRequiredLength(1, MAX_REASON),
-                        new OptionData(OptionType.STRING, SHOW_OPTION, "Which show, when this server runs several",
-                                false, true))
-                .setContexts(InteractionContextType.GUILD)
-                .setDefaultPermissions(DefaultMemberPermissions.ENABLED);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public SlashCommandData data() {
-        return data;
     }
 
     @Override
