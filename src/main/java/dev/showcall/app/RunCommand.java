@@ -122,11 +122,14 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The deepest cause that says something, which is what an operator can act on. */
     private static Throwable rootCause(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
+        Throwable telling = e;
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause.getMessage() != null) {
+                telling = cause;
+            }
         }
-        return cause;
+        return telling;
     }
 }
