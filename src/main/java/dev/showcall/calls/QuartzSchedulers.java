@@ -59,6 +59,9 @@ public final class QuartzSchedulers {
         // job data holds ids only, as strings
         p.setProperty("org.quartz.jobStore.useProperties", "true");
         p.setProperty("org.quartz.jobStore.misfireThreshold", String.valueOf(MISFIRE_THRESHOLD_MS));
+        // a wave's pings fall due together: hand them to the threads in one go, not one per round trip
+        p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", String.valueOf(THREADS));
+        p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
         return p;
     }
 

@@ -8,11 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
@@ -26,6 +29,8 @@ public final class DiscordCallNotifier implements CallNotifier {
     private static final Logger log = LoggerFactory.getLogger(DiscordCallNotifier.class);
 
     private final Supplier<JDA> jda;
+    /** Opening a DM channel is one request on a route JDA serialises; each person's is opened once. */
+    private final Map<Long, PrivateChannel> dmChannels = new ConcurrentHashMap<>();
 
     public DiscordCallNotifier(Supplier<JDA> jda) {
         this.jda = jda;
@@ -68,7 +73,7 @@ public final class DiscordCallNotifier implements CallNotifier {
     private PingOutcome directOrInChannel(PlannedShow show, Call call, MessageCreateData dm, String channelText) {
         long userId = call.userId().orElseThrow(() -> new IllegalArgumentException(call.key() + " has nobody to message"));
         try {
-            jda.get().openPrivateChannelById(userId).complete().sendMessage(dm).complete();
+            dmChannel(userId).sendMessage(dm).complete();
             return PingOutcome.DM;
         } catch (ErrorResponseException e) {
             if (!unreachable(e)) {
@@ -84,6 +89,16 @@ public final class DiscordCallNotifier implements CallNotifier {
                 .build();
         callsChannel(show).sendMessage(mention).complete();
         return PingOutcome.CHANNEL;
+    }
+
+    private PrivateChannel dmChannel(long userId) {
+        PrivateChannel known = dmChannels.get(userId);
+        if (known != null) {
+            return known;
+        }
+        PrivateChannel opened = jda.get().openPrivateChannelById(userId).complete();
+        dmChannels.put(userId, opened);
+        return opened;
     }
 
     private static boolean unreachable(ErrorResponseException e) {
