@@ -91,7 +91,8 @@ class ArrivedEndToEndTest {
         assertThat(commands).extracting(RegisteredCommand::name).contains(ArrivedCommand.NAME);
         List<RecordedRequest> registrations = bot.stub.requestsTo("PUT", ".*/guilds/" + GUILD + "/commands");
         assertThat(registrations).singleElement().satisfies(r -> {
-            JsonNode arrived = r.body().get(0);
+            JsonNode arrived = java.util.stream.StreamSupport.stream(r.body().spliterator(), false)
+                    .filter(c -> c.path("name").asText().equals(ArrivedCommand.NAME)).findFirst().orElseThrow();
             assertThat(arrived.path("name").asText()).isEqualTo("arrived");
             assertThat(arrived.path("options").get(0).path("name").asText()).isEqualTo(ArrivedCommand.MODEL_OPTION);
             assertThat(arrived.path("options").get(0).path("autocomplete").asBoolean()).isTrue();

@@ -31,6 +31,7 @@ public final class CommandListener extends ListenerAdapter {
     private static final Logger log = LoggerFactory.getLogger(CommandListener.class);
 
     private final Map<String, SlashCommand> commands;
+    private final List<SlashCommandData> commandData;
     private final Map<String, ButtonHandler> buttons;
     private final ShowResolver resolver;
     private final ExecutorService workers;
@@ -39,15 +40,16 @@ public final class CommandListener extends ListenerAdapter {
     public CommandListener(List<SlashCommand> commands, List<ButtonHandler> buttons, ShowResolver resolver,
                            ExecutorService workers, ScheduledExecutorService timer) {
         this.commands = commands.stream().collect(Collectors.toUnmodifiableMap(SlashCommand::name, Function.identity()));
+        this.commandData = commands.stream().map(SlashCommand::data).toList();
         this.buttons = buttons.stream().collect(Collectors.toUnmodifiableMap(ButtonHandler::buttonPrefix, Function.identity()));
         this.resolver = resolver;
         this.workers = workers;
         this.timer = timer;
     }
 
-    /** Every command's data, to register in a guild. */
+    /** Every command's data, in the order given, to register in a guild. */
     public List<SlashCommandData> commandData() {
-        return commands.values().stream().map(SlashCommand::data).toList();
+        return commandData;
     }
 
     @Override

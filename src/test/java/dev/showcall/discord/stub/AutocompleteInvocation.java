@@ -1,7 +1,5 @@
 package dev.showcall.discord.stub;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,23 +10,22 @@ import java.util.Objects;
  * stub.autocomplete(AutocompleteInvocation.of("arrived").typing("model", "an").by(PR).in(BACKSTAGE));
  * }</pre>
  */
-public final class AutocompleteInvocation {
+public final class AutocompleteInvocation extends CommandInvocation<AutocompleteInvocation> {
 
-    private final String commandPath;
-    private final List<OptionValue> options = new ArrayList<>();
     private String focused;
     private String typed = "";
-    private long userId;
-    private long channelId;
-    private long guildId;
-    private String locale = "en-US";
 
     private AutocompleteInvocation(String commandPath) {
-        this.commandPath = Objects.requireNonNull(commandPath).trim();
+        super(commandPath);
     }
 
     public static AutocompleteInvocation of(String commandPath) {
         return new AutocompleteInvocation(commandPath);
+    }
+
+    @Override
+    AutocompleteInvocation self() {
+        return this;
     }
 
     /** The focused option and the text typed into it so far. */
@@ -36,54 +33,6 @@ public final class AutocompleteInvocation {
         this.focused = Objects.requireNonNull(optionName);
         this.typed = Objects.requireNonNull(text);
         return this;
-    }
-
-    public AutocompleteInvocation option(String name, String value) {
-        options.add(new OptionValue(name, value));
-        return this;
-    }
-
-    public AutocompleteInvocation option(String name, long value) {
-        options.add(new OptionValue(name, value));
-        return this;
-    }
-
-    public AutocompleteInvocation option(String name, boolean value) {
-        options.add(new OptionValue(name, value));
-        return this;
-    }
-
-    public AutocompleteInvocation option(String name, double value) {
-        options.add(new OptionValue(name, value));
-        return this;
-    }
-
-    public AutocompleteInvocation by(long memberUserId) {
-        this.userId = memberUserId;
-        return this;
-    }
-
-    public AutocompleteInvocation in(long textChannelId) {
-        this.channelId = textChannelId;
-        return this;
-    }
-
-    public AutocompleteInvocation inGuild(long id) {
-        this.guildId = id;
-        return this;
-    }
-
-    public AutocompleteInvocation locale(String userLocale) {
-        this.locale = Objects.requireNonNull(userLocale);
-        return this;
-    }
-
-    String commandPath() {
-        return commandPath;
-    }
-
-    List<OptionValue> options() {
-        return List.copyOf(options);
     }
 
     String focused() {
@@ -97,24 +46,8 @@ public final class AutocompleteInvocation {
         return typed;
     }
 
-    long userId() {
-        return userId;
-    }
-
-    long channelId() {
-        return channelId;
-    }
-
-    long guildId() {
-        return guildId;
-    }
-
-    String locale() {
-        return locale;
-    }
-
     @Override
     public String toString() {
-        return "autocomplete /" + commandPath + " " + focused + "='" + typed + "'";
+        return "autocomplete /" + commandPath() + " " + focused + "='" + typed + "'";
     }
 }
