@@ -217,6 +217,8 @@ class CallsEndToEndTest {
         assertThat(events(EventKind.ALERT)).anySatisfy(e -> assertThat(e.text()).contains("Cleo")
                 .contains("cannot be reached by DM"));
         assertThat(bot.stub.dms(CLEO)).isEmpty();
+        assertThat(calls(Optional.empty()).message().embeds().get(0).path("description").asText())
+                .contains("Cleo — ⚠️ unreachable by DM");
     }
 
     @Test
@@ -240,6 +242,8 @@ class CallsEndToEndTest {
             assertThat(c.state()).isEqualTo(ConfirmationState.RUNNING_LATE);
             assertThat(c.lateMinutes()).hasValue(15);
         });
+        assertThat(calls(Optional.empty()).message().embeds().get(0).path("description").asText())
+                .contains("Aisha — running 15 min late");
 
         click(here, call);
         assertThat(confirmation().map(Confirmation::state)).contains(ConfirmationState.HERE);
