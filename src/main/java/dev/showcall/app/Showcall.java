@@ -98,7 +98,7 @@ public final class Showcall implements AutoCloseable {
         ConfirmButtons confirm = new ConfirmButtons(new Confirmations(database, new ConfirmationRepository(),
                 new ArrivalRepository(), timeline, clock), directory);
         CallsCommand callsCommand = new CallsCommand(new CallStatuses(database, callPings, new ConfirmationRepository(),
-                new ArrivalRepository(), new DelayRepository()));
+                new ArrivalRepository(), new DelayRepository(), clock));
         CommandListener commands = new CommandListener(List.of(arrived, delay, callsCommand), List.of(arrived, confirm),
                 new ShowResolver(directory), workers, timer);
         GuildSetup setup = new GuildSetup(directory, commands.commandData());

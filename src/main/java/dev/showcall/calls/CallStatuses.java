@@ -11,6 +11,7 @@ import dev.showcall.store.CallPingRepository;
 import dev.showcall.store.ConfirmationRepository;
 import dev.showcall.store.Database;
 import dev.showcall.store.DelayRepository;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -27,10 +28,12 @@ import java.util.stream.Collectors;
 public final class CallStatuses {
 
     public enum State {
-        NOT_YET_CALLED, CALLED, ON_MY_WAY, RUNNING_LATE, HERE, UNREACHABLE, CALLED_BY_ROLE, PR_MARKS_IN;
+        NOT_YET_CALLED, CALLED, ON_MY_WAY, RUNNING_LATE, HERE, UNREACHABLE, CALLED_BY_ROLE, PR_MARKS_IN,
+        /** A model not marked arrived by her call plus the show's grace. */
+        LATE;
 
         /** People showcall can reach who have not said they are coming. */
-        public static final Set<State> NOT_CONFIRMED = EnumSet.of(NOT_YET_CALLED, CALLED, UNREACHABLE);
+        public static final Set<State> NOT_CONFIRMED = EnumSet.of(NOT_YET_CALLED, CALLED, UNREACHABLE, LATE);
     }
 
     /** @param callAt the call with any delay, or when it went out once it has */
@@ -42,9 +45,11 @@ public final class CallStatuses {
     private final ConfirmationRepository confirmations;
     private final ArrivalRepository arrivals;
     private final DelayRepository delays;
+    private final Clock clock;
 
     public CallStatuses(Database database, CallPingRepository pings, ConfirmationRepository confirmations,
-                        ArrivalRepository arrivals, DelayRepository delays) {
+                        ArrivalRepository arrivals, DelayRepository delays, Clock clock) {
+        this.clock = clock;
         this.database = database;
         this.pings = pings;
         this.confirmations = confirmations;
@@ -53,6 +58,7 @@ public final class CallStatuses {
     }
 
     public List<Status> of(PlannedShow show) {
+        Instant now = clock.instant();
         return database.inTransaction(c -> {
             Duration delay = delays.totalDelay(c, show.id());
             Map<String, CallPing> calls = pings.forShow(c, show.id()).stream()
@@ -65,10 +71,20 @@ public final class CallStatuses {
             return show.sheet().calls().stream()
                     .map(call -> status(show, call, delay, Optional.ofNullable(calls.get(call.key())),
                             Optional.ofNullable(answers.get(call.key())), arrived.contains(call.key()), calls))
+                    .map(status -> lateIfOverdue(show, status, now))
                     .sorted(Comparator.comparing(Status::callAt).thenComparing(s -> s.call().departmentName())
                             .thenComparing(s -> s.call().who()))
                     .toList();
         });
+    }
+
+    /** A model past her call and the grace, not here and not answering, is late. */
+    private static Status lateIfOverdue(PlannedShow show, Status status, Instant now) {
+        boolean overdue = status.call().kind() == Call.Kind.MODEL
+                && now.isAfter(status.callAt().plus(show.show().noShowGrace()))
+                && EnumSet.of(State.NOT_YET_CALLED, State.CALLED, State.UNREACHABLE, State.PR_MARKS_IN)
+                        .contains(status.state());
+        return overdue ? new Status(status.call(), status.callAt(), State.LATE, OptionalInt.empty()) : status;
     }
 
     private static Status status(PlannedShow show, Call call, Duration delay, Optional<CallPing> sent,

@@ -18,6 +18,10 @@ public final class PingPlan {
     public static List<PlannedPing> of(PlannedShow show) {
         List<PlannedPing> pings = new ArrayList<>();
         for (Call call : show.sheet().calls()) {
+            if (call.kind() == Call.Kind.MODEL) {
+                Instant late = call.at().plus(show.show().noShowGrace());
+                pings.add(new PlannedPing(call.key(), PlannedPing.LATE_CHECK, late, call.at()));
+            }
             if (call.userId().isEmpty()) {
                 // a model without Discord is marked in by PR; a role is called by its department's announcement
                 continue;

@@ -89,6 +89,10 @@ public final class PingSender {
             alertIfUnconfirmed(show, ping, now);
             return;
         }
+        if (ping.isLateCheck()) {
+            alertIfNotArrived(show, ping, now);
+            return;
+        }
         if (ping.isReminder() && !now.isBefore(ping.callAt())) {
             drop(show, ping, now);
             return;
@@ -137,6 +141,30 @@ public final class PingSender {
         });
         if (raised) {
             log.info("Show {}: {} has not confirmed; producers alerted", show.id(), ping.subjectKey());
+        }
+    }
+
+    /**
+     * One alert to PR and producers, on the timeline, for a model not marked arrived by her call
+     * plus the show's grace. The text mentions the PR role; the timeline decides who it may ping.
+     */
+    private void alertIfNotArrived(PlannedShow show, PlannedPing ping, Instant now) {
+        Optional<Call> call = show.call(ping.subjectKey());
+        if (call.isEmpty()) {
+            return;
+        }
+        boolean raised = database.inTransaction(c -> {
+            boolean arrived = arrivals.find(c, show.id(), ping.subjectKey()).isPresent();
+            if (arrived || !alerts.raiseOnce(c, show.id(), "late:" + ping.subjectKey(), now)) {
+                return false;
+            }
+            timeline.append(c, TimelineEvent.of(show.id(), now, EventKind.LATE, OptionalLong.empty(),
+                    Optional.of(ping.subjectKey()), "<@&" + show.show().discord().prRoleId() + "> " + call.get().who()
+                            + " is late: called for <t:" + ping.callAt().getEpochSecond() + ":t> and not marked arrived"));
+            return true;
+        });
+        if (raised) {
+            log.info("Show {}: {} is late; PR and producers alerted", show.id(), ping.subjectKey());
         }
     }
 

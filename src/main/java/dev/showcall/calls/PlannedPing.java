@@ -19,6 +19,8 @@ public record PlannedPing(String subjectKey, String ping, Instant due, Instant c
     public static final String CALL = CallPing.CALL;
     /** Not a message: the moment to check that someone reminded has answered. */
     public static final String CHECK = "check";
+    /** Not a message: the moment a model who has not arrived counts as late (her call plus the grace). */
+    public static final String LATE_CHECK = "late-check";
     private static final String REMINDER_PREFIX = "reminder:";
 
     public static String reminder(Duration beforeCall) {
@@ -31,6 +33,10 @@ public record PlannedPing(String subjectKey, String ping, Instant due, Instant c
 
     public boolean isCheck() {
         return ping.equals(CHECK);
+    }
+
+    public boolean isLateCheck() {
+        return ping.equals(LATE_CHECK);
     }
 
     public boolean isAnnouncement() {

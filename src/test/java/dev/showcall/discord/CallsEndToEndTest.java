@@ -127,6 +127,7 @@ class CallsEndToEndTest {
                   - { number: 1, model: Anya Petrova, description: Coat }
                   - { number: 2, model: Bea Moss, description: Dress }
                 confirm-by: 2s
+                no-show-grace: 2s
                 """.formatted(SHOW, local(base.plus(Duration.ofMinutes(10))), GUILD, ShowcallOnStub.TIMELINE, CALLS,
                 ShowcallOnStub.PRODUCER_ROLE, ShowcallOnStub.PR_ROLE, local(at(6)), AISHA, BEN, local(at(12)), CLEO,
                 local(at(12)), RUNNERS_ROLE, ANYA);
@@ -349,6 +350,22 @@ class CallsEndToEndTest {
 
         assertThat(unconfirmedAlerts()).singleElement()
                 .satisfies(e -> assertThat(e.text()).startsWith("Ben (Hair) has not confirmed"));
+    }
+
+    @Test
+    @DisplayName("alerts PR once, mentioning their role, about a model not arrived by her call plus the grace")
+    void lateModelAlert() throws InterruptedException {
+        InteractionResponse early = bot.stub.slash(SlashCommandInvocation.of("arrived").option("model", "Bea Moss")
+                .by(ShowcallOnStub.PRODUCER).in(ShowcallOnStub.TIMELINE)).awaitResponse(Duration.ofSeconds(5));
+        assertThat(early.message().content()).contains("Bea Moss").contains("arrived");
+
+        await("the late alert", () -> !events(EventKind.LATE).isEmpty());
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), at(18)).toMillis()));
+
+        assertThat(events(EventKind.LATE)).singleElement().satisfies(e -> assertThat(e.text())
+                .startsWith("<@&" + ShowcallOnStub.PR_ROLE + "> Anya Petrova is late"));
+        assertThat(calls(Optional.empty()).message().embeds().get(0).path("description").asText())
+                .contains("Anya Petrova — ⚠️ late, not marked arrived").contains("Bea Moss — here");
     }
 
     @Test

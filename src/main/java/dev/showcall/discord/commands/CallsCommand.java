@@ -130,6 +130,7 @@ public final class CallsCommand extends ShowSlashCommand {
             case UNREACHABLE -> "⚠️ unreachable by DM";
             case CALLED_BY_ROLE -> "called through the role";
             case PR_MARKS_IN -> "no Discord: PR marks her in";
+            case LATE -> "⚠️ late, not marked arrived";
         };
     }
 
