@@ -6,6 +6,9 @@ import dev.showcall.calls.CallStatuses;
 import dev.showcall.calls.CallSync;
 import dev.showcall.discord.commands.CallsCommand;
 import dev.showcall.calls.Delays;
+import dev.showcall.calls.NoShows;
+import dev.showcall.discord.commands.NoShowCommand;
+import dev.showcall.store.NoShowRepository;
 import dev.showcall.discord.commands.DelayCommand;
 import dev.showcall.calls.Confirmations;
 import dev.showcall.calls.PingJobFactory;
@@ -98,8 +101,11 @@ public final class Showcall implements AutoCloseable {
         ConfirmButtons confirm = new ConfirmButtons(new Confirmations(database, new ConfirmationRepository(),
                 new ArrivalRepository(), timeline, clock), directory);
         CallsCommand callsCommand = new CallsCommand(new CallStatuses(database, callPings, new ConfirmationRepository(),
-                new ArrivalRepository(), new DelayRepository(), clock));
-        CommandListener commands = new CommandListener(List.of(arrived, delay, callsCommand), List.of(arrived, confirm),
+                new ArrivalRepository(), new DelayRepository(), new NoShowRepository(), clock));
+        NoShowCommand noShow = new NoShowCommand(new NoShows(database, new NoShowRepository(), new ArrivalRepository(),
+                timeline, clock));
+        CommandListener commands = new CommandListener(List.of(arrived, noShow, delay, callsCommand),
+                List.of(arrived, confirm),
                 new ShowResolver(directory), workers, timer);
         GuildSetup setup = new GuildSetup(directory, commands.commandData());
         DiscordConnection.Endpoints endpoints = new DiscordConnection.Endpoints(settings.discordApi(),

@@ -66,10 +66,7 @@ public final class Arrivals {
     }
 
     private static Optional<Model> findModel(PlannedShow show, String typedName) {
-        String wanted = typedName.strip();
-        return show.show().models().stream()
-                .filter(m -> m.name().equalsIgnoreCase(wanted))
-                .findFirst();
+        return show.modelNamed(typedName);
     }
 
     private ArrivalResult unknown(PlannedShow show, String typedName) {

@@ -24,6 +24,12 @@ public record PlannedShow(Show show, CallSheet sheet) {
         return sheet.calls().stream().filter(c -> c.key().equals(key)).findFirst();
     }
 
+    /** The model whose name this is, whatever its case and surrounding spaces. */
+    public Optional<Model> modelNamed(String typed) {
+        String wanted = typed.strip();
+        return show.models().stream().filter(m -> m.name().equalsIgnoreCase(wanted)).findFirst();
+    }
+
     public List<String> modelNames() {
         return show.models().stream().map(Model::name).toList();
     }

@@ -3,6 +3,7 @@ package dev.showcall.calls;
 import dev.showcall.backstage.Arrival;
 import dev.showcall.backstage.CallPing;
 import dev.showcall.backstage.Confirmation;
+import dev.showcall.backstage.NoShow;
 import dev.showcall.backstage.PingOutcome;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.show.Call;
@@ -11,6 +12,7 @@ import dev.showcall.store.CallPingRepository;
 import dev.showcall.store.ConfirmationRepository;
 import dev.showcall.store.Database;
 import dev.showcall.store.DelayRepository;
+import dev.showcall.store.NoShowRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +32,8 @@ public final class CallStatuses {
     public enum State {
         NOT_YET_CALLED, CALLED, ON_MY_WAY, RUNNING_LATE, HERE, UNREACHABLE, CALLED_BY_ROLE, PR_MARKS_IN,
         /** A model not marked arrived by her call plus the show's grace. */
-        LATE;
+        LATE,
+        NO_SHOW;
 
         /** People showcall can reach who have not said they are coming. */
         public static final Set<State> NOT_CONFIRMED = EnumSet.of(NOT_YET_CALLED, CALLED, UNREACHABLE, LATE);
@@ -45,10 +48,12 @@ public final class CallStatuses {
     private final ConfirmationRepository confirmations;
     private final ArrivalRepository arrivals;
     private final DelayRepository delays;
+    private final NoShowRepository noShows;
     private final Clock clock;
 
     public CallStatuses(Database database, CallPingRepository pings, ConfirmationRepository confirmations,
-                        ArrivalRepository arrivals, DelayRepository delays, Clock clock) {
+                        ArrivalRepository arrivals, DelayRepository delays, NoShowRepository noShows, Clock clock) {
+        this.noShows = noShows;
         this.clock = clock;
         this.database = database;
         this.pings = pings;
@@ -68,10 +73,14 @@ public final class CallStatuses {
                     .collect(Collectors.toMap(Confirmation::callKey, Function.identity()));
             Set<String> arrived = arrivals.forShow(c, show.id()).stream().map(Arrival::subjectKey)
                     .collect(Collectors.toSet());
+            Set<String> gone = noShows.forShow(c, show.id()).stream().map(NoShow::subjectKey)
+                    .collect(Collectors.toSet());
             return show.sheet().calls().stream()
                     .map(call -> status(show, call, delay, Optional.ofNullable(calls.get(call.key())),
                             Optional.ofNullable(answers.get(call.key())), arrived.contains(call.key()), calls))
-                    .map(status -> lateIfOverdue(show, status, now))
+                    .map(status -> gone.contains(status.call().key())
+                            ? new Status(status.call(), status.callAt(), State.NO_SHOW, OptionalInt.empty())
+                            : lateIfOverdue(show, status, now))
                     .sorted(Comparator.comparing(Status::callAt).thenComparing(s -> s.call().departmentName())
                             .thenComparing(s -> s.call().who()))
                     .toList();

@@ -13,6 +13,7 @@ import dev.showcall.store.CallPingRepository;
 import dev.showcall.store.ConfirmationRepository;
 import dev.showcall.store.Database;
 import dev.showcall.store.DelayRepository;
+import dev.showcall.store.NoShowRepository;
 import dev.showcall.store.TimelineEventRepository;
 import dev.showcall.timeline.EventKind;
 import dev.showcall.timeline.TimelineEvent;
@@ -48,6 +49,7 @@ public final class PingSender {
     private final ConfirmationRepository confirmations = new ConfirmationRepository();
     private final ArrivalRepository arrivals = new ArrivalRepository();
     private final AlertRepository alerts = new AlertRepository();
+    private final NoShowRepository noShows = new NoShowRepository();
     private final CallNotifier notifier;
     private final Clock clock;
 
@@ -154,8 +156,9 @@ public final class PingSender {
             return;
         }
         boolean raised = database.inTransaction(c -> {
-            boolean arrived = arrivals.find(c, show.id(), ping.subjectKey()).isPresent();
-            if (arrived || !alerts.raiseOnce(c, show.id(), "late:" + ping.subjectKey(), now)) {
+            boolean settled = arrivals.find(c, show.id(), ping.subjectKey()).isPresent()
+                    || noShows.find(c, show.id(), ping.subjectKey()).isPresent();
+            if (settled || !alerts.raiseOnce(c, show.id(), "late:" + ping.subjectKey(), now)) {
                 return false;
             }
             timeline.append(c, TimelineEvent.of(show.id(), now, EventKind.LATE, OptionalLong.empty(),

@@ -131,6 +131,7 @@ public final class CallsCommand extends ShowSlashCommand {
             case CALLED_BY_ROLE -> "called through the role";
             case PR_MARKS_IN -> "no Discord: PR marks her in";
             case LATE -> "⚠️ late, not marked arrived";
+            case NO_SHOW -> "🚫 no-show";
         };
     }
 
