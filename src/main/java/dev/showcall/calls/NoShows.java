@@ -1,6 +1,7 @@
 package dev.showcall.calls;
 
 import dev.showcall.backstage.Arrival;
+import dev.showcall.backstage.Arrivals;
 import dev.showcall.backstage.NoShow;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.show.CallPlanner;
@@ -60,7 +61,7 @@ public final class NoShows {
     public Outcome mark(PlannedShow show, String typed, long by) {
         Optional<Model> model = show.modelNamed(typed);
         if (model.isEmpty()) {
-            return new Outcome.UnknownModel(typed, Closest.ranked(typed, show.modelNames(), 5));
+            return new Outcome.UnknownModel(typed, Closest.ranked(typed, show.modelNames(), Arrivals.SUGGESTIONS));
         }
         Model m = model.get();
         String key = CallPlanner.modelKey(m.name());
@@ -83,7 +84,7 @@ public final class NoShows {
     public Outcome undo(PlannedShow show, String typed, long by) {
         Optional<Model> model = show.modelNamed(typed);
         if (model.isEmpty()) {
-            return new Outcome.UnknownModel(typed, Closest.ranked(typed, show.modelNames(), 5));
+            return new Outcome.UnknownModel(typed, Closest.ranked(typed, show.modelNames(), Arrivals.SUGGESTIONS));
         }
         Model m = model.get();
         String key = CallPlanner.modelKey(m.name());

@@ -33,6 +33,14 @@ public final class Replies {
         return builder(text).build();
     }
 
+    /** A model name that matches none of the show's, with the closest ones. */
+    public static MessageCreateData unknownModel(String showName, String typed, java.util.List<String> suggestions) {
+        return error("No model called " + quote(typed) + " in " + showName + "."
+                + (suggestions.isEmpty() ? " Pick a name from the list as you type."
+                        : " Did you mean " + String.join(", ", suggestions.stream().map(n -> "**" + n + "**").toList())
+                        + "?"));
+    }
+
     /** A Discord timestamp that each reader sees in their own time zone, e.g. 18:42. */
     public static String time(java.time.Instant at) {
         return "<t:" + at.getEpochSecond() + ":t>";

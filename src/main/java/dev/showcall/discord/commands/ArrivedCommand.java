@@ -103,9 +103,6 @@ public final class ArrivedCommand extends ShowSlashCommand implements ButtonHand
             return Replies.info("**" + notMarked.model().name() + "** is not marked arrived; nothing to undo.");
         }
         ArrivalResult.UnknownModel unknown = (ArrivalResult.UnknownModel) result;
-        return Replies.error("No model called " + Replies.quote(unknown.typed()) + " in " + show.show().name() + "."
-                + (unknown.suggestions().isEmpty() ? " Pick a name from the list as you type."
-                        : " Did you mean " + String.join(", ", unknown.suggestions().stream().map(n -> "**" + n + "**").toList())
-                        + "?"));
+        return Replies.unknownModel(show.show().name(), unknown.typed(), unknown.suggestions());
     }
 }

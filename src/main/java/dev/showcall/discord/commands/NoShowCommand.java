@@ -67,9 +67,6 @@ public final class NoShowCommand extends ShowSlashCommand {
             return Replies.info("**" + notMarked.model().name() + "** is not marked a no-show; nothing to undo.");
         }
         NoShows.Outcome.UnknownModel unknown = (NoShows.Outcome.UnknownModel) outcome;
-        return Replies.error("No model called " + Replies.quote(unknown.typed()) + " in " + show.show().name() + "."
-                + (unknown.suggestions().isEmpty() ? " Pick a name from the list as you type."
-                        : " Did you mean " + String.join(", ", unknown.suggestions().stream().map(n -> "**" + n + "**").toList())
-                        + "?"));
+        return Replies.unknownModel(show.show().name(), unknown.typed(), unknown.suggestions());
     }
 }
