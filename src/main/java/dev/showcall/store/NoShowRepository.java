@@ -5,8 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,10 +32,10 @@ public final class NoShowRepository {
             ps.setString(1, noShow.showId());
             ps.setString(2, noShow.subjectKey());
             ps.setLong(3, noShow.markedBy());
-            ps.setObject(4, OffsetDateTime.ofInstant(noShow.markedAt(), ZoneOffset.UTC));
+            Jdbc.setInstant(ps, 4, noShow.markedAt());
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
-            if (e.getErrorCode() == org.h2.api.ErrorCode.DUPLICATE_KEY_1) {
+            if (Jdbc.isDuplicateKey(e)) {
                 return false; // lost a race with another mark of the same model
             }
             throw new StoreException("Could not mark " + noShow.subjectKey() + " a no-show at show " + noShow.showId(), e);
@@ -79,8 +77,8 @@ public final class NoShowRepository {
         try (ResultSet rs = ps.executeQuery()) {
             List<NoShow> found = new ArrayList<>();
             while (rs.next()) {
-                found.add(new NoShow(rs.getString(1), rs.getString(2), rs.getLong(3),
-                        rs.getObject(4, OffsetDateTime.class).toInstant()));
+                found.add(new NoShow(rs.getString("show_id"), rs.getString("subject_key"), rs.getLong("marked_by"),
+                        Jdbc.instant(rs, "marked_at")));
             }
             return found;
         }
