@@ -33,6 +33,14 @@ import dev.showcall.store.Database;
 import dev.showcall.store.JdbcArrivalStore;
 import dev.showcall.store.ShowRepository;
 import dev.showcall.store.TimelineEventRepository;
+import dev.showcall.discord.DiscordTimelineChannel;
+import dev.showcall.discord.commands.StatusCommand;
+import dev.showcall.show.DiscordBinding;
+import dev.showcall.store.JdbcFeedStore;
+import dev.showcall.timeline.FeedListener;
+import dev.showcall.timeline.TimelineChannel;
+import dev.showcall.timeline.TimelineFeed;
+import dev.showcall.timeline.TimelineFeeds;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +60,9 @@ public final class Showcall implements AutoCloseable {
     private final Settings settings;
     private final Clock clock;
     private final Database database;
-    private final TimelineEventRepository timeline = new TimelineEventRepository();
+    private final TimelineFeeds feeds = new TimelineFeeds();
+    private final TimelineEventRepository timeline = new TimelineEventRepository(feeds.waker());
+    private final FeedListener feedListener;
     private final ShowLoading showLoading;
     private ShowDirectory directory = new ShowDirectory(List.of());
     private ExecutorService workers;
@@ -62,7 +72,8 @@ public final class Showcall implements AutoCloseable {
     private CallSync callSync;
     private final CallPingRepository callPings = new CallPingRepository();
 
-    private Showcall(Settings settings, Clock clock, Database database) {
+    private Showcall(Settings settings, Clock clock, Database database, FeedListener feedListener) {
+        this.feedListener = feedListener;
         this.settings = settings;
         this.clock = clock;
         this.database = database;
@@ -71,7 +82,12 @@ public final class Showcall implements AutoCloseable {
 
     /** Opens and migrates the database. */
     public static Showcall start(Settings settings, Clock clock) {
-        return new Showcall(settings, clock, Database.open(settings.databaseUrl()));
+        return start(settings, clock, FeedListener.NONE);
+    }
+
+    /** {@link #start(Settings, Clock)}, telling {@code feedListener} what the timeline shows as it does. */
+    public static Showcall start(Settings settings, Clock clock, FeedListener feedListener) {
+        return new Showcall(settings, clock, Database.open(settings.databaseUrl()), feedListener);
     }
 
     /** Loads every show file of the settings into the database and into the running directory. */
@@ -104,7 +120,8 @@ public final class Showcall implements AutoCloseable {
                 new ArrivalRepository(), new DelayRepository(), new NoShowRepository(), clock));
         NoShowCommand noShow = new NoShowCommand(new NoShows(database, new NoShowRepository(), new ArrivalRepository(),
                 timeline, clock));
-        CommandListener commands = new CommandListener(List.of(arrived, noShow, delay, callsCommand),
+        StatusCommand status = new StatusCommand(feedStore());
+        CommandListener commands = new CommandListener(List.of(arrived, noShow, delay, callsCommand, status),
                 List.of(arrived, confirm),
                 new ShowResolver(directory), workers, timer);
         GuildSetup setup = new GuildSetup(directory, commands.commandData());
@@ -136,6 +153,23 @@ public final class Showcall implements AutoCloseable {
             callSync.sync(show);
         }
         calls.start();
+        startTimeline();
+    }
+
+    private JdbcFeedStore feedStore() {
+        return new JdbcFeedStore(database, timeline, () -> directory, clock);
+    }
+
+    /** One feed per show publishes its board and log, starting with whatever was left unpublished. */
+    private void startTimeline() {
+        JdbcFeedStore store = feedStore();
+        for (PlannedShow show : directory.all()) {
+            DiscordBinding discord = show.show().discord();
+            TimelineChannel channel = new DiscordTimelineChannel(() -> bot.jda(), discord.timelineChannelId(),
+                    discord.prRoleId());
+            feeds.start(new TimelineFeed(show.id(), store, channel, TimelineFeeds.discordPacer(), feeds.threadFor(show.id()),
+                    clock, () -> System.nanoTime() / 1_000_000, feedListener));
+        }
     }
 
     public Database database() {
@@ -152,6 +186,7 @@ public final class Showcall implements AutoCloseable {
         if (calls != null) {
             calls.shutdown();
         }
+        feeds.close();
         if (bot != null) {
             bot.close();
         }

@@ -5,6 +5,8 @@ public final class Announcements {
 
     public static final String DEPARTMENT = "department:";
     public static final String WAVE = "wave:";
+    /** Not in the calls channel: a milestone of the show's day, told on the timeline when it comes. */
+    public static final String MILESTONE = "milestone:";
 
     private Announcements() {
     }
@@ -15,5 +17,10 @@ public final class Announcements {
 
     public static String wave(int number) {
         return WAVE + number;
+    }
+
+    /** The {@code occurrence}-th milestone of that name (from 1): names are not required to be unique. */
+    public static String milestone(String name, int occurrence) {
+        return MILESTONE + name + (occurrence == 1 ? "" : "#" + occurrence);
     }
 }

@@ -72,7 +72,8 @@ public final class CallScheduler {
         for (PlannedPing ping : wanted) {
             JobKey key = JobKey.jobKey(ping.jobName(), show.id());
             boolean had = existing.remove(key);
-            if (alreadyHandled.test(ping) || showStarted) {
+            // milestones go on after the start: the finale and the debrief are still to come
+            if (alreadyHandled.test(ping) || showStarted && !ping.isMilestone()) {
                 if (had) {
                     deleteQuietly(key);
                 }

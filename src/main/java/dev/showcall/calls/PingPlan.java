@@ -43,6 +43,11 @@ public final class PingPlan {
         for (Wave w : show.sheet().waves()) {
             pings.add(new PlannedPing(Announcements.wave(w.number()), PlannedPing.CALL, w.call(), w.call()));
         }
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (dev.showcall.show.CallSheet.TimedMilestone m : show.sheet().milestones()) {
+            int occurrence = seen.merge(m.name(), 1, Integer::sum);
+            pings.add(new PlannedPing(Announcements.milestone(m.name(), occurrence), PlannedPing.CALL, m.at(), m.at()));
+        }
         pings.sort(java.util.Comparator.comparing(PlannedPing::due).thenComparing(PlannedPing::jobName));
         return pings;
     }

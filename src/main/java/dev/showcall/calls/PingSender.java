@@ -87,6 +87,10 @@ public final class PingSender {
 
     private void send(PlannedShow show, PlannedPing ping, boolean recovering) {
         Instant now = clock.instant();
+        if (ping.isMilestone()) {
+            markMilestone(show, ping, now);
+            return;
+        }
         if (ping.isCheck()) {
             alertIfUnconfirmed(show, ping, now);
             return;
@@ -122,6 +126,37 @@ public final class PingSender {
         });
         log.info("Show {}: sent {} {} ({}, {} ms after due)", show.id(), ping.subjectKey(), ping.ping(), outcome,
                 Duration.between(ping.due(), sent).toMillis());
+    }
+
+    /**
+     * A milestone has come: it goes on the timeline once, with the ping recorded in the same
+     * transaction, and says so when showcall was offline at the time.
+     */
+    private void markMilestone(PlannedShow show, PlannedPing ping, Instant now) {
+        Optional<Duration> late = lateness(ping.due(), now);
+        String name = milestoneName(ping.subjectKey());
+        String text = "**" + name + "** <t:" + ping.due().getEpochSecond() + ":t>"
+                + late.map(l -> " (posted " + Durations.format(l) + " late: showcall was offline)").orElse("");
+        boolean posted = database.inTransaction(c -> {
+            if (!pings.claim(c, show.id(), ping.subjectKey(), ping.ping(), ping.due(), now)) {
+                return false;
+            }
+            pings.complete(c, show.id(), ping.subjectKey(), ping.ping(), now, Duration.between(ping.due(), now),
+                    PingOutcome.CHANNEL, Optional.empty());
+            timeline.append(c, TimelineEvent.of(show.id(), now, EventKind.MILESTONE, OptionalLong.empty(),
+                    Optional.of(ping.subjectKey()), text));
+            return true;
+        });
+        if (posted) {
+            log.info("Show {}: milestone {} on the timeline", show.id(), name);
+        }
+    }
+
+    private static String milestoneName(String key) {
+        String name = key.substring(Announcements.MILESTONE.length());
+        int occurrence = name.lastIndexOf('#');
+        return occurrence > 0 && name.substring(occurrence + 1).chars().allMatch(Character::isDigit)
+                ? name.substring(0, occurrence) : name;
     }
 
     /** One alert to producers, on the timeline, for someone reminded who has not answered. */

@@ -43,6 +43,10 @@ public record PlannedPing(String subjectKey, String ping, Instant due, Instant c
         return subjectKey.startsWith(Announcements.DEPARTMENT) || subjectKey.startsWith(Announcements.WAVE);
     }
 
+    public boolean isMilestone() {
+        return subjectKey.startsWith(Announcements.MILESTONE);
+    }
+
     public Duration beforeCall() {
         return isReminder() ? Duration.ofSeconds(Long.parseLong(ping.substring(REMINDER_PREFIX.length()))) : Duration.ZERO;
     }

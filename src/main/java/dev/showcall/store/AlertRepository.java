@@ -21,6 +21,8 @@ public final class AlertRepository {
                   INSERT (show_id, alert_key, raised_at)
                   VALUES (n.show_id, n.alert_key, ?)""";
 
+    private static final String SELECT_KEYS = "SELECT alert_key FROM alert WHERE show_id = ? ORDER BY raised_at, alert_key";
+
     private static final String SELECT_ONE = "SELECT 1 FROM alert WHERE show_id = ? AND alert_key = ?";
 
     /**
@@ -52,6 +54,22 @@ public final class AlertRepository {
             }
         } catch (SQLException e) {
             throw new StoreException("Could not tell whether alert " + alertKey + " was raised at show " + showId, e);
+        }
+    }
+
+    /** The keys of every alert raised at the show, oldest first. */
+    public java.util.List<String> raisedKeys(Connection c, String showId) {
+        try (PreparedStatement ps = c.prepareStatement(SELECT_KEYS)) {
+            ps.setString(1, showId);
+            try (ResultSet rs = ps.executeQuery()) {
+                java.util.List<String> keys = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+                return keys;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not read the alerts raised at show " + showId, e);
         }
     }
 }

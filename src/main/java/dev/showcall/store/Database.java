@@ -33,6 +33,10 @@ public final class Database implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
+    /** What to do once the transaction under way on this thread commits, innermost transaction first. */
+    private static final ThreadLocal<java.util.Deque<java.util.List<Runnable>>> AFTER_COMMIT =
+            ThreadLocal.withInitial(java.util.ArrayDeque::new);
+
     private final HikariDataSource pool;
 
     private Database(HikariDataSource pool) {
@@ -91,18 +95,46 @@ public final class Database implements AutoCloseable {
      * {@link SQLException} comes back wrapped in a {@link StoreException}.
      */
     public <T> T inTransaction(TransactionWork<T> work) {
+        java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
+        AFTER_COMMIT.get().push(afterCommit);
+        T result;
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
-                T result = work.run(c);
+                result = work.run(c);
                 c.commit();
-                return result;
             } catch (SQLException | RuntimeException | Error e) {
                 rollBack(c, e);
                 throw e;
             }
         } catch (SQLException e) {
             throw new StoreException("A transaction failed and was rolled back: " + e.getMessage(), e);
+        } finally {
+            AFTER_COMMIT.get().pop();
+        }
+        afterCommit.forEach(Database::runQuietly);
+        return result;
+    }
+
+    /**
+     * Runs {@code action} once the transaction under way on this thread has committed, and not at
+     * all if it rolls back; at once outside a transaction of ours.
+     */
+    static void afterCommit(Runnable action) {
+        java.util.List<Runnable> actions = AFTER_COMMIT.get().peek();
+        if (actions == null) {
+            runQuietly(action);
+        } else {
+            actions.add(action);
+        }
+    }
+
+    /** The commit stands whatever a listener of it does. */
+    private static void runQuietly(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            log.warn("An after-commit action failed", e);
         }
     }
 

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The timeline outbox. Events are appended in the transaction of the change they report and
@@ -26,6 +27,17 @@ public final class TimelineEventRepository {
     private static final String SELECT_UNPUBLISHED = "SELECT " + COLUMNS
             + " FROM timeline_event WHERE show_id = ? AND published_at IS NULL ORDER BY id FETCH FIRST ? ROWS ONLY";
 
+    private static final String SELECT_CLAIMED = "SELECT " + COLUMNS + " FROM timeline_event"
+            + " WHERE show_id = ? AND published_at IS NULL AND batch_id IS NOT NULL ORDER BY id";
+
+    private static final String SELECT_UNCLAIMED = "SELECT " + COLUMNS + " FROM timeline_event"
+            + " WHERE show_id = ? AND published_at IS NULL AND batch_id IS NULL ORDER BY id FETCH FIRST ? ROWS ONLY";
+
+    private static final String CLAIM =
+            "UPDATE timeline_event SET batch_id = ? WHERE id = ? AND published_at IS NULL AND batch_id IS NULL";
+
+    private static final String SELECT_NEWEST_ID = "SELECT MAX(id) FROM timeline_event WHERE show_id = ?";
+
     private static final String SELECT_FOR_SHOW =
             "SELECT " + COLUMNS + " FROM timeline_event WHERE show_id = ? ORDER BY id";
 
@@ -34,6 +46,18 @@ public final class TimelineEventRepository {
             UPDATE timeline_event
                SET published_at = ?, message_id = ?
              WHERE id = ? AND published_at IS NULL""";
+
+    private final Consumer<String> committed;
+
+    public TimelineEventRepository() {
+        this(showId -> {
+        });
+    }
+
+    /** @param committed told the show's id once a transaction that appended an event has committed */
+    public TimelineEventRepository(Consumer<String> committed) {
+        this.committed = committed;
+    }
 
     /**
      * Appends a new event to the outbox.
@@ -53,7 +77,9 @@ public final class TimelineEventRepository {
             Jdbc.setString(ps, 5, event.subject());
             ps.setString(6, event.text());
             ps.executeUpdate();
-            return generatedId(ps);
+            long id = generatedId(ps);
+            Database.afterCommit(() -> committed.accept(event.showId()));
+            return id;
         } catch (SQLException e) {
             throw new StoreException("Could not append a " + event.kind() + " event to the timeline of show "
                     + event.showId(), e);
@@ -106,6 +132,61 @@ public final class TimelineEventRepository {
             return marked;
         } catch (SQLException e) {
             throw new StoreException("Could not mark timeline events " + ids + " as published", e);
+        }
+    }
+
+    /** Unpublished events claimed for a log message, in id order: the message Discord may or may not have. */
+    public List<TimelineEvent> claimed(Connection c, String showId) {
+        try (PreparedStatement ps = c.prepareStatement(SELECT_CLAIMED)) {
+            ps.setString(1, showId);
+            return readAll(ps);
+        } catch (SQLException e) {
+            throw new StoreException("Could not read the claimed timeline events of show " + showId, e);
+        }
+    }
+
+    /** The oldest unpublished events not claimed for a message yet, at most {@code limit}, in id order. */
+    public List<TimelineEvent> unclaimed(Connection c, String showId, int limit) {
+        try (PreparedStatement ps = c.prepareStatement(SELECT_UNCLAIMED)) {
+            ps.setString(1, showId);
+            ps.setInt(2, limit);
+            return readAll(ps);
+        } catch (SQLException e) {
+            throw new StoreException("Could not read the unclaimed timeline events of show " + showId, e);
+        }
+    }
+
+    /**
+     * Claims unpublished events for the log message {@code batchId}, before it is sent.
+     *
+     * @return how many were claimed; events claimed or published before are left as they were
+     */
+    public int claim(Connection c, List<Long> ids, long batchId) {
+        try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
+            for (long id : ids) {
+                ps.setLong(1, batchId);
+                ps.setLong(2, id);
+                ps.addBatch();
+            }
+            int claimed = 0;
+            for (int count : ps.executeBatch()) {
+                claimed += count;
+            }
+            return claimed;
+        } catch (SQLException e) {
+            throw new StoreException("Could not claim timeline events " + ids + " for batch " + batchId, e);
+        }
+    }
+
+    /** The id of the show's newest event, or 0 before the first. */
+    public long newestId(Connection c, String showId) {
+        try (PreparedStatement ps = c.prepareStatement(SELECT_NEWEST_ID)) {
+            ps.setString(1, showId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not read the newest timeline event of show " + showId, e);
         }
     }
 

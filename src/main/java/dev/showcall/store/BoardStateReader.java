@@ -1,0 +1,127 @@
+package dev.showcall.store;
+
+import dev.showcall.backstage.Arrival;
+import dev.showcall.backstage.Confirmation;
+import dev.showcall.backstage.ConfirmationState;
+import dev.showcall.backstage.LookStep;
+import dev.showcall.backstage.NoShow;
+import dev.showcall.backstage.PlannedShow;
+import dev.showcall.show.Call;
+import dev.showcall.show.CallSheet;
+import dev.showcall.show.Department;
+import dev.showcall.show.Look;
+import dev.showcall.timeline.BoardState;
+import dev.showcall.timeline.LooksSection;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Reads what the board shows from the database, on the caller's connection so that it is one consistent view. */
+public final class BoardStateReader {
+
+    /** A look is ready when marked so, or when these are done. */
+    static final Set<LookStep.Step> REQUIRED = EnumSet.of(LookStep.Step.HAIR, LookStep.Step.MAKEUP, LookStep.Step.DRESSED);
+
+    private final DelayRepository delays = new DelayRepository();
+    private final ArrivalRepository arrivals = new ArrivalRepository();
+    private final NoShowRepository noShows = new NoShowRepository();
+    private final AlertRepository alerts = new AlertRepository();
+    private final ConfirmationRepository confirmations = new ConfirmationRepository();
+    private final LookStepRepository lookSteps = new LookStepRepository();
+    private final Clock clock;
+
+    public BoardStateReader(Clock clock) {
+        this.clock = clock;
+    }
+
+    public BoardState read(Connection c, PlannedShow show) {
+        Duration delay = delays.totalDelay(c, show.id());
+        Set<String> arrived = arrivals.forShow(c, show.id()).stream().map(Arrival::subjectKey)
+                .collect(Collectors.toSet());
+        return new BoardState(show.show().name(), show.show().startInstant().plus(delay), delay,
+                nextMilestone(show, delay), arrivals(c, show, arrived), crew(c, show, arrived), looks(c, show));
+    }
+
+    private Optional<BoardState.NextMilestone> nextMilestone(PlannedShow show, Duration delay) {
+        Instant now = clock.instant();
+        return show.sheet().milestones().stream()
+                .map(m -> new CallSheet.TimedMilestone(m.name(), m.at().plus(delay)))
+                .filter(m -> m.at().isAfter(now))
+                .findFirst()
+                .map(m -> new BoardState.NextMilestone(m.name(), m.at()));
+    }
+
+    private BoardState.Arrivals arrivals(Connection c, PlannedShow show, Set<String> arrived) {
+        List<Call> models = show.sheet().calls().stream().filter(call -> call.kind() == Call.Kind.MODEL).toList();
+        Set<String> gone = noShows.forShow(c, show.id()).stream().map(NoShow::subjectKey).collect(Collectors.toSet());
+        Set<String> lateAlerts = alerts.raisedKeys(c, show.id()).stream()
+                .filter(k -> k.startsWith("late:")).map(k -> k.substring("late:".length()))
+                .collect(Collectors.toSet());
+        int here = (int) models.stream().filter(m -> arrived.contains(m.key())).count();
+        List<String> late = models.stream()
+                .filter(m -> lateAlerts.contains(m.key()) && !arrived.contains(m.key()) && !gone.contains(m.key()))
+                .map(Call::who).toList();
+        List<String> noShowNames = models.stream().filter(m -> gone.contains(m.key())).map(Call::who).toList();
+        return new BoardState.Arrivals(here, models.size() - noShowNames.size(), late, noShowNames);
+    }
+
+    /** People called by name in each department, and how many of them answered or are here. */
+    private List<BoardState.DepartmentConfirmations> crew(Connection c, PlannedShow show, Set<String> arrived) {
+        Map<String, Confirmation> answers = confirmations.forShow(c, show.id()).stream()
+                .collect(Collectors.toMap(Confirmation::callKey, a -> a, (a, b) -> b));
+        List<BoardState.DepartmentConfirmations> departments = new ArrayList<>();
+        for (Department d : show.show().departments()) {
+            List<Call> people = show.sheet().calls().stream()
+                    .filter(call -> call.kind() == Call.Kind.CREW && call.departmentId().equals(d.id())
+                            && call.userId().isPresent())
+                    .toList();
+            if (people.isEmpty()) {
+                continue;
+            }
+            int confirmed = (int) people.stream()
+                    .filter(p -> answers.containsKey(p.key()) || arrived.contains(p.key())).count();
+            int here = (int) people.stream().filter(p -> arrived.contains(p.key())
+                    || Optional.ofNullable(answers.get(p.key())).filter(a -> a.state() == ConfirmationState.HERE).isPresent())
+                    .count();
+            departments.add(new BoardState.DepartmentConfirmations(d.name(), confirmed, here, people.size()));
+        }
+        return departments;
+    }
+
+    /** The looks section, from the steps marked so far in the look_step table. */
+    LooksSection looks(Connection c, PlannedShow show) {
+        List<Look> order = show.show().runningOrder();
+        if (order.isEmpty()) {
+            return LooksSection.none();
+        }
+        Map<Integer, Set<LookStep.Step>> done = new LinkedHashMap<>();
+        for (LookStep step : lookSteps.forShow(c, show.id())) {
+            done.computeIfAbsent(step.lookNumber(), n -> EnumSet.noneOf(LookStep.Step.class)).add(step.step());
+        }
+        Map<String, Integer> missing = new LinkedHashMap<>();
+        int ready = 0;
+        List<LooksSection.LookLine> lines = new ArrayList<>();
+        for (Look look : order) {
+            Set<LookStep.Step> steps = done.getOrDefault(look.number(), EnumSet.noneOf(LookStep.Step.class));
+            boolean isReady = steps.contains(LookStep.Step.READY) || steps.containsAll(REQUIRED);
+            List<String> lacking = isReady ? List.of() : REQUIRED.stream().filter(s -> !steps.contains(s))
+                    .map(LookStep.Step::label).toList();
+            lines.add(new LooksSection.LookLine(look.number(), look.model(), look.description(), isReady, lacking));
+            if (isReady) {
+                ready++;
+            }
+            lacking.forEach(label -> missing.merge(label, 1, Integer::sum));
+        }
+        // nothing records a walked look yet: the next look is the first of the running order
+        return new LooksSection(ready, order.size(), missing, Optional.empty(), Optional.of(lines.get(0)));
+    }
+}

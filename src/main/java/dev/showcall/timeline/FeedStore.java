@@ -1,0 +1,41 @@
+package dev.showcall.timeline;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** What the feed needs from the database; the store implements it. */
+public interface FeedStore {
+
+    /** The board's state now and the newest event it reflects, read in one transaction. */
+    Snapshot snapshot(String showId);
+
+    /** The id of the show's newest event, or 0 before the first. */
+    long newestEventId(String showId);
+
+    /** The board message, once one was posted. */
+    Optional<BoardMessage> boardMessage(String showId);
+
+    void saveBoardMessage(String showId, BoardMessage board);
+
+    /**
+     * Events claimed for a log message that Discord may or may not have taken (the feed stopped,
+     * or the request failed, before they were marked published), in order.
+     */
+    List<TimelineEvent> claimed(String showId);
+
+    /** The oldest events not yet claimed for a message, at most {@code limit}, in order. */
+    List<TimelineEvent> unclaimed(String showId, int limit);
+
+    /** Claims the batch's events for one message, before it is sent. */
+    void claim(String showId, LogBatch batch);
+
+    /** Discord took the batch as message {@code messageId}: its events are published, in one transaction. */
+    void published(LogBatch batch, Instant at, long messageId);
+
+    record Snapshot(BoardState state, long newestEventId) {
+    }
+
+    record BoardMessage(long channelId, long messageId) {
+    }
+}

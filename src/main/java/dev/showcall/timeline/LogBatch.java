@@ -1,0 +1,28 @@
+package dev.showcall.timeline;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One message of the log: consecutive events, one line each.
+ *
+ * @param eventIds   the events it shows, in order
+ * @param content    the message text, at most {@link LogBatcher#MAX_MESSAGE} characters
+ * @param pingsRoles whether it carries a late alert, whose role mention is meant to ping
+ */
+public record LogBatch(List<Long> eventIds, String content, boolean pingsRoles) {
+
+    public LogBatch {
+        eventIds = List.copyOf(eventIds);
+        Objects.requireNonNull(content, "content");
+        if (eventIds.isEmpty() || content.length() > LogBatcher.MAX_MESSAGE) {
+            throw new IllegalArgumentException("A log message shows 1 or more events in at most "
+                    + LogBatcher.MAX_MESSAGE + " characters; got " + eventIds.size() + " in " + content.length());
+        }
+    }
+
+    /** The id the batch is claimed under until Discord has it: its first event's. */
+    public long id() {
+        return eventIds.get(0);
+    }
+}

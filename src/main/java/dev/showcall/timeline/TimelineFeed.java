@@ -1,0 +1,293 @@
+package dev.showcall.timeline;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes one show's timeline from the outbox: the board (one message, edited in place) and the
+ * log below it. It runs on a thread of its own, one step at a time, and does at most one write per
+ * step, when its {@link WritePacer} allows it.
+ *
+ * <ul>
+ *   <li>Log: the oldest unpublished events are claimed for one message, posted, then marked
+ *       published with the message's id. If the feed stops between Discord taking the message and
+ *       the marking (a crash, or the answer lost in a timeout), the claimed events are "in doubt":
+ *       before posting them again the feed looks for a message of the bot's with exactly their
+ *       text among the channel's recent messages, and marks them published in it when it is there.
+ *       So nothing is lost and nothing is posted twice, unless more than a page of messages was
+ *       posted in the channel in between.</li>
+ *   <li>Board: edits are coalesced. There is never more than one in flight, and each renders the
+ *       state as it is when it goes out, so ten changes in a second cost one edit. An edit that
+ *       would change nothing is not sent. A board Discord no longer has (deleted) is posted again
+ *       and pinned.</li>
+ *   <li>When both wait, the one that has waited longer goes first, so they take turns under load.
+ *       A failed write is retried with back-off; the pacer counts it all the same.</li>
+ * </ul>
+ * The feed wakes when an event is committed ({@link #wake()}) and polls as a safety net.
+ */
+public final class TimelineFeed {
+
+    /** The first log message holds at most this many events' lines anyway; reading more is waste. */
+    static final int READ_AHEAD = 100;
+    static final Duration POLL = Duration.ofSeconds(1);
+    /** How often an idle feed checks that its board is still there, since nobody tells it when it is deleted. */
+    static final Duration BOARD_CHECK = Duration.ofSeconds(30);
+    static final Duration FIRST_RETRY = Duration.ofMillis(500);
+    static final Duration MAX_RETRY = Duration.ofSeconds(30);
+
+    private static final Logger log = LoggerFactory.getLogger(TimelineFeed.class);
+    private static final long NOT_WAITING = Long.MAX_VALUE;
+
+    private final String showId;
+    private final FeedStore store;
+    private final TimelineChannel channel;
+    private final WritePacer pacer;
+    private final ScheduledExecutorService thread;
+    private final Clock clock;
+    private final LongSupplier millis;
+    private final FeedListener listener;
+
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private ScheduledFuture<?> timer;
+
+    // owned by the feed's thread
+    private Optional<FeedStore.BoardMessage> board = Optional.empty();
+    private boolean boardLoaded;
+    private Board shownBoard;
+    private long shownEventId = -1;
+    private boolean claimInDoubt = true;
+    private long logWaitingSince = NOT_WAITING;
+    private long boardWaitingSince = NOT_WAITING;
+    private long boardCheckedAt;
+    private int failures;
+
+    /**
+     * @param millis a monotonic clock in milliseconds, for pacing; the show's {@code clock} dates what is published
+     */
+    public TimelineFeed(String showId, FeedStore store, TimelineChannel channel, WritePacer pacer,
+                        ScheduledExecutorService thread, Clock clock, LongSupplier millis, FeedListener listener) {
+        this.showId = showId;
+        this.store = store;
+        this.channel = channel;
+        this.pacer = pacer;
+        this.thread = thread;
+        this.clock = clock;
+        this.millis = millis;
+        this.listener = listener;
+        this.boardCheckedAt = millis.getAsLong();
+    }
+
+    public String showId() {
+        return showId;
+    }
+
+    /** Something was committed: look at once. Wakes that come while a step is queued are one. */
+    public void wake() {
+        if (queued.compareAndSet(false, true)) {
+            try {
+                thread.execute(this::run);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                queued.set(false); // stopping
+            }
+        }
+    }
+
+    private void run() {
+        queued.set(false);
+        long next;
+        try {
+            next = step();
+            failures = 0;
+        } catch (RuntimeException e) {
+            failures++;
+            next = backOff().toMillis();
+            log.warn("Show {}: the timeline could not be published (attempt {}); retrying in {} ms", showId, failures,
+                    next, e);
+        }
+        scheduleIn(next);
+    }
+
+    private Duration backOff() {
+        long factor = 1L << Math.min(failures - 1, 16);
+        Duration wait = FIRST_RETRY.multipliedBy(factor);
+        return wait.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait;
+    }
+
+    private synchronized void scheduleIn(long delayMillis) {
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        if (delayMillis <= 0) {
+            wake();
+            return;
+        }
+        try {
+            timer = thread.schedule(this::wake, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("Show {}: timeline feed stopped", showId);
+        }
+    }
+
+    /** One step: at most one write. Gives how long to wait before the next, 0 for at once. */
+    long step() {
+        long now = millis.getAsLong();
+        if (!boardLoaded) {
+            board = store.boardMessage(showId).filter(b -> b.channelId() == channel.channelId());
+            boardLoaded = true;
+        }
+        List<TimelineEvent> claimed = store.claimed(showId);
+        List<TimelineEvent> unclaimed = claimed.isEmpty() ? store.unclaimed(showId, READ_AHEAD) : List.of();
+        boolean logWaiting = !claimed.isEmpty() || !unclaimed.isEmpty();
+        boolean boardWaiting = board.isEmpty() || store.newestEventId(showId) > shownEventId;
+        logWaitingSince = logWaiting ? Math.min(logWaitingSince, now) : NOT_WAITING;
+        boardWaitingSince = boardWaiting ? Math.min(boardWaitingSince, now) : NOT_WAITING;
+        if (!logWaiting && !boardWaiting) {
+            return checkBoardIfDue(now);
+        }
+        if (!pacer.mayWriteAt(now)) {
+            return pacer.nextWriteAt() - now;
+        }
+        if (board.isEmpty()) {
+            postBoard();
+        } else if (logWaiting && logWaitingSince <= boardWaitingSince) {
+            publishLog(claimed, unclaimed);
+        } else {
+            editBoard();
+        }
+        return 0;
+    }
+
+    private long checkBoardIfDue(long now) {
+        if (board.isPresent() && now - boardCheckedAt >= BOARD_CHECK.toMillis()) {
+            boardCheckedAt = now;
+            if (!channel.exists(board.get().messageId())) {
+                log.info("Show {}: the board message {} was deleted; posting it again", showId,
+                        board.get().messageId());
+                forgetBoard();
+                return 0;
+            }
+        }
+        return POLL.toMillis();
+    }
+
+    private void publishLog(List<TimelineEvent> claimed, List<TimelineEvent> unclaimed) {
+        LogBatch batch;
+        if (!claimed.isEmpty()) {
+            batch = LogBatcher.first(claimed);
+            if (claimInDoubt && alreadyPosted(batch)) {
+                return;
+            }
+        } else {
+            batch = LogBatcher.first(unclaimed);
+            store.claim(showId, batch);
+        }
+        claimInDoubt = true;
+        long messageId;
+        try {
+            messageId = channel.post(batch);
+        } finally {
+            pacer.finished(millis.getAsLong());
+        }
+        markPublished(batch, messageId);
+    }
+
+    /** A message Discord took before the feed could mark it: found in the channel, marked, not posted again. */
+    private boolean alreadyPosted(LogBatch batch) {
+        Optional<Long> found = channel.findRecent(batch.content());
+        if (found.isPresent()) {
+            log.info("Show {}: log message {} for events {} was posted before; marking it", showId, found.get(),
+                    batch.eventIds());
+            markPublished(batch, found.get());
+            return true;
+        }
+        return false;
+    }
+
+    private void markPublished(LogBatch batch, long messageId) {
+        store.published(batch, clock.instant(), messageId);
+        claimInDoubt = false;
+        listener.logShown(showId, batch.eventIds());
+    }
+
+    private void editBoard() {
+        FeedStore.Snapshot snapshot = store.snapshot(showId);
+        Board rendered = BoardRenderer.render(snapshot.state());
+        if (!rendered.equals(shownBoard)) {
+            try {
+                channel.editBoard(board.orElseThrow().messageId(), rendered);
+            } catch (TimelineChannel.MessageGone e) {
+                log.info("Show {}: the board message {} was deleted; posting it again", showId,
+                        board.orElseThrow().messageId());
+                forgetBoard();
+                return;
+            } finally {
+                pacer.finished(millis.getAsLong());
+            }
+            shownBoard = rendered;
+        }
+        shown(snapshot.newestEventId());
+    }
+
+    private void postBoard() {
+        FeedStore.Snapshot snapshot = store.snapshot(showId);
+        Board rendered = BoardRenderer.render(snapshot.state());
+        Optional<Long> pinned = shownEventId < 0 ? channel.findPinnedBoard(rendered.title()) : Optional.empty();
+        long messageId;
+        if (pinned.isPresent()) {
+            // posted before the feed could save its id: adopt it rather than post a second board
+            messageId = pinned.get();
+        } else {
+            try {
+                messageId = channel.postBoard(rendered);
+            } finally {
+                pacer.finished(millis.getAsLong());
+            }
+        }
+        FeedStore.BoardMessage posted = new FeedStore.BoardMessage(channel.channelId(), messageId);
+        store.saveBoardMessage(showId, posted);
+        board = Optional.of(posted);
+        boardCheckedAt = millis.getAsLong();
+        if (pinned.isEmpty()) {
+            pin(messageId);
+            shownBoard = rendered;
+            shown(snapshot.newestEventId());
+        }
+        log.info("Show {}: the board is message {} in channel {}", showId, messageId, channel.channelId());
+    }
+
+    /** A board that cannot be pinned still works; the log says what is wrong. */
+    private void pin(long messageId) {
+        try {
+            channel.pin(messageId);
+        } catch (RuntimeException e) {
+            log.warn("Show {}: could not pin the board message {}; pin it by hand", showId, messageId, e);
+        }
+    }
+
+    private void shown(long newestEventId) {
+        shownEventId = newestEventId;
+        boardWaitingSince = NOT_WAITING;
+        listener.boardShown(showId, newestEventId);
+    }
+
+    private void forgetBoard() {
+        board = Optional.empty();
+        shownBoard = null;
+    }
+
+    /** Stops after the step under way. */
+    public synchronized void stop() {
+        if (timer != null) {
+            timer.cancel(false);
+        }
+    }
+}
