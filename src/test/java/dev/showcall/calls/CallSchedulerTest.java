@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,11 +127,24 @@ class CallSchedulerTest {
     }
 
     @Test
-    @DisplayName("schedules nothing for a show that has started")
+    @DisplayName("schedules no call for a show that has started, only its milestones")
     void startedShow() throws Exception {
         CallScheduler late = new CallScheduler(quartz, Clock.fixed(show.show().startInstant(), ZoneOffset.UTC));
 
-        assertThat(late.sync(show, Duration.ZERO, p -> false).scheduled()).isEmpty();
-        assertThat(jobs()).isEmpty();
+        List<String> scheduled = late.sync(show, Duration.ZERO, p -> false).scheduled();
+
+        assertThat(scheduled).isNotEmpty().allSatisfy(name -> assertThat(name).startsWith(Announcements.MILESTONE));
+        assertThat(jobs()).hasSameSizeAs(scheduled);
+    }
+
+    @Test
+    @DisplayName("schedules each milestone of the show once, at its time")
+    void milestonesAreScheduled() throws Exception {
+        scheduler.sync(show, Duration.ZERO, p -> false);
+
+        List<String> milestones = jobs().stream().map(JobKey::getName)
+                .filter(name -> name.startsWith(Announcements.MILESTONE)).toList();
+
+        assertThat(milestones).hasSize(show.sheet().milestones().size()).doesNotHaveDuplicates();
     }
 }

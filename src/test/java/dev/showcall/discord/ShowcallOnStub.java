@@ -117,8 +117,16 @@ final class ShowcallOnStub implements AutoCloseable {
 
     /** showcall on a stub serving {@code guild}, with {@code yaml} as its only show file. */
     static ShowcallOnStub start(Path dir, Clock clock, StubGuild guild, String yaml) {
+        return start(dir, clock, guild, yaml, stub -> {
+        });
+    }
+
+    /** The same, with the stub set up by {@code setUp} (rate limits, say) before showcall connects. */
+    static ShowcallOnStub start(Path dir, Clock clock, StubGuild guild, String yaml,
+                                java.util.function.Consumer<DiscordStub> setUp) {
         DiscordStub stub = DiscordStub.start(guild);
         try {
+            setUp.accept(stub);
             Path showFile = dir.resolve("show.yaml");
             Files.writeString(showFile, yaml);
             Settings settings = Settings.from(Map.of(

@@ -39,7 +39,7 @@ class DatabaseTest {
         List<String> versions = appliedVersions();
 
         // then every migration has been applied once
-        assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
+        assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "20");
     }
 
     @Test
@@ -51,7 +51,7 @@ class DatabaseTest {
                  ORDER BY 1""");
 
         assertThat(tables).containsExactly("alert", "arrival", "call_ping", "confirmation", "look_step", "no_show",
-                "planned_call", "show", "show_delay", "timeline_event");
+                "planned_call", "show", "show_delay", "timeline_board", "timeline_event");
     }
 
     @Test
@@ -81,7 +81,7 @@ class DatabaseTest {
 
         // then no migration ran and the show is still there
         assertThat(applied).isZero();
-        assertThat(appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
+        assertThat(appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "20");
         assertThat(query("SELECT id FROM show")).containsExactly("kept");
     }
 

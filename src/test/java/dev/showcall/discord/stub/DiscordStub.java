@@ -271,6 +271,11 @@ public final class DiscordStub implements AutoCloseable {
         return messages.find(messageId).map(StoredMessage::view);
     }
 
+    /** Someone deletes the message, as a moderator would; from now on Discord answers 10008 Unknown Message for it. */
+    public boolean deleteMessage(long channelId, long messageId) {
+        return messages.delete(channelId, messageId);
+    }
+
     /** The DM channel the bot opened with this user, if it did. */
     public Optional<Long> dmChannelOf(long userId) {
         return dms.channelOf(userId);
