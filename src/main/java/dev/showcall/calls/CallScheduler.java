@@ -150,6 +150,19 @@ public final class CallScheduler {
         quartz.scheduleJob(job, trigger(key, clock.instant()));
     }
 
+    /**
+     * Makes someone's call now rather than at its planned time, as when she replaces someone: the
+     * planned job fires at once, and again at its time finds the call made and sends nothing.
+     */
+    public void callNow(String showId, String callKey) throws SchedulerException {
+        JobKey key = JobKey.jobKey(callKey + "|" + PlannedPing.CALL, showId);
+        if (quartz.checkExists(key)) {
+            quartz.triggerJob(key);
+        } else {
+            sendNow(showId, callKey, PlannedPing.CALL);
+        }
+    }
+
     /** A retry of a ping Discord did not take, {@code after} from now. */
     void retry(JobKey key, Duration after, int attempt) throws SchedulerException {
         Trigger retry = TriggerBuilder.newTrigger()
