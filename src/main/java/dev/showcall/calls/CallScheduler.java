@@ -147,7 +147,14 @@ public final class CallScheduler {
                 .usingJobData(PingJob.PING, ping)
                 .requestRecovery(true)
                 .build();
-        quartz.scheduleJob(job, trigger(key, clock.instant()));
+        // Quartz fires by its own clock, so "at once" is its now, whatever the show's clock says.
+        Trigger now = TriggerBuilder.newTrigger()
+                .withIdentity(key.getName(), key.getGroup())
+                .forJob(key)
+                .startNow()
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
+        quartz.scheduleJob(job, now);
     }
 
     /**
