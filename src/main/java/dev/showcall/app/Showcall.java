@@ -26,6 +26,18 @@ import dev.showcall.discord.DiscordBot;
 import dev.showcall.discord.DiscordConnection;
 import dev.showcall.discord.GuildSetup;
 import dev.showcall.discord.commands.ArrivedCommand;
+import dev.showcall.discord.commands.LineupCommand;
+import dev.showcall.discord.commands.LookCommand;
+import dev.showcall.discord.commands.ReplaceCommand;
+import dev.showcall.discord.commands.WalkedCommand;
+import dev.showcall.looks.Lineups;
+import dev.showcall.looks.LookSteps;
+import dev.showcall.looks.Replacements;
+import dev.showcall.looks.Walks;
+import dev.showcall.store.LookStepRepository;
+import dev.showcall.store.ModelStepRepository;
+import dev.showcall.store.ReplacementRepository;
+import dev.showcall.store.WalkRepository;
 import dev.showcall.discord.commands.CommandListener;
 import dev.showcall.discord.commands.ShowResolver;
 import dev.showcall.store.ArrivalRepository;
@@ -71,6 +83,7 @@ public final class Showcall implements AutoCloseable {
     private CallScheduler calls;
     private CallSync callSync;
     private final CallPingRepository callPings = new CallPingRepository();
+    private Replacements replacements;
 
     private Showcall(Settings settings, Clock clock, Database database, FeedListener feedListener) {
         this.feedListener = feedListener;
@@ -120,8 +133,18 @@ public final class Showcall implements AutoCloseable {
                 new ArrivalRepository(), new DelayRepository(), new NoShowRepository(), clock));
         NoShowCommand noShow = new NoShowCommand(new NoShows(database, new NoShowRepository(), new ArrivalRepository(),
                 timeline, clock));
+        Lineups lineups = new Lineups(database);
+        LookCommand look = new LookCommand(new LookSteps(database, lineups, new ModelStepRepository(),
+                new LookStepRepository(), timeline, clock), lineups);
+        WalkedCommand walked = new WalkedCommand(new Walks(database, lineups, new WalkRepository(), timeline, clock),
+                lineups);
+        replacements = new Replacements(database, lineups, new ReplacementRepository(), callPings, timeline,
+                () -> calls, clock);
+        ReplaceCommand replace = new ReplaceCommand(replacements);
+        LineupCommand lineup = new LineupCommand(lineups);
         StatusCommand status = new StatusCommand(feedStore());
-        CommandListener commands = new CommandListener(List.of(arrived, noShow, delay, callsCommand, status),
+        CommandListener commands = new CommandListener(
+                List.of(arrived, noShow, replace, look, lineup, walked, delay, callsCommand, status),
                 List.of(arrived, confirm),
                 new ShowResolver(directory), workers, timer);
         GuildSetup setup = new GuildSetup(directory, commands.commandData());
@@ -151,6 +174,7 @@ public final class Showcall implements AutoCloseable {
     public void startCalls() throws SchedulerException {
         for (PlannedShow show : directory.all()) {
             callSync.sync(show);
+            replacements.resumeNotices(show);
         }
         calls.start();
         startTimeline();

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * @param callKey the key of the call, such as {@code crew:hair:1190000000000000101} or
  *                {@code model:Anya Petrova}
  * @param ping    {@link #CALL}, a reminder key made by {@link #reminder(Duration)}, or the notice that a
- *                delay moved the call, made by {@link #moved(long)}
+ *                delay moved the call, made by {@link #moved(long)}, or a replacement notice made by
+ *                {@link #replaced(long)}
  * @param dueAt   when it was scheduled to go out
  * @param sentAt  when Discord accepted it, or when a reminder was dropped
  * @param late    how long after {@code dueAt} it went out, in whole seconds
@@ -36,7 +37,9 @@ public record CallPing(
 
     private static final String REMINDER_PREFIX = "reminder:";
     private static final String MOVED_PREFIX = "moved:";
-    private static final Pattern VALID_PING = Pattern.compile("call|reminder:[1-9][0-9]{0,9}|moved:[1-9][0-9]{0,18}");
+    private static final String REPLACED_PREFIX = "replaced:";
+    private static final Pattern VALID_PING =
+            Pattern.compile("call|reminder:[1-9][0-9]{0,9}|(moved|replaced):[1-9][0-9]{0,18}");
 
     public CallPing {
         Objects.requireNonNull(showId, "showId");
@@ -73,11 +76,24 @@ public record CallPing(
         return MOVED_PREFIX + delayId;
     }
 
-    /** {@code ping}, if it is {@link #CALL}, a reminder or a moved-call notice; an IllegalArgumentException otherwise. */
+    /** The notice of replacement {@code replacementId} to someone it concerns: a dresser, or whoever replaces. */
+    public static String replaced(long replacementId) {
+        return REPLACED_PREFIX + replacementId;
+    }
+
+    /** The replacement a {@link #replaced(long)} notice is about, if it is one. */
+    public static java.util.OptionalLong replacementOf(String ping) {
+        return ping.startsWith(REPLACED_PREFIX)
+                ? java.util.OptionalLong.of(Long.parseLong(ping.substring(REPLACED_PREFIX.length())))
+                : java.util.OptionalLong.empty();
+    }
+
+    /** {@code ping}, if it is {@link #CALL}, a reminder or a notice; an IllegalArgumentException otherwise. */
     public static String requireValidPing(String ping) {
         if (!isValidPing(ping)) {
             throw new IllegalArgumentException("A ping is '" + CALL + "', '" + REMINDER_PREFIX
-                    + "<seconds before the call>' or '" + MOVED_PREFIX + "<delay id>', not '" + ping + "'");
+                    + "<seconds before the call>', '" + MOVED_PREFIX + "<delay id>' or '" + REPLACED_PREFIX
+                    + "<replacement id>', not '" + ping + "'");
         }
         return ping;
     }

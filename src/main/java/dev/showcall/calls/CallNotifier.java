@@ -30,6 +30,12 @@ public interface CallNotifier {
     /** "Your call moved from 14:00 to 14:30: <reason>", by DM, or in the calls channel when a DM cannot reach them. */
     PingOutcome moved(PlannedShow show, Call call, Instant from, Instant to, String reason);
 
+    /**
+     * A notice to one person, such as a dresser whose look is now worn by someone else: by DM, or
+     * with a mention in the calls channel when a DM cannot reach them. The text pings nobody.
+     */
+    PingOutcome tell(PlannedShow show, long userId, String text);
+
     /** "Hair: your call is now, 6 people" in the calls channel; roles called through it are mentioned. */
     void announce(PlannedShow show, String title, List<Call> calls, Instant callAt, Optional<Duration> lateBy);
 }

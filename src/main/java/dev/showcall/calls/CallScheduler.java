@@ -148,7 +148,27 @@ public final class CallScheduler {
                 .usingJobData(PingJob.PING, ping)
                 .requestRecovery(true)
                 .build();
-        quartz.scheduleJob(job, trigger(key, clock.instant()));
+        // Quartz fires by its own clock, so "at once" is its now, whatever the show's clock says.
+        Trigger now = TriggerBuilder.newTrigger()
+                .withIdentity(key.getName(), key.getGroup())
+                .forJob(key)
+                .startNow()
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
+        quartz.scheduleJob(job, now);
+    }
+
+    /**
+     * Makes someone's call now rather than at its planned time, as when she replaces someone: the
+     * planned job fires at once, and again at its time finds the call made and sends nothing.
+     */
+    public void callNow(String showId, String callKey) throws SchedulerException {
+        JobKey key = JobKey.jobKey(callKey + "|" + PlannedPing.CALL, showId);
+        if (quartz.checkExists(key)) {
+            quartz.triggerJob(key);
+        } else {
+            sendNow(showId, callKey, PlannedPing.CALL);
+        }
     }
 
     /** A retry of a ping Discord did not take, {@code after} from now. */

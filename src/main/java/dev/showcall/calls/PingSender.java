@@ -1,6 +1,8 @@
 package dev.showcall.calls;
 
+import dev.showcall.backstage.CallPing;
 import dev.showcall.backstage.PingOutcome;
+import dev.showcall.backstage.Replacement;
 import dev.showcall.backstage.Delay;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.backstage.ShowDirectory;
@@ -14,6 +16,7 @@ import dev.showcall.store.ConfirmationRepository;
 import dev.showcall.store.Database;
 import dev.showcall.store.DelayRepository;
 import dev.showcall.store.NoShowRepository;
+import dev.showcall.store.ReplacementRepository;
 import dev.showcall.store.TimelineEventRepository;
 import dev.showcall.timeline.EventKind;
 import dev.showcall.timeline.TimelineEvent;
@@ -50,6 +53,7 @@ public final class PingSender {
     private final ArrivalRepository arrivals = new ArrivalRepository();
     private final AlertRepository alerts = new AlertRepository();
     private final NoShowRepository noShows = new NoShowRepository();
+    private final ReplacementRepository replacements = new ReplacementRepository();
     private final CallNotifier notifier;
     private final Clock clock;
 
@@ -72,6 +76,11 @@ public final class PingSender {
         Optional<PlannedShow> show = shows.get().byId(showId);
         if (ping.startsWith(MOVED) && show.isPresent()) {
             sendMovedNotice(show.get(), subjectKey, ping, recovering);
+            return;
+        }
+        OptionalLong replacement = CallPing.replacementOf(ping);
+        if (replacement.isPresent() && show.isPresent()) {
+            sendReplacementNotice(show.get(), subjectKey, ping, replacement.getAsLong(), recovering);
             return;
         }
         Optional<PlannedPing> planned = show.flatMap(s -> PingPlan.of(s).stream()
@@ -99,7 +108,7 @@ public final class PingSender {
             alertIfNotArrived(show, ping, now);
             return;
         }
-        if (ping.isReminder() && !now.isBefore(ping.callAt())) {
+        if (ping.isReminder() && (!now.isBefore(ping.callAt()) || callSent(show, ping.subjectKey()))) {
             drop(show, ping, now);
             return;
         }
@@ -238,6 +247,42 @@ public final class PingSender {
                 outcome, Optional.empty()));
     }
 
+    /** Tells a dresser, or whoever replaces, what a replacement means for them. */
+    private void sendReplacementNotice(PlannedShow show, String subjectKey, String ping, long replacementId,
+                                       boolean recovering) {
+        Optional<Replacement> replacement = database.inTransaction(c -> replacements.find(c, show.id(), replacementId));
+        Optional<String> text = replacement.filter(r -> subjectKey.startsWith(ReplacementNotice.USER))
+                .flatMap(r -> ReplacementNotice.text(show, r, userOf(subjectKey)));
+        if (text.isEmpty()) {
+            log.info("Show {}: notice {} for {} has nothing left to tell", show.id(), ping, subjectKey);
+            return;
+        }
+        Instant now = clock.instant();
+        boolean ours = database.inTransaction(c -> pings.claim(c, show.id(), subjectKey, ping, now, now)
+                || recovering && pings.find(c, show.id(), subjectKey, ping).map(p -> p.sentAt().isEmpty()).orElse(false));
+        if (!ours) {
+            return;
+        }
+        PingOutcome outcome;
+        try {
+            outcome = notifier.tell(show, userOf(subjectKey), text.get());
+        } catch (RuntimeException e) {
+            database.runInTransaction(c -> pings.release(c, show.id(), subjectKey, ping));
+            throw e;
+        }
+        Instant sent = clock.instant();
+        database.runInTransaction(c -> pings.complete(c, show.id(), subjectKey, ping, sent, Duration.between(now, sent),
+                outcome, Optional.empty()));
+    }
+
+    private static long userOf(String subjectKey) {
+        return Long.parseLong(subjectKey.substring(ReplacementNotice.USER.length()));
+    }
+
+    private boolean callSent(PlannedShow show, String callKey) {
+        return database.inTransaction(c -> pings.isCallSent(c, show.id(), callKey));
+    }
+
     /** A ping that could not be delivered after every retry: producers hear of it, and it may be sent again. */
     public void giveUp(String showId, String subjectKey, String ping) {
         Instant now = clock.instant();
@@ -266,9 +311,12 @@ public final class PingSender {
         }
         Call call = show.call(ping.subjectKey())
                 .orElseThrow(() -> new IllegalStateException("no call " + ping.subjectKey() + " in " + show.id()));
-        return ping.isReminder()
-                ? notifier.remind(show, call, ping.callAt(), late)
-                : notifier.call(show, call, ping.callAt(), late);
+        if (ping.isReminder()) {
+            return notifier.remind(show, call, ping.callAt(), late);
+        }
+        // A call made before its time (she replaces someone) is for now, not for the planned time.
+        Instant now = clock.instant();
+        return notifier.call(show, call, ping.callAt().isAfter(now) ? now : ping.callAt(), late);
     }
 
     static String announcementTitle(PlannedShow show, PlannedPing ping) {

@@ -72,6 +72,16 @@ public final class DiscordCallNotifier implements CallNotifier {
 
     private PingOutcome directOrInChannel(PlannedShow show, Call call, MessageCreateData dm, String channelText) {
         long userId = call.userId().orElseThrow(() -> new IllegalArgumentException(call.key() + " has nobody to message"));
+        return directOrInChannel(show, userId, call.key(), dm, channelText + " — " + call.departmentName());
+    }
+
+    @Override
+    public PingOutcome tell(PlannedShow show, long userId, String text) {
+        return directOrInChannel(show, userId, "user " + userId, Replies.builder(text).build(), text);
+    }
+
+    private PingOutcome directOrInChannel(PlannedShow show, long userId, String who, MessageCreateData dm,
+                                          String channelText) {
         try {
             dmChannel(userId).sendMessage(dm).complete();
             return PingOutcome.DM;
@@ -80,10 +90,10 @@ public final class DiscordCallNotifier implements CallNotifier {
                 throw e;
             }
             log.info("Show {}: {} cannot be reached by DM ({}); mentioning them in the calls channel",
-                    show.id(), call.key(), e.getErrorResponse());
+                    show.id(), who, e.getErrorResponse());
         }
-        MessageCreateData mention = Replies.builder(Replies.user(userId) + " " + channelText + " — "
-                        + call.departmentName() + ". showcall could not send you a DM: allow DMs from this server's members.")
+        MessageCreateData mention = Replies.builder(Replies.user(userId) + " " + channelText
+                        + ". showcall could not send you a DM: allow DMs from this server's members.")
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                 .mentionUsers(String.valueOf(userId))
                 .build();

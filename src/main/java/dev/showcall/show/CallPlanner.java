@@ -133,7 +133,7 @@ public final class CallPlanner {
      * Look {@code n} goes out at the start plus the runway time of every look before it; its model
      * is back once its own time has passed. The gap runs from her return to her next look.
      */
-    static List<QuickChange> quickChanges(Show show) {
+    public static List<QuickChange> quickChanges(Show show) {
         Map<Integer, Duration> out = new LinkedHashMap<>();
         Duration elapsed = Duration.ZERO;
         for (Look look : show.runningOrder()) {

@@ -92,7 +92,7 @@ final class FieldReader {
         return node(key, required).flatMap(n -> scalarText(n, pathOf(key)));
     }
 
-    private Optional<String> scalarText(YamlNode node, String at) {
+    Optional<String> scalarText(YamlNode node, String at) {
         if (node instanceof YamlNode.Scalar s) {
             String text = s.text().strip();
             if (text.isEmpty()) {

@@ -29,7 +29,8 @@ public record Show(
         int secondsPerLook,
         Duration noShowGrace,
         Duration quickChangeThreshold,
-        Duration confirmBy) {
+        Duration confirmBy,
+        List<Step> lookSteps) {
 
     public Show {
         Objects.requireNonNull(id);
@@ -39,6 +40,13 @@ public record Show(
         models = List.copyOf(models);
         looks = List.copyOf(looks);
         milestones = List.copyOf(milestones);
+        lookSteps = List.copyOf(lookSteps);
+    }
+
+    /** The same show with its looks worn as assigned on the day, for the rules that follow the running order. */
+    public Show withLooks(List<Look> assigned) {
+        return new Show(id, name, venue, zone, start, doors, discord, departments, models, modelCalls, assigned,
+                milestones, secondsPerLook, noShowGrace, quickChangeThreshold, confirmBy, lookSteps);
     }
 
     /** The start on the show's wall clock, resolved against its zone's rules. */

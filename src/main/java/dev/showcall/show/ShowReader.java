@@ -40,7 +40,7 @@ public final class ShowReader {
 
     private static final Set<String> SHOW_FIELDS = Set.of("id", "name", "venue", "time-zone", "start", "doors",
             "discord", "departments", "models", "model-calls", "seconds-per-look", "looks", "milestones",
-            "no-show-grace", "quick-change-threshold", "confirm-by");
+            "no-show-grace", "quick-change-threshold", "confirm-by", "look-steps");
     private static final Set<String> DISCORD_FIELDS = Set.of("guild", "timeline-channel", "calls-channel",
             "producer-role", "pr-role");
     private static final Set<String> DEPARTMENT_FIELDS = Set.of("id", "name", "call", "members", "role", "lead",
@@ -108,6 +108,7 @@ public final class ShowReader {
         Duration grace = f.duration("no-show-grace", DEFAULT_NO_SHOW_GRACE);
         Duration threshold = f.duration("quick-change-threshold", DEFAULT_QUICK_CHANGE_THRESHOLD);
         Duration confirmBy = f.duration("confirm-by", DEFAULT_CONFIRM_BY);
+        List<Step> lookSteps = lookSteps(f);
 
         Optional<ZonedDateTime> zonedStart = zonedStart(f, zone, start);
         zonedStart.ifPresent(this::checkCallsBefore);
@@ -117,7 +118,33 @@ public final class ShowReader {
         }
         return Optional.of(new Show(id.orElseThrow(), name.orElseThrow(), venue.orElse(""), zone.orElseThrow(),
                 start.orElseThrow(), doors, discord.orElseThrow(), departments, models, modelCalls.orElseThrow(),
-                looks, milestones, secondsPerLook, grace, threshold, confirmBy));
+                looks, milestones, secondsPerLook, grace, threshold, confirmBy, lookSteps));
+    }
+
+    /** The steps a look needs before it is ready; {@code ready} itself is a producer's call, not a step to require. */
+    private List<Step> lookSteps(FieldReader f) {
+        List<FieldReader.Item> items = f.items("look-steps", false);
+        if (!f.has("look-steps")) {
+            return Step.DEFAULT_REQUIRED;
+        }
+        List<String> requirable = java.util.Arrays.stream(Step.values()).filter(Step::requirable).map(Step::label).toList();
+        java.util.EnumSet<Step> steps = java.util.EnumSet.noneOf(Step.class);
+        for (FieldReader.Item item : items) {
+            f.scalarText(item.node(), item.path()).ifPresent(text -> {
+                Optional<Step> step = Step.fromLabel(text).filter(Step::requirable);
+                if (step.isEmpty()) {
+                    problems.error(item.node().location(), item.path(), "'" + text + "' is not a look step",
+                            "write one of " + String.join(", ", requirable));
+                } else if (!steps.add(step.get())) {
+                    problems.error(item.node().location(), item.path(), "'" + text + "' is listed twice");
+                }
+            });
+        }
+        if (items.isEmpty()) {
+            problems.error(f.locationOf("look-steps"), "look-steps", "needs at least one step",
+                    "write one or more of " + String.join(", ", requirable));
+        }
+        return List.copyOf(steps);
     }
 
     private Optional<ZoneId> zone(FieldReader f) {

@@ -3,13 +3,14 @@ package dev.showcall.store;
 import dev.showcall.backstage.Arrival;
 import dev.showcall.backstage.Confirmation;
 import dev.showcall.backstage.ConfirmationState;
-import dev.showcall.backstage.LookStep;
+import dev.showcall.backstage.Lineup;
+import dev.showcall.backstage.LookState;
 import dev.showcall.backstage.NoShow;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.show.Call;
 import dev.showcall.show.CallSheet;
 import dev.showcall.show.Department;
-import dev.showcall.show.Look;
+import dev.showcall.show.Step;
 import dev.showcall.timeline.BoardState;
 import dev.showcall.timeline.LooksSection;
 import java.sql.Connection;
@@ -17,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +28,12 @@ import java.util.stream.Collectors;
 /** Reads what the board shows from the database, on the caller's connection so that it is one consistent view. */
 public final class BoardStateReader {
 
-    /** A look is ready when marked so, or when these are done. */
-    static final Set<LookStep.Step> REQUIRED = EnumSet.of(LookStep.Step.HAIR, LookStep.Step.MAKEUP, LookStep.Step.DRESSED);
-
     private final DelayRepository delays = new DelayRepository();
     private final ArrivalRepository arrivals = new ArrivalRepository();
     private final NoShowRepository noShows = new NoShowRepository();
     private final AlertRepository alerts = new AlertRepository();
     private final ConfirmationRepository confirmations = new ConfirmationRepository();
-    private final LookStepRepository lookSteps = new LookStepRepository();
+    private final FloorReader floors = new FloorReader();
     private final Clock clock;
 
     public BoardStateReader(Clock clock) {
@@ -97,31 +94,20 @@ public final class BoardStateReader {
         return departments;
     }
 
-    /** The looks section, from the steps marked so far in the look_step table. */
+    /** The looks section, from the lineup as it stands: replacements, steps done and walks. */
     LooksSection looks(Connection c, PlannedShow show) {
-        List<Look> order = show.show().runningOrder();
-        if (order.isEmpty()) {
+        Lineup lineup = Lineup.of(show, floors.read(c, show.id()));
+        if (lineup.looks().isEmpty()) {
             return LooksSection.none();
         }
-        Map<Integer, Set<LookStep.Step>> done = new LinkedHashMap<>();
-        for (LookStep step : lookSteps.forShow(c, show.id())) {
-            done.computeIfAbsent(step.lookNumber(), n -> EnumSet.noneOf(LookStep.Step.class)).add(step.step());
-        }
         Map<String, Integer> missing = new LinkedHashMap<>();
-        int ready = 0;
-        List<LooksSection.LookLine> lines = new ArrayList<>();
-        for (Look look : order) {
-            Set<LookStep.Step> steps = done.getOrDefault(look.number(), EnumSet.noneOf(LookStep.Step.class));
-            boolean isReady = steps.contains(LookStep.Step.READY) || steps.containsAll(REQUIRED);
-            List<String> lacking = isReady ? List.of() : REQUIRED.stream().filter(s -> !steps.contains(s))
-                    .map(LookStep.Step::label).toList();
-            lines.add(new LooksSection.LookLine(look.number(), look.model(), look.description(), isReady, lacking));
-            if (isReady) {
-                ready++;
-            }
-            lacking.forEach(label -> missing.merge(label, 1, Integer::sum));
-        }
-        // nothing records a walked look yet: the next look is the first of the running order
-        return new LooksSection(ready, order.size(), missing, Optional.empty(), Optional.of(lines.get(0)));
+        lineup.missingCounts().forEach((step, count) -> missing.put(step.label(), Math.toIntExact(count)));
+        return new LooksSection(Math.toIntExact(lineup.readyCount()), lineup.looks().size(), missing,
+                lineup.out().map(BoardStateReader::line), lineup.next().map(BoardStateReader::line));
+    }
+
+    private static LooksSection.LookLine line(LookState look) {
+        return new LooksSection.LookLine(look.number(), look.model(), look.look().description(), look.ready(),
+                look.missing().stream().map(Step::label).toList());
     }
 }

@@ -1,5 +1,6 @@
 package dev.showcall.store;
 
+import dev.showcall.show.Step;
 import dev.showcall.backstage.LookStep;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -57,7 +58,7 @@ public final class LookStepRepository {
      *
      * @return false when it was not marked
      */
-    public boolean unmark(Connection c, String showId, int lookNumber, LookStep.Step step) {
+    public boolean unmark(Connection c, String showId, int lookNumber, Step step) {
         try (PreparedStatement ps = c.prepareStatement(DELETE)) {
             ps.setString(1, showId);
             ps.setInt(2, lookNumber);
@@ -88,7 +89,7 @@ public final class LookStepRepository {
 
     private static LookStep read(ResultSet rs) throws SQLException {
         String label = rs.getString("step");
-        LookStep.Step step = LookStep.Step.fromLabel(label)
+        Step step = Step.fromLabel(label)
                 .orElseThrow(() -> new SQLException("Unknown look step in the database: " + label));
         return new LookStep(
                 rs.getString("show_id"),

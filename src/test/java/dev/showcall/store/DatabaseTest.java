@@ -31,7 +31,7 @@ class DatabaseTest {
     private final TimelineEventRepository timeline = new TimelineEventRepository();
 
     @Test
-    @DisplayName("a fresh database is migrated through all eleven versions")
+    @DisplayName("a fresh database is migrated through all fifteen versions")
     void freshDatabaseIsMigrated() {
         // given a database just opened by the extension
 
@@ -39,7 +39,8 @@ class DatabaseTest {
         List<String> versions = appliedVersions();
 
         // then every migration has been applied once
-        assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "20");
+        assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14",
+                "15", "20");
     }
 
     @Test
@@ -50,8 +51,8 @@ class DatabaseTest {
                  WHERE table_schema = 'PUBLIC' AND table_name NOT LIKE 'QRTZ%' AND table_name <> 'flyway_schema_history'
                  ORDER BY 1""");
 
-        assertThat(tables).containsExactly("alert", "arrival", "call_ping", "confirmation", "look_step", "no_show",
-                "planned_call", "show", "show_delay", "timeline_board", "timeline_event");
+        assertThat(tables).containsExactly("alert", "arrival", "call_ping", "confirmation", "look_step", "look_walk",
+                "model_step", "no_show", "planned_call", "replacement", "show", "show_delay", "timeline_board", "timeline_event");
     }
 
     @Test
@@ -81,7 +82,8 @@ class DatabaseTest {
 
         // then no migration ran and the show is still there
         assertThat(applied).isZero();
-        assertThat(appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "20");
+        assertThat(appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14",
+                "15", "20");
         assertThat(query("SELECT id FROM show")).containsExactly("kept");
     }
 

@@ -4,7 +4,7 @@ import static dev.showcall.store.ShowFixture.SHOW_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.showcall.backstage.LookStep;
-import dev.showcall.backstage.LookStep.Step;
+import dev.showcall.show.Step;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;

@@ -67,7 +67,7 @@ final class ShowFixture {
                 List.of(),
                 40,
                 Duration.ofMinutes(15),
-                Duration.ofMinutes(5), Duration.ofMinutes(15));
+                Duration.ofMinutes(5), Duration.ofMinutes(15), dev.showcall.show.Step.DEFAULT_REQUIRED);
     }
 
     private static Model model(String name) {

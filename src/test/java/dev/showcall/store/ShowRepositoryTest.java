@@ -1,5 +1,6 @@
 package dev.showcall.store;
 
+import dev.showcall.show.Step;
 import static dev.showcall.store.ShowFixture.SHOW_ID;
 import static dev.showcall.store.ShowFixture.SOURCE_FILE;
 import static dev.showcall.store.ShowFixture.SOURCE_TEXT;
@@ -161,7 +162,7 @@ class ShowRepositoryTest {
         // given a saved show where Bea has arrived, look 1 has had its hair done and the timeline has an event
         save(ShowFixture.sheet(), SOURCE_TEXT, FIRST_LOAD);
         Arrival bea = new Arrival(SHOW_ID, "model:Bea Lind", FIRST_LOAD, ShowFixture.PR_LEAD, FIRST_LOAD);
-        LookStep hair = new LookStep(SHOW_ID, 1, LookStep.Step.HAIR, FIRST_LOAD, ShowFixture.PRIYA);
+        LookStep hair = new LookStep(SHOW_ID, 1, Step.HAIR, FIRST_LOAD, ShowFixture.PRIYA);
         db.database().runInTransaction(c -> {
             new ArrivalRepository().record(c, bea);
             new LookStepRepository().mark(c, hair);

@@ -107,29 +107,30 @@ public final class CommandListener extends ListenerAdapter {
     }
 
     private void handleAutoComplete(CommandAutoCompleteInteractionEvent event) {
-        List<String> choices = List.of();
+        List<Command.Choice> choices = List.of();
         try {
             choices = choicesFor(event);
         } catch (RuntimeException e) {
             log.error("Autocomplete for /{} failed", event.getName(), e);
         }
-        event.replyChoices(choices.stream().limit(MAX_CHOICES).map(c -> new Command.Choice(c, c)).toList())
+        event.replyChoices(choices.stream().limit(MAX_CHOICES).toList())
                 .queue(null, e -> log.debug("Autocomplete answer for /{} not delivered", event.getName(), e));
     }
 
-    private List<String> choicesFor(CommandAutoCompleteInteractionEvent event) {
+    private List<Command.Choice> choicesFor(CommandAutoCompleteInteractionEvent event) {
         SlashCommand command = commands.get(event.getName());
         if (command == null || event.getGuild() == null) {
             return List.of();
         }
         long guildId = event.getGuild().getIdLong();
         if (event.getFocusedOption().getName().equals(SlashCommand.SHOW_OPTION)) {
-            return resolver.suggestShows(guildId, event.getFocusedOption().getValue(), MAX_CHOICES);
+            return resolver.suggestShows(guildId, event.getFocusedOption().getValue(), MAX_CHOICES).stream()
+                    .map(id -> new Command.Choice(id, id)).toList();
         }
         Optional<String> showOption = Optional.ofNullable(event.getOption(SlashCommand.SHOW_OPTION))
                 .map(OptionMapping::getAsString);
         if (resolver.resolve(guildId, event.getChannelIdLong(), showOption) instanceof ShowResolver.Resolution.Found found) {
-            return command.autoComplete(event, found.show());
+            return command.choices(event, found.show());
         }
         return List.of();
     }

@@ -38,6 +38,33 @@ public final class Guards {
         return false;
     }
 
+    /**
+     * Anyone working the show: producers, PR, a member or role of one of its departments, or the
+     * dresser of one of its looks.
+     */
+    public static boolean requireCrew(Member member, PlannedShow show, Responder responder) {
+        if (member != null && isCrew(member, show)) {
+            return true;
+        }
+        responder.reply(Replies.error("Only the crew of " + show.show().name() + " can do this: producers, PR, "
+                + "and the people or roles the show file names in its departments and looks."));
+        return false;
+    }
+
+    static boolean isCrew(Member member, PlannedShow show) {
+        DiscordBinding discord = show.show().discord();
+        long user = member.getIdLong();
+        return hasRole(member, discord.producerRoleId()) || hasRole(member, discord.prRoleId())
+                || show.show().departments().stream().anyMatch(d ->
+                        d.roleId().isPresent() && hasRole(member, d.roleId().getAsLong())
+                                || d.members().stream().anyMatch(m -> m.userId() == user))
+                || show.show().looks().stream().anyMatch(l -> l.dresserUserId().equals(java.util.OptionalLong.of(user)));
+    }
+
+    public static boolean isProducer(Member member, PlannedShow show) {
+        return member != null && hasRole(member, show.show().discord().producerRoleId());
+    }
+
     static boolean hasRole(Member member, long roleId) {
         return member.getRoles().stream().mapToLong(Role::getIdLong).anyMatch(id -> id == roleId);
     }
