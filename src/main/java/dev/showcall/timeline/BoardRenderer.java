@@ -114,13 +114,15 @@ public final class BoardRenderer {
      * The budget holds the whole result.
      */
     static String summarise(List<String> items, String separator, int budget) {
+        // "Anya, Bea and 2 more" on one line; "and 2 more" on a line of its own in a list of lines
+        String and = separator.startsWith("\n") ? separator : " ";
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < items.size(); i++) {
             String item = (i == 0 ? "" : separator) + items.get(i);
             int rest = items.size() - i - 1;
-            String more = rest == 0 ? "" : separator + "and " + rest + " more";
+            String more = rest == 0 ? "" : and + "and " + rest + " more";
             if (text.length() + item.length() + more.length() > budget) {
-                String cutOff = (i == 0 ? "" : separator) + "and " + (items.size() - i) + " more";
+                String cutOff = (i == 0 ? "" : and) + "and " + (items.size() - i) + " more";
                 return text.length() + cutOff.length() <= budget ? text + cutOff : cut(text.toString(), budget);
             }
             text.append(item);

@@ -56,7 +56,7 @@ class TimelineEndToEndTest {
     }
 
     /** The crew's server with the timeline private to PR, producers and the bot. */
-    private static StubGuild guild() {
+    static StubGuild guild() {
         long view = Permission.VIEW_CHANNEL.getRawValue();
         long bot = view | Permission.MESSAGE_SEND.getRawValue() | Permission.MESSAGE_EMBED_LINKS.getRawValue()
                 | Permission.MESSAGE_HISTORY.getRawValue() | Permission.PIN_MESSAGES.getRawValue();

@@ -1,0 +1,343 @@
+package dev.showcall.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The timeline feed")
+class TimelineFeedTest {
+
+    private static final String SHOW = "show";
+    private static final Instant NOW = Instant.parse("2027-02-21T18:00:00Z");
+
+    private final FakeStore store = new FakeStore();
+    private final FakeChannel channel = new FakeChannel();
+    private final ScheduledExecutorService unused = Executors.newSingleThreadScheduledExecutor();
+    private long millis = 1_000_000;
+
+    @AfterEach
+    void stop() {
+        unused.shutdownNow();
+    }
+
+    private TimelineFeed feed() {
+        return new TimelineFeed(SHOW, store, channel, new WritePacer(5, 5000, 50), unused,
+                Clock.fixed(NOW, ZoneOffset.UTC), () -> millis, FeedListener.NONE);
+    }
+
+    /** Steps the feed until it has nothing to do, letting time pass as the pacer asks; gives the time it took. */
+    private long drain(TimelineFeed feed) {
+        long started = millis;
+        for (int i = 0; i < 1000; i++) {
+            long wait = feed.step();
+            if (wait >= TimelineFeed.POLL.toMillis() && store.allPublished() && channel.boardShows(store.changes)) {
+                return millis - started;
+            }
+            millis += wait;
+        }
+        throw new AssertionError("the feed never settled");
+    }
+
+    @Test
+    @DisplayName("posts the board first and pins it, then the log")
+    void boardFirst() {
+        // given two events waiting
+        store.add(2);
+
+        // when the feed runs
+        drain(feed());
+
+        // then one pinned board shows them, and one log message holds both
+        assertThat(channel.boards).hasSize(1);
+        assertThat(channel.pinned).containsExactlyElementsOf(channel.boards.keySet());
+        assertThat(channel.posts).hasSize(1);
+        assertThat(channel.posts.get(0).eventIds()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    @DisplayName("coalesces a burst of changes into one board edit that shows the latest state")
+    void coalesces() {
+        // given a board already shown
+        TimelineFeed feed = feed();
+        drain(feed);
+
+        // when ten events come at once
+        store.add(10);
+        drain(feed);
+
+        // then one log message and one edit carry them
+        assertThat(channel.posts).hasSize(1);
+        assertThat(channel.edits).isEqualTo(1);
+        assertThat(channel.boardShows(10)).isTrue();
+    }
+
+    @Test
+    @DisplayName("does not edit a board that would not change")
+    void skipsUselessEdits() {
+        TimelineFeed feed = feed();
+        drain(feed);
+        store.add(1);
+        drain(feed);
+        int edits = channel.edits;
+
+        // when an event changes nothing the board shows
+        store.addQuiet();
+        drain(feed);
+
+        assertThat(channel.edits).isEqualTo(edits);
+    }
+
+    @Test
+    @DisplayName("finds a log message Discord took before its answer was lost, and does not post it again")
+    void answerLost() {
+        // given Discord takes the next log message but the answer never comes back
+        TimelineFeed feed = feed();
+        store.add(3);
+        channel.loseNextAnswer = true;
+
+        // when the feed fails once, then runs again
+        assertThatThrownBy(() -> drain(feed)).isInstanceOf(IllegalStateException.class);
+        drain(feed);
+
+        // then the message is there once, and the events are marked in it
+        assertThat(channel.posts).hasSize(1);
+        assertThat(store.publishedIn).containsOnlyKeys(1L, 2L, 3L).containsValues(channel.posts.get(0).messageId);
+    }
+
+    @Test
+    @DisplayName("posts again a log message Discord refused")
+    void refused() {
+        TimelineFeed feed = feed();
+        store.add(2);
+        channel.refuseNextPost = true;
+
+        assertThatThrownBy(() -> drain(feed)).isInstanceOf(IllegalStateException.class);
+        drain(feed);
+
+        assertThat(channel.posts).hasSize(1);
+        assertThat(store.allPublished()).isTrue();
+    }
+
+    @Test
+    @DisplayName("after a restart, marks events Discord took before the crash without posting them again")
+    void restart() {
+        // given a feed that stopped between Discord taking a message and marking it
+        TimelineFeed before = feed();
+        drain(before);
+        store.add(4);
+        channel.loseNextAnswer = true;
+        assertThatThrownBy(() -> drain(before)).isInstanceOf(IllegalStateException.class);
+
+        // when showcall starts again with a new feed
+        drain(feed());
+
+        // then nothing was posted twice, and one board is still edited
+        assertThat(channel.posts).hasSize(1);
+        assertThat(store.allPublished()).isTrue();
+        assertThat(channel.boards).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("posts the board again, pinned, when someone deleted it")
+    void deletedBoard() {
+        TimelineFeed feed = feed();
+        drain(feed);
+        long first = channel.boards.keySet().iterator().next();
+        channel.boards.remove(first);
+
+        store.add(1);
+        drain(feed);
+
+        assertThat(channel.boards).hasSize(1).doesNotContainKey(first);
+        assertThat(channel.pinned).containsAll(channel.boards.keySet());
+        assertThat(store.board).map(FeedStore.BoardMessage::messageId).contains(channel.boards.keySet().iterator().next());
+    }
+
+    @Test
+    @DisplayName("waits for the write limit rather than write over it")
+    void paced() {
+        // given a burst that needs more writes than one window allows
+        TimelineFeed feed = feed();
+        drain(feed);
+        long spent = 0;
+        for (int i = 0; i < 6; i++) {
+            store.add(1);
+            spent += drain(feed);
+        }
+
+        // then the writes took at least the windows the limit asks for
+        assertThat(channel.writes).hasSizeGreaterThan(5);
+        for (int i = 5; i < channel.writes.size(); i++) {
+            assertThat(channel.writes.get(i) - channel.writes.get(i - 5)).isGreaterThan(5000);
+        }
+        assertThat(spent).isPositive();
+    }
+
+    /** Events in memory; the board state counts the events that change it. */
+    private final class FakeStore implements FeedStore {
+        final List<TimelineEvent> events = new ArrayList<>();
+        final Set<Long> claimed = new HashSet<>();
+        final Map<Long, Long> publishedIn = new LinkedHashMap<>();
+        Optional<BoardMessage> board = Optional.empty();
+        int changes;
+
+        void add(int count) {
+            for (int i = 0; i < count; i++) {
+                changes++;
+                append();
+            }
+        }
+
+        void addQuiet() {
+            append();
+        }
+
+        private void append() {
+            long id = events.size() + 1;
+            events.add(new TimelineEvent(id, SHOW, NOW, EventKind.ARRIVAL, OptionalLong.of(9), Optional.empty(),
+                    "event " + id, Optional.empty()));
+        }
+
+        boolean allPublished() {
+            return publishedIn.size() == events.size();
+        }
+
+        @Override
+        public Snapshot snapshot(String showId) {
+            BoardState state = new BoardState("Show", NOW, Duration.ZERO, Optional.empty(),
+                    new BoardState.Arrivals(changes, 100, List.of(), List.of()), List.of(), LooksSection.none());
+            return new Snapshot(state, events.size());
+        }
+
+        @Override
+        public long newestEventId(String showId) {
+            return events.size();
+        }
+
+        @Override
+        public Optional<BoardMessage> boardMessage(String showId) {
+            return board;
+        }
+
+        @Override
+        public void saveBoardMessage(String showId, BoardMessage message) {
+            board = Optional.of(message);
+        }
+
+        @Override
+        public List<TimelineEvent> claimed(String showId) {
+            return events.stream().filter(e -> claimed.contains(e.id()) && !publishedIn.containsKey(e.id())).toList();
+        }
+
+        @Override
+        public List<TimelineEvent> unclaimed(String showId, int limit) {
+            return events.stream().filter(e -> !claimed.contains(e.id())).limit(limit).toList();
+        }
+
+        @Override
+        public void claim(String showId, LogBatch batch) {
+            claimed.addAll(batch.eventIds());
+        }
+
+        @Override
+        public void published(LogBatch batch, Instant at, long messageId) {
+            batch.eventIds().forEach(id -> publishedIn.putIfAbsent(id, messageId));
+        }
+    }
+
+    private record Post(long messageId, String content, List<Long> eventIds) {
+    }
+
+    /** A channel that keeps what it was sent, and fails as asked. */
+    private final class FakeChannel implements TimelineChannel {
+        final List<Post> posts = new ArrayList<>();
+        final Map<Long, Board> boards = new LinkedHashMap<>();
+        final Set<Long> pinned = new HashSet<>();
+        final List<Long> writes = new ArrayList<>();
+        boolean loseNextAnswer;
+        boolean refuseNextPost;
+        int edits;
+        long nextId = 100;
+
+        boolean boardShows(int changes) {
+            return boards.values().stream().anyMatch(b -> b.fields().get(0).value().startsWith("**" + changes + " /"))
+                    || boards.isEmpty() && changes == 0;
+        }
+
+        @Override
+        public long channelId() {
+            return 7;
+        }
+
+        @Override
+        public long post(LogBatch batch) {
+            writes.add(millis);
+            if (refuseNextPost) {
+                refuseNextPost = false;
+                throw new IllegalStateException("500 Internal Server Error");
+            }
+            long id = nextId++;
+            posts.add(new Post(id, batch.content(), batch.eventIds()));
+            if (loseNextAnswer) {
+                loseNextAnswer = false;
+                throw new IllegalStateException("Discord did not answer in time");
+            }
+            return id;
+        }
+
+        @Override
+        public Optional<Long> findRecent(String content) {
+            return posts.stream().filter(p -> p.content().equals(content)).map(Post::messageId).findFirst();
+        }
+
+        @Override
+        public long postBoard(Board board) {
+            writes.add(millis);
+            long id = nextId++;
+            boards.put(id, board);
+            return id;
+        }
+
+        @Override
+        public Optional<Long> findPinnedBoard(String title) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void editBoard(long messageId, Board board) {
+            writes.add(millis);
+            if (!boards.containsKey(messageId)) {
+                throw new MessageGone(messageId, null);
+            }
+            edits++;
+            boards.put(messageId, board);
+        }
+
+        @Override
+        public void pin(long messageId) {
+            pinned.add(messageId);
+        }
+
+        @Override
+        public boolean exists(long messageId) {
+            return boards.containsKey(messageId);
+        }
+    }
+}
