@@ -215,6 +215,8 @@ public final class TimelineFeed {
     private void markPublished(LogBatch batch, long messageId) {
         store.published(batch, clock.instant(), messageId);
         claimInDoubt = false;
+        // what came in meanwhile waits from now, so the board gets its turn
+        logWaitingSince = NOT_WAITING;
         listener.logShown(showId, batch.eventIds());
     }
 

@@ -2,20 +2,20 @@ package dev.showcall.timeline;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Iterator;
 
 /**
  * Keeps one channel's message writes (log posts and board edits) inside Discord's limit of
  * {@code limit} writes per {@code window}, so that Discord never has to answer 429.
  *
- * <p>The hard rule: a write starts only once the {@code limit}-th most recent write has
- * <em>finished</em> at least a window (and a margin) ago. Counting from when a write finished,
- * not started, covers the time the request spent on its way, so no {@code limit + 1} writes
- * can reach Discord within one window, whichever request Discord's window starts at. Under
- * load the writes are also spread out, at most two back to back and then one per
- * {@code window / limit}, so that the log and the board take turns instead of spending the
- * whole window at once and then waiting for it. Times are milliseconds of a monotonic clock.
- * Not thread-safe: one feed thread owns it.
+ * <p>A write starts once the previous one has <em>finished</em> at least
+ * {@code (window + margin) / limit} ago. Counting from when a write finished, not started,
+ * covers the time the request spent on its way, so no {@code limit + 1} writes can reach
+ * Discord within one window, whichever request Discord's window starts at; the rule that the
+ * {@code limit}-th most recent write finished a window and the margin ago is kept as well, to
+ * say so outright. Even spacing, rather than {@code limit} writes at once and then a wait for
+ * the window, is what keeps the delays short under load: the log and the board take turns,
+ * each getting a write every two spacings. A quiet channel writes at once. Times are
+ * milliseconds of a monotonic clock. Not thread-safe: one feed thread owns it.
  */
 public final class WritePacer {
 
@@ -36,15 +36,13 @@ public final class WritePacer {
 
     /** The earliest moment the next write may start; {@code now} or earlier means at once. */
     public long nextWriteAt() {
-        long at = Long.MIN_VALUE;
-        long spacing = windowMillis / limit;
-        int k = 1;
-        for (Iterator<Long> it = finished.iterator(); it.hasNext(); k++) {
-            long end = it.next();
-            at = Math.max(at, end + (k - 1) * spacing);
-            if (k == limit) {
-                at = Math.max(at, end + windowMillis + marginMillis);
-            }
+        if (finished.isEmpty()) {
+            return Long.MIN_VALUE;
+        }
+        long spacing = (windowMillis + marginMillis + limit - 1) / limit;
+        long at = finished.peekFirst() + spacing;
+        if (finished.size() == limit) {
+            at = Math.max(at, finished.peekLast() + windowMillis + marginMillis);
         }
         return at;
     }
