@@ -140,7 +140,9 @@ public final class ShowReader {
                 }
             });
         }
-        if (items.isEmpty()) {
+        boolean emptyList = f.node("look-steps", false).filter(n -> n instanceof YamlNode.Sequence).isPresent()
+                && items.isEmpty();
+        if (emptyList) {
             problems.error(f.locationOf("look-steps"), "look-steps", "needs at least one step",
                     "write one or more of " + String.join(", ", requirable));
         }
