@@ -202,7 +202,7 @@ class ShowScenarioEndToEndTest {
         String looks = herLooks.stream().map(l -> String.valueOf(l.number())).collect(Collectors.joining(", "));
         assertThat(replaced.message().content())
                 .contains("**" + STANDBY + "** replaces **" + NO_SHOW + "** in looks " + looks)
-                .contains("she is called now");
+                .contains("Not called yet: called now.");
         herDressers.forEach(d -> assertThat(replaced.message().content()).contains("<@" + d + ">"));
         for (long dresser : herDressers) {
             await("the replacement notice to dresser " + dresser, () -> !bot.stub.dms(dresser).isEmpty());
@@ -292,7 +292,7 @@ class ShowScenarioEndToEndTest {
         assertThat(reply.message().content()).as("/look %d %s", number, step.label())
                 .contains("✅ Look " + number + " · **" + model + "**: " + step.label() + " done");
         if (herLooks.size() > 1) {
-            assertThat(reply.message().content()).contains("(counts for her looks "
+            assertThat(reply.message().content()).contains("(counts for looks "
                     + herLooks.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")");
         }
     }
@@ -495,7 +495,7 @@ class ShowScenarioEndToEndTest {
         assertThat(counts).as("timeline events by kind").isEqualTo(expected);
 
         assertThat(events(EventKind.REPLACEMENT)).singleElement().satisfies(e -> assertThat(e.text())
-                .contains(STANDBY + " replaces " + NO_SHOW + " in looks").contains("She is called now."));
+                .contains(STANDBY + " replaces " + NO_SHOW + " in looks").contains("Called now."));
         List<String> walked = events(EventKind.WALKED).stream().map(e -> e.subject().orElseThrow()).toList();
         assertThat(walked).as("looks walked in running order")
                 .isEqualTo(show.show().runningOrder().stream().map(l -> "look:" + l.number()).toList());

@@ -113,7 +113,7 @@ class ReplacementsTest {
             assertThat(e.kind()).isEqualTo(EventKind.REPLACEMENT);
             assertThat(e.actorUserId()).isEqualTo(OptionalLong.of(PRODUCER));
             assertThat(e.subject()).contains("model:Gia Sol");
-            assertThat(e.text()).isEqualTo("🔁 Gia Sol replaces Anya Petrova in looks 1, 6, 11. She is called now.");
+            assertThat(e.text()).isEqualTo("🔁 Gia Sol replaces Anya Petrova in looks 1, 6, 11. Called now.");
         });
         // and a notice for each of them, and her call, are due now
         assertThat(jobs()).containsExactlyInAnyOrder(notice(SAM, r), notice(ROSA, r), notice(GIA_USER, r),
