@@ -12,6 +12,9 @@ public interface ArrivalStore {
 
     Optional<Arrival> find(String showId, String subjectKey);
 
+    /** How far the show's delays have moved every call, so lateness is measured against the call as it stands. */
+    java.time.Duration totalDelay(String showId);
+
     /**
      * Records {@code arrival} and its event, unless an arrival of the same person stands already.
      *

@@ -35,7 +35,8 @@ public final class Arrivals {
         Model m = model.get();
         Instant now = clock.instant();
         Arrival arrival = new Arrival(show.id(), CallPlanner.modelKey(m.name()), now, markedBy, now);
-        Optional<Instant> call = show.callOf(m).map(c -> c.at());
+        Duration delay = store.totalDelay(show.id());
+        Optional<Instant> call = show.callOf(m).map(c -> c.at().plus(delay));
         Optional<Duration> lateness = call.map(c -> Duration.between(c, now));
         TimelineEvent event = TimelineEvent.of(show.id(), now, EventKind.ARRIVAL, OptionalLong.of(markedBy),
                 Optional.of(arrival.subjectKey()), m.name() + " arrived" + lateness.map(l -> ", " + describe(l)).orElse(""));

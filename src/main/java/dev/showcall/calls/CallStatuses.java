@@ -80,17 +80,21 @@ public final class CallStatuses {
                             Optional.ofNullable(answers.get(call.key())), arrived.contains(call.key()), calls))
                     .map(status -> gone.contains(status.call().key())
                             ? new Status(status.call(), status.callAt(), State.NO_SHOW, OptionalInt.empty())
-                            : lateIfOverdue(show, status, now))
+                            : lateIfOverdue(show, status, delay, now))
                     .sorted(Comparator.comparing(Status::callAt).thenComparing(s -> s.call().departmentName())
                             .thenComparing(s -> s.call().who()))
                     .toList();
         });
     }
 
-    /** A model past her call and the grace, not here and not answering, is late. */
-    private static Status lateIfOverdue(PlannedShow show, Status status, Instant now) {
+    /**
+     * A model past her call and the grace, not here and not answering, is late. Her call is the
+     * planned one with any delay, as for her late alert, not when the DM went out: a call sent
+     * late after an outage, or early when she replaces someone, does not move when she is due.
+     */
+    private static Status lateIfOverdue(PlannedShow show, Status status, Duration delay, Instant now) {
         boolean overdue = status.call().kind() == Call.Kind.MODEL
-                && now.isAfter(status.callAt().plus(show.show().noShowGrace()))
+                && now.isAfter(status.call().at().plus(delay).plus(show.show().noShowGrace()))
                 && EnumSet.of(State.NOT_YET_CALLED, State.CALLED, State.UNREACHABLE, State.PR_MARKS_IN)
                         .contains(status.state());
         return overdue ? new Status(status.call(), status.callAt(), State.LATE, OptionalInt.empty()) : status;

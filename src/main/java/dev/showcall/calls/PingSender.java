@@ -229,22 +229,8 @@ public final class PingSender {
                 .reduce(Duration.ZERO, Duration::plus);
         Instant to = call.get().at().plus(upToThis);
         Instant from = to.minus(delay.get().duration());
-        Instant now = clock.instant();
-        boolean ours = database.inTransaction(c -> pings.claim(c, show.id(), callKey, ping, now, now)
-                || recovering && pings.find(c, show.id(), callKey, ping).map(p -> p.sentAt().isEmpty()).orElse(false));
-        if (!ours) {
-            return;
-        }
-        PingOutcome outcome;
-        try {
-            outcome = notifier.moved(show, call.get(), from, to, delay.get().reason());
-        } catch (RuntimeException e) {
-            database.runInTransaction(c -> pings.release(c, show.id(), callKey, ping));
-            throw e;
-        }
-        Instant sent = clock.instant();
-        database.runInTransaction(c -> pings.complete(c, show.id(), callKey, ping, sent, Duration.between(now, sent),
-                outcome, Optional.empty()));
+        sendNoticeOnce(show, callKey, ping, recovering,
+                () -> notifier.moved(show, call.get(), from, to, delay.get().reason()));
     }
 
     /** Tells a dresser, or whoever replaces, what a replacement means for them. */
@@ -257,6 +243,12 @@ public final class PingSender {
             log.info("Show {}: notice {} for {} has nothing left to tell", show.id(), ping, subjectKey);
             return;
         }
+        sendNoticeOnce(show, subjectKey, ping, recovering, () -> notifier.tell(show, userOf(subjectKey), text.get()));
+    }
+
+    /** A notice is due the moment it is made: claimed, sent, and completed, or released for a retry. */
+    private void sendNoticeOnce(PlannedShow show, String subjectKey, String ping, boolean recovering,
+                                Supplier<PingOutcome> send) {
         Instant now = clock.instant();
         boolean ours = database.inTransaction(c -> pings.claim(c, show.id(), subjectKey, ping, now, now)
                 || recovering && pings.find(c, show.id(), subjectKey, ping).map(p -> p.sentAt().isEmpty()).orElse(false));
@@ -265,7 +257,7 @@ public final class PingSender {
         }
         PingOutcome outcome;
         try {
-            outcome = notifier.tell(show, userOf(subjectKey), text.get());
+            outcome = send.get();
         } catch (RuntimeException e) {
             database.runInTransaction(c -> pings.release(c, show.id(), subjectKey, ping));
             throw e;

@@ -81,7 +81,11 @@ public final class LookSteps {
             if (already.isPresent()) {
                 return already.get();
             }
-            store(c, show, look.get(), step, now, by);
+            if (!store(c, show, look.get(), step, now, by)) {
+                // Another report of the same step committed while this one was being decided: it stands.
+                return alreadyDone(c, show, look.get(), step).orElseThrow(() -> new IllegalStateException(
+                        step.label() + " on look " + number + " was marked and taken back at the same moment"));
+            }
             Lineup after = lineups.of(c, show);
             List<Integer> affected = affected(before, look.get(), step);
             List<Integer> nowReady = affected.stream()
@@ -132,12 +136,12 @@ public final class LookSteps {
                 .map(s -> new Outcome.AlreadyDone(look, step, s.doneAt(), s.doneBy()));
     }
 
-    private void store(Connection c, PlannedShow show, LookState look, Step step, Instant now, long by) {
+    /** @return false when someone else's mark of the same step got there first */
+    private boolean store(Connection c, PlannedShow show, LookState look, Step step, Instant now, long by) {
         if (step.onModel()) {
-            modelSteps.mark(c, new ModelStep(show.id(), look.model(), step, now, by));
-        } else {
-            lookSteps.mark(c, new LookStep(show.id(), look.number(), step, now, by));
+            return modelSteps.mark(c, new ModelStep(show.id(), look.model(), step, now, by));
         }
+        return lookSteps.mark(c, new LookStep(show.id(), look.number(), step, now, by));
     }
 
     /** The looks still to walk that a step on this look counts for. */

@@ -150,7 +150,7 @@ public final class Replacements {
     private static String text(Replacement r, List<QuickChange> quickChanges, boolean called) {
         return "🔁 " + r.replacedBy() + " replaces " + r.model() + " in "
                 + (r.looks().size() == 1 ? "look " : "looks ") + LookSteps.numbers(r.looks()) + "."
-                + (called ? " She is called now." : "")
+                + (called ? " Called now." : "")
                 + (quickChanges.isEmpty() ? "" : " ⚠️ New quick change: " + Lineup.describe(quickChanges) + ".");
     }
 

@@ -78,7 +78,13 @@ public final class Walks {
                 return new Outcome.Refused(it, it.model() + ", who wears look " + it.number()
                         + ", is marked a no-show and nobody replaces her: use /replace first");
             }
-            walks.record(c, new Walk(show.id(), it.number(), it.model(), now, by));
+            if (!walks.record(c, new Walk(show.id(), it.number(), it.model(), now, by))) {
+                // Someone else recorded it while this one was being decided: the first record stands.
+                Optional<Walk> first = walks.find(c, show.id(), it.number());
+                return new Outcome.AlreadyWalked(lineups.of(c, show).look(it.number()).orElseThrow(),
+                        first.orElseThrow(() -> new IllegalStateException(
+                                "look " + it.number() + " was recorded and taken back at the same moment")));
+            }
             Lineup after = lineups.of(c, show);
             Optional<LookState> next = after.next();
             timeline.append(c, TimelineEvent.of(show.id(), now, EventKind.WALKED, OptionalLong.of(by),

@@ -132,15 +132,21 @@ public final class ShowReader {
         for (FieldReader.Item item : items) {
             f.scalarText(item.node(), item.path()).ifPresent(text -> {
                 Optional<Step> step = Step.fromLabel(text).filter(Step::requirable);
-                if (step.isEmpty()) {
+                if (Step.fromLabel(text).equals(Optional.of(Step.READY))) {
+                    problems.error(item.node().location(), item.path(), "'ready' cannot be required",
+                            "a producer marks a look ready on the day; list the steps that make it ready");
+                } else if (step.isEmpty()) {
                     problems.error(item.node().location(), item.path(), "'" + text + "' is not a look step",
-                            "write one of " + String.join(", ", requirable));
+                            Closest.to(text, requirable).map(c -> "did you mean '" + c + "'? ").orElse("")
+                                    + "write one of " + String.join(", ", requirable));
                 } else if (!steps.add(step.get())) {
                     problems.error(item.node().location(), item.path(), "'" + text + "' is listed twice");
                 }
             });
         }
-        if (items.isEmpty()) {
+        boolean emptyList = f.node("look-steps", false).filter(n -> n instanceof YamlNode.Sequence).isPresent()
+                && items.isEmpty();
+        if (emptyList) {
             problems.error(f.locationOf("look-steps"), "look-steps", "needs at least one step",
                     "write one or more of " + String.join(", ", requirable));
         }

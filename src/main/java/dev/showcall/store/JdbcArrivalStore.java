@@ -12,6 +12,7 @@ public final class JdbcArrivalStore implements ArrivalStore {
     private final Database database;
     private final ArrivalRepository arrivals;
     private final TimelineEventRepository timeline;
+    private final DelayRepository delays = new DelayRepository();
 
     public JdbcArrivalStore(Database database, ArrivalRepository arrivals, TimelineEventRepository timeline) {
         this.database = database;
@@ -22,6 +23,11 @@ public final class JdbcArrivalStore implements ArrivalStore {
     @Override
     public Optional<Arrival> find(String showId, String subjectKey) {
         return database.inTransaction(c -> arrivals.find(c, showId, subjectKey));
+    }
+
+    @Override
+    public java.time.Duration totalDelay(String showId) {
+        return database.inTransaction(c -> delays.totalDelay(c, showId));
     }
 
     @Override

@@ -74,6 +74,23 @@ class ArrivalsTest {
     }
 
     @Test
+    @DisplayName("measures lateness against her call as the show's delays moved it")
+    void lateAgainstDelayedCall() {
+        // given the show delayed by 30 minutes
+        fresh.inTransaction(c -> new dev.showcall.store.DelayRepository().add(c, new Delay(0, show.id(), 30,
+                "rig late", PR, anyaCall.minusSeconds(3600))));
+
+        // when she arrives 5 minutes after her moved call
+        ArrivalResult result = arrivalsAt(anyaCall.plus(Duration.ofMinutes(35))).markArrived(show, "Anya Petrova", PR);
+
+        // then she is 5 minutes late, not 35
+        assertThat(result).isInstanceOfSatisfying(ArrivalResult.Marked.class, m -> {
+            assertThat(m.call()).contains(anyaCall.plus(Duration.ofMinutes(30)));
+            assertThat(Arrivals.describe(m.lateness().orElseThrow())).isEqualTo("5 min late");
+        });
+    }
+
+    @Test
     @DisplayName("finds the model whatever the case of the name typed")
     void caseInsensitive() {
         ArrivalResult result = arrivalsAt(anyaCall).markArrived(show, "  anya petrova ", PR);

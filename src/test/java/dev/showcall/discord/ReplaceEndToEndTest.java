@@ -108,6 +108,28 @@ class ReplaceEndToEndTest {
     }
 
     @Test
+    @DisplayName("sends the notices of a replacement stored just before a crash when showcall starts again")
+    void noticesResumeAfterRestart() throws InterruptedException {
+        // given a replacement stored, but showcall stopped before any notice was scheduled
+        bot.database().runInTransaction(c -> new ReplacementRepository().add(c, new Replacement(Replacement.UNSTORED,
+                SHOW_ID, "Cleo Marsh", "Zoe Hart", List.of(4), Instant.parse("2027-02-21T17:00:00Z"), PR)));
+        bot.stopShowcall();
+
+        // when showcall starts again
+        bot.startShowcall();
+
+        // then the dresser and Zoe are told, once each
+        assertThat(await(() -> bot.stub.dms(DRESSER), 1)).singleElement()
+                .satisfies(m -> assertThat(m.content()).contains("Your look 4 (Red trench) is now worn by Zoe Hart"));
+        assertThat(await(() -> bot.stub.dms(ZOE), 1)).singleElement()
+                .satisfies(m -> assertThat(m.content()).contains("you walk in place of Cleo Marsh"));
+        bot.stopShowcall();
+        bot.startShowcall();
+        Thread.sleep(500);
+        assertThat(bot.stub.dms(DRESSER)).hasSize(1);
+    }
+
+    @Test
     @DisplayName("refuses a model who walks the look just before, with the reason, and changes nothing")
     void refusesBusyModel() {
         InteractionResponse reply = replace(PRODUCER, "Bea Lind", "Anya Petrova");

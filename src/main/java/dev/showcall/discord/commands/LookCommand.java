@@ -83,7 +83,7 @@ public final class LookCommand extends ShowSlashCommand {
         if (outcome instanceof LookSteps.Outcome.Marked marked) {
             LookState look = marked.look();
             String counts = marked.step().onModel() && marked.looks().size() > 1
-                    ? " (counts for her looks " + numbers(marked.looks()) + ")" : "";
+                    ? " (counts for looks " + numbers(marked.looks()) + ")" : "";
             return Replies.info("✅ Look " + look.number() + " · **" + look.model() + "**: " + marked.step().label()
                     + " done" + counts + ". " + state(look));
         }
@@ -101,7 +101,7 @@ public final class LookCommand extends ShowSlashCommand {
         if (outcome instanceof LookSteps.Outcome.Undone undone) {
             return Replies.info("↩️ " + capitalised(undone.step().label()) + " taken back for look "
                     + undone.look().number() + " · **" + undone.look().model() + "**"
-                    + (undone.looks().size() > 1 ? " (and her looks " + numbers(undone.looks()) + ")" : "") + ". "
+                    + (undone.looks().size() > 1 ? " (and looks " + numbers(undone.looks()) + ")" : "") + ". "
                     + state(undone.look()));
         }
         if (outcome instanceof LookSteps.Outcome.NotDone notDone) {

@@ -48,7 +48,7 @@ public final class NoShowCommand extends ShowSlashCommand {
 
     private static MessageCreateData answer(PlannedShow show, NoShows.Outcome outcome) {
         if (outcome instanceof NoShows.Outcome.Marked marked) {
-            return Replies.info("🚫 **" + marked.model().name() + "** is marked a no-show. A standby can take her looks.");
+            return Replies.info("🚫 **" + marked.model().name() + "** is marked a no-show. `/replace` gives the looks to a standby.");
         }
         if (outcome instanceof NoShows.Outcome.AlreadyMarked already) {
             return Replies.info("**" + already.model().name() + "** was already marked a no-show by "

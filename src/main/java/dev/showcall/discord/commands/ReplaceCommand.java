@@ -28,7 +28,7 @@ public final class ReplaceCommand extends ShowSlashCommand {
         super(NAME, "Give a model's looks to a standby or another model (PR and producers)",
                 new OptionData(OptionType.STRING, MODEL_OPTION, "The model who will not walk", true, true)
                         .setMaxLength(100),
-                new OptionData(OptionType.STRING, WITH_OPTION, "Who walks her looks instead, usually a standby", true, true)
+                new OptionData(OptionType.STRING, WITH_OPTION, "Who walks the looks instead, usually a standby", true, true)
                         .setMaxLength(100));
         this.replacements = replacements;
     }
@@ -65,10 +65,10 @@ public final class ReplaceCommand extends ShowSlashCommand {
             return Replies.info("🔁 **" + r.replacedBy() + "** replaces **" + r.model() + "** in " + looks + "."
                     + (replaced.told().isEmpty() ? "" : " Told by DM: " + String.join(", ",
                             replaced.told().stream().map(Replies::user).toList()) + ".")
-                    + (replaced.called() ? " She had not been called: she is called now." : "")
+                    + (replaced.called() ? " Not called yet: called now." : "")
                     + (replaced.quickChanges().isEmpty() ? ""
                             : "\n⚠️ New quick change for " + r.replacedBy() + ": " + Lineup.describe(replaced.quickChanges())
-                                    + ". Warn her dressers."));
+                                    + ". Warn the dressers."));
         }
         if (outcome instanceof Replacements.Outcome.Refused refused) {
             return Replies.error("Cannot replace: " + refused.reason() + " Nothing was changed.");
