@@ -220,6 +220,9 @@ class TimelineEndToEndTest {
         awaitAllPublished();
         assertEveryEventInTheLogOnce();
         awaitBoardMatchesDatabase();
+        long failed = bot.stub.requestsTo("*", "channels/" + TIMELINE + "/messages.*").stream()
+                .filter(r -> r.status() == 500).count();
+        assertThat(failed).as("writes Discord failed with a 500").isEqualTo(4);
     }
 
     @Test
