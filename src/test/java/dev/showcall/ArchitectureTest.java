@@ -40,7 +40,8 @@ class ArchitectureTest {
     void coreDoesNotKnowAdapters() {
         ArchRule rule = noClasses().that().resideInAnyPackage(CORE)
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "dev.showcall.store..", "dev.showcall.discord..", "dev.showcall.calls..", "dev.showcall.app..")
+                        "dev.showcall.store..", "dev.showcall.discord..", "dev.showcall.calls..", "dev.showcall.looks..",
+                        "dev.showcall.app..")
                 .because("data flows from the adapters into the core, never the other way");
 
         rule.check(classes);
@@ -52,6 +53,17 @@ class ArchitectureTest {
         ArchRule rule = noClasses().that().resideInAnyPackage("dev.showcall.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.showcall.discord..", "dev.showcall.app..")
                 .because("the store serves every adapter and depends on none");
+
+        rule.check(classes);
+    }
+
+    @Test
+    @DisplayName("keeps the services that Discord and Quartz call free of Discord and of the wiring")
+    void servicesDoNotKnowDiscord() {
+        ArchRule rule = noClasses().that().resideInAnyPackage("dev.showcall.calls..", "dev.showcall.looks..")
+                .should().dependOnClassesThat().resideInAnyPackage("net.dv8tion..", "dev.showcall.discord..",
+                        "dev.showcall.app..")
+                .because("Discord reaches them through the ports they define, such as CallNotifier");
 
         rule.check(classes);
     }
