@@ -91,7 +91,8 @@ public final class LookSteps {
             List<Integer> nowReady = affected.stream()
                     .filter(n -> !before.look(n).orElseThrow().ready() && after.look(n).orElseThrow().ready())
                     .toList();
-            timeline.append(c, TimelineEvent.of(show.id(), now, EventKind.LOOK_STEP, OptionalLong.of(by),
+            EventKind kind = nowReady.isEmpty() ? EventKind.LOOK_STEP : EventKind.LOOK_READY;
+            timeline.append(c, TimelineEvent.of(show.id(), now, kind, OptionalLong.of(by),
                     Optional.of(subject(number)), markedText(look.get(), step, affected, nowReady)));
             return new Outcome.Marked(after.look(number).orElseThrow(), step, affected, nowReady);
         });

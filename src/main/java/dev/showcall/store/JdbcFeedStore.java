@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /** The timeline feed's view of the database. */
@@ -76,6 +77,11 @@ public final class JdbcFeedStore implements FeedStore {
 
     @Override
     public void published(LogBatch batch, Instant at, long messageId) {
-        database.runInTransaction(c -> events.markPublished(c, batch.eventIds(), at, messageId));
+        database.runInTransaction(c -> events.markPublished(c, batch.eventIds(), at, OptionalLong.of(messageId)));
+    }
+
+    @Override
+    public void publishedQuietly(LogBatch batch, Instant at) {
+        database.runInTransaction(c -> events.markPublished(c, batch.eventIds(), at, OptionalLong.empty()));
     }
 }

@@ -115,13 +115,18 @@ public final class TimelineEventRepository {
      * @return how many were newly marked; events published before are left as they were
      */
     public int markPublished(Connection c, List<Long> ids, Instant at, long messageId) {
+        return markPublished(c, ids, at, java.util.OptionalLong.of(messageId));
+    }
+
+    /** @param messageId the log message showing them; empty for events the log does not show */
+    public int markPublished(Connection c, List<Long> ids, Instant at, java.util.OptionalLong messageId) {
         if (ids.isEmpty()) {
             return 0;
         }
         try (PreparedStatement ps = c.prepareStatement(MARK_PUBLISHED)) {
             for (long id : ids) {
                 Jdbc.setInstant(ps, 1, at);
-                ps.setLong(2, messageId);
+                Jdbc.setLong(ps, 2, messageId);
                 ps.setLong(3, id);
                 ps.addBatch();
             }

@@ -11,10 +11,21 @@ public enum EventKind {
     LATE,
     NO_SHOW,
     REPLACEMENT,
+    /** A step done that made no look ready: on the board and in the database, not worth a line in the log. */
     LOOK_STEP,
+    /** A step done that made one or more looks ready. */
+    LOOK_READY,
     LOOK_STEP_UNDONE,
     DELAY,
     MILESTONE,
     WALKED,
-    ALERT
+    ALERT;
+
+    /**
+     * Whether the log shows it. A show's hundreds of single steps would bury the log producers
+     * read; the board counts them, and the log tells when a look is ready or a step is taken back.
+     */
+    public boolean toldInLog() {
+        return this != LOOK_STEP;
+    }
 }

@@ -33,6 +33,9 @@ public interface FeedStore {
     /** Discord took the batch as message {@code messageId}: its events are published, in one transaction. */
     void published(LogBatch batch, Instant at, long messageId);
 
+    /** The batch held only events the log does not show: they are published without a message. */
+    void publishedQuietly(LogBatch batch, Instant at);
+
     record Snapshot(BoardState state, long newestEventId) {
     }
 

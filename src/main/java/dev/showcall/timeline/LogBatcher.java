@@ -16,7 +16,7 @@ public final class LogBatcher {
     private LogBatcher() {
     }
 
-    /** Every event, in messages of at most {@link #MAX_MESSAGE} characters. */
+    /** Every event the log tells, in messages of at most {@link #MAX_MESSAGE} characters; each event in one batch. */
     public static List<LogBatch> batch(List<TimelineEvent> events) {
         List<LogBatch> batches = new ArrayList<>();
         int from = 0;
@@ -37,6 +37,10 @@ public final class LogBatcher {
         List<Long> ids = new ArrayList<>();
         boolean pingsRoles = false;
         for (TimelineEvent event : events) {
+            if (!event.kind().toldInLog()) {
+                ids.add(event.id());
+                continue;
+            }
             String line = line(event);
             int needed = content.isEmpty() ? line.length() : content.length() + 1 + line.length();
             if (needed > MAX_MESSAGE) {
@@ -78,7 +82,7 @@ public final class LogBatcher {
             case LATE, ALERT -> "⚠️ ";
             case NO_SHOW -> "🚫 ";
             case REPLACEMENT -> "🔁 ";
-            case LOOK_STEP -> "💄 ";
+            case LOOK_STEP, LOOK_READY -> "💄 ";
             case DELAY -> "⏳ ";
             case MILESTONE -> "📍 ";
             case WALKED -> "🚶 ";

@@ -183,12 +183,18 @@ public final class TimelineFeed {
         LogBatch batch;
         if (!claimed.isEmpty()) {
             batch = LogBatcher.first(claimed);
-            if (claimInDoubt && alreadyPosted(batch)) {
+            if (claimInDoubt && !batch.quiet() && alreadyPosted(batch)) {
                 return;
             }
         } else {
             batch = LogBatcher.first(unclaimed);
             store.claim(showId, batch);
+        }
+        if (batch.quiet()) {
+            store.publishedQuietly(batch, clock.instant());
+            claimInDoubt = false;
+            listener.logShown(showId, batch.eventIds());
+            return;
         }
         claimInDoubt = true;
         long messageId;

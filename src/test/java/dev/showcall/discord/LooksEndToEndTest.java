@@ -221,7 +221,8 @@ class LooksEndToEndTest {
             assertThat(stateOf(1).ready()).isTrue();
             assertThat(stateOf(3).ready()).isFalse();
             assertThat(stateOf(3).missing()).containsExactly(Step.DRESSED);
-            assertThat(events(EventKind.LOOK_STEP)).last().satisfies(e -> assertThat(e.text()).contains("look 1 ready"));
+            assertThat(events(EventKind.LOOK_READY)).singleElement()
+                    .satisfies(e -> assertThat(e.text()).contains("look 1 ready"));
         }
 
         @Test

@@ -490,7 +490,9 @@ class ShowScenarioEndToEndTest {
         expected.put(EventKind.NO_SHOW, 1L);
         expected.put(EventKind.REPLACEMENT, 1L);
         expected.put(EventKind.ARRIVAL, 23L);
-        expected.put(EventKind.LOOK_STEP, 3L * 22 + 2L * 40);
+        // the models' steps come first, so each look becomes ready at the second of its own two steps
+        expected.put(EventKind.LOOK_STEP, 3L * 22 + 40);
+        expected.put(EventKind.LOOK_READY, 40L);
         expected.put(EventKind.WALKED, 40L);
         assertThat(counts).as("timeline events by kind").isEqualTo(expected);
 

@@ -84,4 +84,34 @@ class LogBatcherTest {
         assertThat(quiet.pingsRoles()).isFalse();
         assertThat(alert.pingsRoles()).isTrue();
     }
+
+    @Test
+    @DisplayName("accounts for single look steps without a line, and tells a look that became ready")
+    void quietSteps() {
+        // given two steps that made no look ready, then one that made look 7 ready
+        List<TimelineEvent> events = List.of(
+                event(1, EventKind.LOOK_STEP, "Anya Petrova (looks 7, 19): hair done", OptionalLong.of(7)),
+                event(2, EventKind.LOOK_STEP, "Anya Petrova (looks 7, 19): makeup done", OptionalLong.of(7)),
+                event(3, EventKind.LOOK_READY, "Look 7 · Anya Petrova: dressed done — look 7 ready", OptionalLong.of(8)));
+
+        // when they are batched
+        LogBatch batch = LogBatcher.first(events);
+
+        // then the message tells only the look that is ready, and the batch still accounts for all three
+        assertThat(batch.eventIds()).containsExactly(1L, 2L, 3L);
+        assertThat(batch.content()).doesNotContain("hair done").doesNotContain("makeup done")
+                .contains("look 7 ready").contains("<@8>");
+        assertThat(batch.quiet()).isFalse();
+    }
+
+    @Test
+    @DisplayName("gives a quiet batch, with nothing to post, when no event in it is told")
+    void onlyQuietSteps() {
+        LogBatch batch = LogBatcher.first(List.of(
+                event(1, EventKind.LOOK_STEP, "Bea Lind (look 2): hair done", OptionalLong.of(7)),
+                event(2, EventKind.LOOK_STEP, "Bea Lind (look 2): nails done", OptionalLong.of(7))));
+
+        assertThat(batch.quiet()).isTrue();
+        assertThat(batch.eventIds()).containsExactly(1L, 2L);
+    }
 }

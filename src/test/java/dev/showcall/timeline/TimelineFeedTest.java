@@ -89,6 +89,23 @@ class TimelineFeedTest {
     }
 
     @Test
+    @DisplayName("publishes single look steps on the board without a log message")
+    void singleStepsStayOffTheLog() {
+        // given a board already shown
+        TimelineFeed feed = feed();
+        drain(feed);
+
+        // when three steps are done that make no look ready
+        store.addSingleSteps(3);
+        drain(feed);
+
+        // then the board shows them, no log message is posted, and all three are published
+        assertThat(channel.posts).isEmpty();
+        assertThat(channel.boardShows(3)).isTrue();
+        assertThat(store.publishedIn).containsOnlyKeys(1L, 2L, 3L).containsValues(NO_MESSAGE);
+    }
+
+    @Test
     @DisplayName("does not edit a board that would not change")
     void skipsUselessEdits() {
         TimelineFeed feed = feed();
@@ -190,6 +207,9 @@ class TimelineFeedTest {
         assertThat(spent).isPositive();
     }
 
+    /** Where the fake store records events published without a message. */
+    private static final long NO_MESSAGE = -1;
+
     /** Events in memory; the board state counts the events that change it. */
     private final class FakeStore implements FeedStore {
         final List<TimelineEvent> events = new ArrayList<>();
@@ -209,9 +229,21 @@ class TimelineFeedTest {
             append();
         }
 
+        /** Steps that made no look ready: they change the board but get no line in the log. */
+        void addSingleSteps(int count) {
+            for (int i = 0; i < count; i++) {
+                changes++;
+                append(EventKind.LOOK_STEP);
+            }
+        }
+
         private void append() {
+            append(EventKind.ARRIVAL);
+        }
+
+        private void append(EventKind kind) {
             long id = events.size() + 1;
-            events.add(new TimelineEvent(id, SHOW, NOW, EventKind.ARRIVAL, OptionalLong.of(9), Optional.empty(),
+            events.add(new TimelineEvent(id, SHOW, NOW, kind, OptionalLong.of(9), Optional.empty(),
                     "event " + id, Optional.empty()));
         }
 
@@ -259,6 +291,11 @@ class TimelineFeedTest {
         @Override
         public void published(LogBatch batch, Instant at, long messageId) {
             batch.eventIds().forEach(id -> publishedIn.putIfAbsent(id, messageId));
+        }
+
+        @Override
+        public void publishedQuietly(LogBatch batch, Instant at) {
+            batch.eventIds().forEach(id -> publishedIn.putIfAbsent(id, NO_MESSAGE));
         }
     }
 
