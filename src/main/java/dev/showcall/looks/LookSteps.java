@@ -77,13 +77,13 @@ public final class LookSteps {
             if (refusal.isPresent()) {
                 return new Outcome.Refused(look.get(), step, refusal.get());
             }
-            Optional<Outcome> already = alreadyDone(c, show, look.get(), step);
+            Optional<Outcome> already = alreadyDone(before, look.get(), step);
             if (already.isPresent()) {
                 return already.get();
             }
             if (!store(c, show, look.get(), step, now, by)) {
                 // Another report of the same step committed while this one was being decided: it stands.
-                return alreadyDone(c, show, look.get(), step).orElseThrow(() -> new IllegalStateException(
+                return alreadyDone(lineups.of(c, show), look.get(), step).orElseThrow(() -> new IllegalStateException(
                         step.label() + " on look " + number + " was marked and taken back at the same moment"));
             }
             Lineup after = lineups.of(c, show);
@@ -126,13 +126,14 @@ public final class LookSteps {
         return "look:" + lookNumber;
     }
 
-    private Optional<Outcome> alreadyDone(Connection c, PlannedShow show, LookState look, Step step) {
+    /** From the floor the decision was read from, so the answer and the decision agree. */
+    private static Optional<Outcome> alreadyDone(Lineup lineup, LookState look, Step step) {
         if (step.onModel()) {
-            return modelSteps.forShow(c, show.id()).stream()
+            return lineup.floor().modelSteps().stream()
                     .filter(s -> s.model().equals(look.model()) && s.step() == step).findFirst()
                     .map(s -> new Outcome.AlreadyDone(look, step, s.doneAt(), s.doneBy()));
         }
-        return lookSteps.forShow(c, show.id()).stream()
+        return lineup.floor().lookSteps().stream()
                 .filter(s -> s.lookNumber() == look.number() && s.step() == step).findFirst()
                 .map(s -> new Outcome.AlreadyDone(look, step, s.doneAt(), s.doneBy()));
     }
@@ -172,7 +173,6 @@ public final class LookSteps {
     }
 
     private static Outcome unknown(PlannedShow show, int number) {
-        List<Integer> numbers = show.show().runningOrder().stream().map(l -> l.number()).toList();
-        return new Outcome.UnknownLook(number, numbers.get(0), numbers.get(numbers.size() - 1));
+        return new Outcome.UnknownLook(number, show.show().firstLookNumber(), show.show().lastLookNumber());
     }
 }

@@ -12,7 +12,6 @@ import dev.showcall.timeline.EventKind;
 import dev.showcall.timeline.TimelineEvent;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -130,7 +129,6 @@ public final class Walks {
     }
 
     private static Outcome unknown(PlannedShow show, int number) {
-        List<Integer> numbers = show.show().runningOrder().stream().map(l -> l.number()).toList();
-        return new Outcome.UnknownLook(number, numbers.get(0), numbers.get(numbers.size() - 1));
+        return new Outcome.UnknownLook(number, show.show().firstLookNumber(), show.show().lastLookNumber());
     }
 }

@@ -75,6 +75,15 @@ public record Show(
         return looks.stream().sorted(java.util.Comparator.comparingInt(Look::number)).toList();
     }
 
+    /** The numbers the running order starts and ends with, to tell someone who typed a number it does not have. */
+    public int firstLookNumber() {
+        return runningOrder().get(0).number();
+    }
+
+    public int lastLookNumber() {
+        return runningOrder().get(looks.size() - 1).number();
+    }
+
     public List<Look> looksOf(String modelName) {
         return runningOrder().stream().filter(l -> l.model().equals(modelName)).toList();
     }

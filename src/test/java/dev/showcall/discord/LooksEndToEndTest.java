@@ -153,10 +153,9 @@ class LooksEndToEndTest {
     }
 
     Lineup lineup() {
-        return new Lineups(bot.database()).of(new dev.showcall.backstage.PlannedShow(
-                dev.showcall.show.ShowReader.read("show.yaml", showYaml()).show().orElseThrow(),
-                dev.showcall.show.CallPlanner.plan(
-                        dev.showcall.show.ShowReader.read("show.yaml", showYaml()).show().orElseThrow())));
+        dev.showcall.show.Show show = dev.showcall.show.ShowReader.read("show.yaml", showYaml()).show().orElseThrow();
+        return new Lineups(bot.database()).of(new dev.showcall.backstage.PlannedShow(show,
+                dev.showcall.show.CallPlanner.plan(show)));
     }
 
     LookState stateOf(int look) {

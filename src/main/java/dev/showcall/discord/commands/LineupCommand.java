@@ -20,7 +20,7 @@ public final class LineupCommand extends ShowSlashCommand {
     public LineupCommand(Lineups lineups) {
         super(NAME, "The running order: each look's model, dresser and state (crew)",
                 new OptionData(OptionType.INTEGER, FROM_OPTION, "List from this look on (default: the next to walk)",
-                        false).setMinValue(1));
+                        false).setMinValue(1).setMaxValue(LookCommand.MAX_LOOK));
         this.lineups = lineups;
     }
 

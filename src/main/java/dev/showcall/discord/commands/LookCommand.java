@@ -26,6 +26,8 @@ public final class LookCommand extends ShowSlashCommand {
     public static final String LOOK_OPTION = "look";
     public static final String STEP_OPTION = "step";
     public static final String UNDO_OPTION = "undo";
+    /** Far beyond any running order; Discord refuses larger numbers before they reach us. */
+    static final int MAX_LOOK = 9_999;
 
     private final LookSteps steps;
     private final Lineups lineups;
@@ -33,7 +35,7 @@ public final class LookCommand extends ShowSlashCommand {
     public LookCommand(LookSteps steps, Lineups lineups) {
         super(NAME, "Report a step done on a look (crew)",
                 new OptionData(OptionType.INTEGER, LOOK_OPTION, "The look's number in the running order", true, true)
-                        .setMinValue(1),
+                        .setMinValue(1).setMaxValue(LookCommand.MAX_LOOK),
                 stepOption(),
                 new OptionData(OptionType.BOOLEAN, UNDO_OPTION, "Take back a step marked by mistake", false));
         this.steps = steps;

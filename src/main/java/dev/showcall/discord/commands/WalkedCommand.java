@@ -31,7 +31,7 @@ public final class WalkedCommand extends ShowSlashCommand {
     public WalkedCommand(Walks walks, Lineups lineups) {
         super(NAME, "A look went out on the runway; without a number, the next one (PR and producers)",
                 new OptionData(OptionType.INTEGER, LOOK_OPTION, "The look's number (default: the next to walk)",
-                        false, true).setMinValue(1),
+                        false, true).setMinValue(1).setMaxValue(LookCommand.MAX_LOOK),
                 new OptionData(OptionType.BOOLEAN, UNDO_OPTION, "Take back a look recorded by mistake", false));
         this.walks = walks;
         this.lineups = lineups;
