@@ -59,7 +59,6 @@ class ArrivedEndToEndTest {
     @AfterEach
     void everyRequestKeptDiscordsRules() {
         try {
-            // without ../shared/discord/openapi.json the stub checks the limits only, and says so in the log
             assertThat(bot.stub.violations()).as("requests that break Discord's limits or schemas").isEmpty();
         } finally {
             bot.close();

@@ -5,7 +5,6 @@ import static dev.showcall.discord.stub.TestGuilds.DRESSER;
 import static dev.showcall.discord.stub.TestGuilds.GUILD;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.EnumSet;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.Message.MentionType;
@@ -75,7 +74,6 @@ class BodyCheckTest {
             new RawDiscordClient(stub).post(CHANNEL_MESSAGES,
                     "{\"content\":\"hi\",\"tts\":\"yes\",\"allowed_mentions\":{\"parse\":[]}}");
 
-            assertThat(stub.schemaCheckSkipped()).isFalse();
             assertThat(stub.violations()).singleElement().satisfies(v -> {
                 assertThat(v.rule()).isEqualTo(Rule.SCHEMA);
                 assertThat(v.detail()).contains("POST /channels/{channel_id}/messages").contains("tts");
@@ -117,26 +115,6 @@ class BodyCheckTest {
 
             assertThat(stub.dmChannelOf(DRESSER)).isPresent();
             assertThat(stub.violations()).isEmpty();
-        }
-    }
-
-    @Test
-    @DisplayName("without the OpenAPI description the schema check is skipped, and says so")
-    void schemaCheckSkippedWithoutDescription() {
-        String previous = System.getProperty(OpenApiSchemas.LOCATION_PROPERTY);
-        System.setProperty(OpenApiSchemas.LOCATION_PROPERTY, Path.of("target", "no-such-openapi.json").toString());
-        try (DiscordStub stub = DiscordStub.start(TestGuilds.backstage())) {
-            new RawDiscordClient(stub).post(CHANNEL_MESSAGES,
-                    "{\"content\":\"hi\",\"tts\":\"yes\",\"allowed_mentions\":{\"parse\":[]}}");
-
-            assertThat(stub.schemaCheckSkipped()).isTrue();
-            assertThat(stub.violations()).isEmpty();
-        } finally {
-            if (previous == null) {
-                System.clearProperty(OpenApiSchemas.LOCATION_PROPERTY);
-            } else {
-                System.setProperty(OpenApiSchemas.LOCATION_PROPERTY, previous);
-            }
         }
     }
 

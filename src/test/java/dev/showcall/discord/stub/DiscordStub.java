@@ -61,8 +61,7 @@ import java.util.regex.Pattern;
  * <h2>Checks</h2>
  * Every JSON body is checked against Discord's limits (content 2000, embeds, command names, 25 choices...) and the house
  * rule that every created or edited message sets {@code allowed_mentions}, and against the request schema of
- * Discord's OpenAPI description when {@code ../shared/discord/openapi.json} (or {@code -Dshowcall.discord.openapi})
- * exists; otherwise {@link #schemaCheckSkipped()} is true and the log says so once. Broken rules are collected in
+ * Discord's OpenAPI description (a test resource, see {@link OpenApiSchemas}). Broken rules are collected in
  * {@link #violations()}, never thrown on the server's threads. Bodies that Discord itself would refuse get Discord's
  * 400 Invalid Form Body; a callback later than 3 s gets 404 Unknown interaction. The one tolerated divergence from the
  * schema is JDA's numeric-string command {@code contexts}/{@code integration_types}. Others JDA 6 has are reported:
@@ -102,7 +101,7 @@ public final class DiscordStub implements AutoCloseable {
     private DiscordStub(List<StubGuild> guilds) throws IOException {
         this.directory = new Directory(StubBot.generate(), guilds, Instant.now().minus(Duration.ofDays(30)));
         this.commands = new CommandRegistry(directory.bot().applicationId());
-        this.schemas = OpenApiSchemas.locate();
+        this.schemas = OpenApiSchemas.load();
         this.interactions = new InteractionPayloads(directory, commands, messages, dms);
         this.gateway = new Gateway(directory);
         this.gatewayUrl = gateway.startAndAwait();
@@ -246,11 +245,6 @@ public final class DiscordStub implements AutoCloseable {
     /** Every rule the bot's requests broke, oldest first. */
     public List<Violation> violations() {
         return recordings.violations();
-    }
-
-    /** Whether bodies are NOT checked against Discord's OpenAPI description because the file is missing. */
-    public boolean schemaCheckSkipped() {
-        return !schemas.available();
     }
 
     /** How many 429 responses the stub sent (rate limits and injected ones). */

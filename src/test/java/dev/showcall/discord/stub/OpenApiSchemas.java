@@ -14,8 +14,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,16 +24,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Checks request bodies against the request schema of the matching operation in Discord's OpenAPI 3.1 description
  * (JSON Schema 2020-12; the whole document is loaded once so that its {@code $ref}s resolve inside it).
  *
- * <p>The description is {@code ../shared/discord/openapi.json} relative to the Maven project, or the file named by the
- * system property {@value #LOCATION_PROPERTY}. Without it the check is skipped, which is logged once and reported by
- * {@link DiscordStub#schemaCheckSkipped()}.
+ * <p>The description is the test resource {@value #RESOURCE} (MIT, with Discord's licence beside it). It is part of
+ * the project, so a missing one is an error, never a skipped check.
  *
  * <p>Two documented divergences are tolerated: JDA sends a command's {@code contexts} and {@code integration_types}
  * as numeric strings where the schema says integers, and the {@code recipient_id} of a new DM channel as a number
@@ -43,62 +39,47 @@ import org.slf4j.LoggerFactory;
  */
 final class OpenApiSchemas {
 
-    static final String LOCATION_PROPERTY = "showcall.discord.openapi";
-    private static final Path DEFAULT_LOCATION = Path.of("..", "shared", "discord", "openapi.json");
+    static final String RESOURCE = "discord/openapi.json";
     private static final String DOCUMENT_IRI = "https://discord-stub.invalid/openapi.json";
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "patch", "delete");
     private static final Pattern NUMERIC = Pattern.compile("\\d+");
-    private static final Logger LOG = LoggerFactory.getLogger(OpenApiSchemas.class);
-    private static final Map<Path, OpenApiSchemas> LOADED = new ConcurrentHashMap<>();
-    private static final Set<Path> REPORTED_MISSING = ConcurrentHashMap.newKeySet();
 
-    private final Path location;
     private final JsonNode document;
     private final JsonSchema documentSchema;
     private final List<RouteTemplate> operations;
     private final Map<String, Optional<JsonSchema>> schemas = new ConcurrentHashMap<>();
 
-    private OpenApiSchemas(Path location, JsonNode document) {
-        this.location = location;
+    private OpenApiSchemas(JsonNode document) {
         this.document = document;
-        this.documentSchema = document == null ? null : factory().getSchema(
+        this.documentSchema = factory().getSchema(
                 SchemaLocation.of(DOCUMENT_IRI), document, SchemaValidatorsConfig.builder().build());
-        this.operations = document == null ? List.of() : operations(document);
+        this.operations = operations(document);
     }
 
-    /** The description at its configured location, loaded once per JVM; an absent one says so once in the log. */
-    static OpenApiSchemas locate() {
-        String configured = System.getProperty(LOCATION_PROPERTY);
-        Path path = (configured == null ? DEFAULT_LOCATION : Path.of(configured)).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(path)) {
-            if (REPORTED_MISSING.add(path)) {
-                LOG.warn("Discord's OpenAPI description is not at {}: the Discord stub SKIPS the schema check of request "
-                        + "bodies (set -D{}=<path to openapi.json> to enable it)", path, LOCATION_PROPERTY);
+    /** The description from the test resources, loaded once per JVM. */
+    static OpenApiSchemas load() {
+        return Loaded.INSTANCE;
+    }
+
+    private static final class Loaded {
+        static final OpenApiSchemas INSTANCE = read();
+
+        private static OpenApiSchemas read() {
+            try (InputStream in = OpenApiSchemas.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("Discord's OpenAPI description is missing from the test resources: "
+                            + RESOURCE);
+                }
+                return new OpenApiSchemas(Json.MAPPER.readTree(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read Discord's OpenAPI description " + RESOURCE, e);
             }
-            return new OpenApiSchemas(path, null);
-        }
-        return LOADED.computeIfAbsent(path, OpenApiSchemas::load);
-    }
-
-    private static OpenApiSchemas load(Path path) {
-        try {
-            return new OpenApiSchemas(path, Json.MAPPER.readTree(path.toFile()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read Discord's OpenAPI description at " + path, e);
         }
     }
 
-    boolean available() {
-        return document != null;
-    }
-
-    Path location() {
-        return location;
-    }
-
-    /** What in the body breaks the operation's request schema; nothing when there is no description or no schema. */
+    /** What in the body breaks the operation's request schema; nothing when the operation takes no JSON body. */
     List<Finding> check(String method, String path, JsonNode body) {
-        if (document == null || body == null || body.isMissingNode()) {
+        if (body == null || body.isMissingNode()) {
             return List.of();
         }
         Optional<RouteTemplate> operation = operation(method, path);
