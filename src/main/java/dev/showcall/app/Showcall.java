@@ -14,6 +14,7 @@ import dev.showcall.calls.Confirmations;
 import dev.showcall.calls.PingJobFactory;
 import dev.showcall.calls.PingSender;
 import dev.showcall.calls.QuartzSchedulers;
+import dev.showcall.calls.Reconciliation;
 import dev.showcall.discord.DiscordCallNotifier;
 import dev.showcall.discord.commands.ConfirmButtons;
 import dev.showcall.store.CallPingRepository;
@@ -81,7 +82,7 @@ public final class Showcall implements AutoCloseable {
     private ScheduledExecutorService timer;
     private DiscordBot bot;
     private CallScheduler calls;
-    private CallSync callSync;
+    private Reconciliation reconciliation;
     private final CallPingRepository callPings = new CallPingRepository();
     private Replacements replacements;
 
@@ -122,9 +123,13 @@ public final class Showcall implements AutoCloseable {
         timer = Executors.newSingleThreadScheduledExecutor(named("showcall-timer"));
         calls = createCalls();
         CallSync callSync = new CallSync(database, callPings, new DelayRepository(), calls);
-        this.callSync = callSync;
+        Lineups lineups = new Lineups(database);
+        replacements = new Replacements(database, lineups, new ReplacementRepository(), callPings, timeline,
+                () -> calls, clock);
+        reconciliation = new Reconciliation(() -> directory, List.of(callSync, replacements::resumeNotices),
+                Executors.newSingleThreadScheduledExecutor(named("showcall-reconcile")));
         DelayCommand delay = new DelayCommand(new Delays(database, new DelayRepository(), callPings, timeline, callSync,
-                clock));
+                reconciliation, clock));
         Arrivals arrivals = new Arrivals(new JdbcArrivalStore(database, new ArrivalRepository(), timeline), clock);
         ArrivedCommand arrived = new ArrivedCommand(arrivals, directory);
         ConfirmButtons confirm = new ConfirmButtons(new Confirmations(database, new ConfirmationRepository(),
@@ -133,13 +138,10 @@ public final class Showcall implements AutoCloseable {
                 new ArrivalRepository(), new DelayRepository(), new NoShowRepository(), clock));
         NoShowCommand noShow = new NoShowCommand(new NoShows(database, new NoShowRepository(), new ArrivalRepository(),
                 timeline, clock));
-        Lineups lineups = new Lineups(database);
         LookCommand look = new LookCommand(new LookSteps(database, lineups, new ModelStepRepository(),
                 new LookStepRepository(), timeline, clock), lineups);
         WalkedCommand walked = new WalkedCommand(new Walks(database, lineups, new WalkRepository(), timeline, clock),
                 lineups);
-        replacements = new Replacements(database, lineups, new ReplacementRepository(), callPings, timeline,
-                () -> calls, clock);
         ReplaceCommand replace = new ReplaceCommand(replacements);
         LineupCommand lineup = new LineupCommand(lineups);
         StatusCommand status = new StatusCommand(feedStore());
@@ -172,11 +174,11 @@ public final class Showcall implements AutoCloseable {
      * while showcall was down fire at once, marked late.
      */
     public void startCalls() throws SchedulerException {
-        for (PlannedShow show : directory.all()) {
-            callSync.sync(show);
-            replacements.resumeNotices(show);
+        if (!reconciliation.runNow()) {
+            throw new SchedulerException("the scheduled calls could not be brought in line with the database");
         }
         calls.start();
+        reconciliation.start();
         startTimeline();
     }
 
@@ -207,6 +209,9 @@ public final class Showcall implements AutoCloseable {
     /** Stops taking interactions, lets the ones under way finish, disconnects, then closes the database. */
     @Override
     public void close() {
+        if (reconciliation != null) {
+            reconciliation.close();
+        }
         if (calls != null) {
             calls.shutdown();
         }

@@ -81,6 +81,11 @@ public record CallPing(
         return REPLACED_PREFIX + replacementId;
     }
 
+    /** Whether {@code ping} is a one-off notice (a delay or a replacement) rather than a ping of the plan. */
+    public static boolean isNotice(String ping) {
+        return ping.startsWith(MOVED_PREFIX) || ping.startsWith(REPLACED_PREFIX);
+    }
+
     /** The replacement a {@link #replaced(long)} notice is about, if it is one. */
     public static java.util.OptionalLong replacementOf(String ping) {
         return ping.startsWith(REPLACED_PREFIX)

@@ -1,5 +1,6 @@
 package dev.showcall.calls;
 
+import dev.showcall.backstage.CallPing;
 import dev.showcall.backstage.PlannedShow;
 import java.time.Clock;
 import java.time.Duration;
@@ -88,11 +89,14 @@ public final class CallScheduler {
                 unchanged++;
             }
         }
-        existing.removeIf(k -> k.getName().contains("|moved:"));
+        // one-off notices (a delay, a replacement) are not in the plan: they stay until they have fired
+        existing.removeIf(CallScheduler::isNotice);
         List<String> removed = existing.stream().map(JobKey::getName).sorted().toList();
         existing.forEach(this::deleteQuietly);
-        log.info("Show {}: {} pings scheduled, {} moved, {} removed, {} unchanged", show.id(), scheduled.size(),
-                moved.size(), removed.size(), unchanged);
+        boolean changed = !scheduled.isEmpty() || !moved.isEmpty() || !removed.isEmpty();
+        // a sync runs every minute to keep the jobs on the database: it is news only when it changed something
+        (changed ? log.atInfo() : log.atDebug()).log("Show {}: {} pings scheduled, {} moved, {} removed, {} unchanged",
+                show.id(), scheduled.size(), moved.size(), removed.size(), unchanged);
         return new SyncResult(scheduled, moved, removed, unchanged);
     }
 
@@ -105,10 +109,18 @@ public final class CallScheduler {
         }
     }
 
+    private static boolean isNotice(JobKey key) {
+        return CallPing.isNotice(key.getName().substring(key.getName().lastIndexOf('|') + 1));
+    }
+
     private boolean moveIfChanged(JobKey key, Instant due) throws SchedulerException {
         TriggerKey triggerKey = TriggerKey.triggerKey(key.getName(), key.getGroup());
         Trigger current = quartz.getTrigger(triggerKey);
-        if (current != null && current.getStartTime().toInstant().equals(due)) {
+        if (current == null) {
+            // its trigger has fired: the job is sending now, or waits for a retry of its own
+            return false;
+        }
+        if (current.getStartTime().toInstant().equals(due)) {
             return false;
         }
         quartz.rescheduleJob(triggerKey, trigger(key, due));

@@ -1,6 +1,5 @@
 package dev.showcall.calls;
 
-import dev.showcall.backstage.CallPing;
 import dev.showcall.backstage.Delay;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.show.Call;
@@ -18,6 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Producers move the show: the start, every call and reminder still to come. Calls already made
@@ -31,20 +32,24 @@ public final class Delays {
     /** Earlier than two hours is a different plan. */
     public static final int MAX_EARLIER_MINUTES = 120;
 
+    private static final Logger log = LoggerFactory.getLogger(Delays.class);
+
     private final Database database;
     private final DelayRepository delays;
     private final CallPingRepository pings;
     private final TimelineEventRepository timeline;
     private final CallSync sync;
+    private final Reconciliation reconciliation;
     private final Clock clock;
 
     public Delays(Database database, DelayRepository delays, CallPingRepository pings,
-                  TimelineEventRepository timeline, CallSync sync, Clock clock) {
+                  TimelineEventRepository timeline, CallSync sync, Reconciliation reconciliation, Clock clock) {
         this.database = database;
         this.delays = delays;
         this.pings = pings;
         this.timeline = timeline;
         this.sync = sync;
+        this.reconciliation = reconciliation;
         this.clock = clock;
     }
 
@@ -61,7 +66,7 @@ public final class Delays {
         return database.inTransaction(c -> delays.totalDelay(c, showId));
     }
 
-    public Outcome declare(PlannedShow show, int minutes, String reason, long declaredBy) throws SchedulerException {
+    public Outcome declare(PlannedShow show, int minutes, String reason, long declaredBy) {
         if (minutes == 0) {
             return new Outcome.Refused("A delay of 0 minutes changes nothing.");
         }
@@ -85,12 +90,17 @@ public final class Delays {
                             + " min: " + reason + ". The show now starts <t:" + start.getEpochSecond() + ":t>."));
             return new Delay(id, show.id(), minutes, reason, declaredBy, now);
         });
-        sync.sync(show);
-        List<Call> told = pending.stream().filter(c -> c.userId().isPresent()).toList();
-        for (Call call : told) {
-            sync.scheduler().sendNow(show.id(), call.key(), CallPing.moved(stored.id()));
+        int told = (int) pending.stream().filter(c -> c.userId().isPresent()).count();
+        try {
+            // moves the jobs and schedules the notices the stored delay owes
+            sync.reconcile(show);
+        } catch (SchedulerException | RuntimeException e) {
+            // the delay is stored: the reconciliation moves the jobs and tells everyone as soon as it can
+            log.error("Show {}: delay {} is stored but its calls could not be moved yet; reconciling again shortly",
+                    show.id(), stored.id(), e);
+            reconciliation.afterFailure();
         }
-        return new Outcome.Declared(stored, after, start, told.size());
+        return new Outcome.Declared(stored, after, start, told);
     }
 
     /** Calls not made yet, in time order: the ones a delay moves. */

@@ -7,9 +7,6 @@ import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEve
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
-import org.quartz.SchedulerException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** {@code /delay minutes:<int> reason:<text>}: producers move the show and every call still to come. */
 public final class DelayCommand extends ShowSlashCommand {
@@ -18,8 +15,6 @@ public final class DelayCommand extends ShowSlashCommand {
     public static final String MINUTES_OPTION = "minutes";
     public static final String REASON_OPTION = "reason";
     static final int MAX_REASON = 200;
-
-    private static final Logger log = LoggerFactory.getLogger(DelayCommand.class);
 
     private final Delays delays;
 
@@ -43,14 +38,7 @@ public final class DelayCommand extends ShowSlashCommand {
             responder.reply(Replies.error("Give a reason: the crew read it with their new time."));
             return;
         }
-        Delays.Outcome outcome;
-        try {
-            outcome = delays.declare(show, minutes, reason, event.getUser().getIdLong());
-        } catch (SchedulerException e) {
-            log.error("Show {}: the delay of {} min could not be scheduled", show.id(), minutes, e);
-            responder.reply(Replies.error(Replies.SOMETHING_WENT_WRONG));
-            return;
-        }
+        Delays.Outcome outcome = delays.declare(show, minutes, reason, event.getUser().getIdLong());
         if (outcome instanceof Delays.Outcome.Refused refused) {
             responder.reply(Replies.error(refused.reason() + " Nothing was changed."));
             return;
