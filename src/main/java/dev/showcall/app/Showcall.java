@@ -140,7 +140,7 @@ public final class Showcall implements AutoCloseable {
                 lineups);
         replacements = new Replacements(database, lineups, new ReplacementRepository(), callPings, timeline,
                 () -> calls, clock);
-        ReplaceCommand replace = new ReplaceCommand(replacements);
+        ReplaceCommand replace = new ReplaceCommand(replacements, timer);
         LineupCommand lineup = new LineupCommand(lineups);
         StatusCommand status = new StatusCommand(feedStore());
         CommandListener commands = new CommandListener(
