@@ -142,7 +142,7 @@ public final class Showcall implements AutoCloseable {
                 new LookStepRepository(), timeline, clock), lineups);
         WalkedCommand walked = new WalkedCommand(new Walks(database, lineups, new WalkRepository(), timeline, clock),
                 lineups);
-        ReplaceCommand replace = new ReplaceCommand(replacements);
+        ReplaceCommand replace = new ReplaceCommand(replacements, timer);
         LineupCommand lineup = new LineupCommand(lineups);
         StatusCommand status = new StatusCommand(feedStore());
         CommandListener commands = new CommandListener(

@@ -6,6 +6,7 @@ import dev.showcall.show.QuickChange;
 import dev.showcall.show.Show;
 import dev.showcall.show.Step;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -100,24 +101,58 @@ public final class Lineup {
                 .flatMap(w -> look(w.lookNumber()));
     }
 
-    /** The first look of the running order that has not walked. */
+    /**
+     * The next look to walk, wherever the show names it (the board, the timeline, {@code /walked}
+     * without a number, {@code /lineup}): the first of the running order that has not walked and
+     * has a model to wear it. Looks {@link LookState#withoutModel() without a model} are passed over.
+     */
     public Optional<LookState> next() {
-        return looks.values().stream().filter(l -> !l.walked()).findFirst();
+        return toWalk().stream().filter(l -> !l.withoutModel()).findFirst();
     }
 
-    /** The looks still to walk, in running order. */
+    /** The looks still to walk, in running order, those without a model included. */
     public List<LookState> toWalk() {
         return looks.values().stream().filter(l -> !l.walked()).toList();
+    }
+
+    /**
+     * The looks still to walk that have no model (she is a no-show and nobody replaces her), in
+     * running order: they cannot walk until someone does.
+     */
+    public List<LookState> withoutModel() {
+        return toWalk().stream().filter(LookState::withoutModel).toList();
+    }
+
+    /**
+     * The looks without a model that the running order passes over to reach {@code look}: those
+     * between the last look walked before it and it.
+     */
+    public List<LookState> passedOver(LookState look) {
+        List<LookState> passed = new ArrayList<>();
+        for (LookState l : looks.values()) {
+            if (l.number() == look.number()) {
+                return List.copyOf(passed);
+            }
+            if (l.walked()) {
+                passed.clear();
+            } else if (l.withoutModel()) {
+                passed.add(l);
+            }
+        }
+        return List.copyOf(passed);
     }
 
     public long readyCount() {
         return looks.values().stream().filter(LookState::ready).count();
     }
 
-    /** For each required step, how many looks still to walk lack it (those marked ready count as complete). */
+    /**
+     * For each required step, how many looks still to walk lack it (those marked ready count as
+     * complete, and those without a model are counted by {@link #withoutModel()} instead).
+     */
     public Map<Step, Long> missingCounts() {
         Map<Step, Long> counts = new EnumMap<>(Step.class);
-        toWalk().stream().filter(l -> !l.ready())
+        toWalk().stream().filter(l -> !l.ready() && !l.withoutModel())
                 .forEach(l -> l.missing().forEach(s -> counts.merge(s, 1L, Long::sum)));
         return counts;
     }

@@ -34,6 +34,14 @@ public record LookState(Look look, String model, Set<Step> done, List<Step> miss
         return walk.isPresent();
     }
 
+    /**
+     * Nobody can wear it: its model is a no-show and nobody replaces her. Until someone does, it
+     * cannot walk, and the running order passes it over.
+     */
+    public boolean withoutModel() {
+        return modelNoShow;
+    }
+
     public boolean replaced() {
         return !model.equals(look.model());
     }

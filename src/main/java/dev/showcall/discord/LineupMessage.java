@@ -34,7 +34,8 @@ public final class LineupMessage {
 
     static MessageEmbed embed(Lineup lineup, java.util.OptionalInt from) {
         List<LookState> looks = lineup.looks();
-        int first = from.orElse(lineup.next().map(LookState::number).orElse(looks.get(looks.size() - 1).number()));
+        int first = from.orElse(lineup.next().or(() -> lineup.toWalk().stream().findFirst())
+                .map(LookState::number).orElse(looks.get(looks.size() - 1).number()));
         EmbedBuilder embed = new EmbedBuilder()
                 .setTitle(truncate("Lineup · " + lineup.show().show().name(), MessageEmbed.TITLE_MAX_LENGTH))
                 .setDescription(description(lineup, looks, first))
@@ -46,11 +47,16 @@ public final class LineupMessage {
 
     private static String description(Lineup lineup, List<LookState> looks, int first) {
         StringBuilder text = new StringBuilder();
+        boolean oneWithout = lineup.withoutModel().size() == 1;
+        Walks.withoutModelWarning(lineup.withoutModel()).ifPresent(warning -> text.append(truncate(warning, 500))
+                .append(oneWithout ? ". It cannot walk, and the next look passes it over, until `/replace` gives it a model.\n"
+                        : ". They cannot walk, and the next look passes them over, until `/replace` gives them a model.\n"));
         long walkedBefore = looks.stream().filter(l -> l.number() < first && l.walked()).count();
         long before = looks.stream().filter(l -> l.number() < first).count();
         if (before > 0) {
             text.append(before == walkedBefore ? "Looks before " + first + " have walked.\n"
-                    : before + " looks before " + first + " (" + walkedBefore + " walked): `/lineup from:1` lists them.\n");
+                    : before + (before == 1 ? " look" : " looks") + " before " + first + " (" + walkedBefore
+                            + " walked): `/lineup from:1` lists " + (before == 1 ? "it" : "them") + ".\n");
         }
         List<LookState> listed = looks.stream().filter(l -> l.number() >= first).toList();
         for (int i = 0; i < listed.size(); i++) {
@@ -102,8 +108,14 @@ public final class LineupMessage {
                 + " → " + q.toLook() + ", " + Durations.format(q.gap())).toList());
     }
 
+    /** What the next looks to walk miss; those without a model are named at the top instead. */
     private static String missing(Lineup lineup) {
-        List<String> lines = lineup.toWalk().stream().limit(NEXT_LOOKS).filter(l -> !l.ready())
+        List<LookState> coming = lineup.toWalk().stream().filter(l -> !l.withoutModel()).limit(NEXT_LOOKS).toList();
+        if (coming.isEmpty()) {
+            return lineup.withoutModel().isEmpty() ? "Nothing: every look has walked."
+                    : "Nothing: no look left to walk has a model.";
+        }
+        List<String> lines = coming.stream().filter(l -> !l.ready())
                 .map(l -> "Look " + l.number() + " · " + l.model() + ": " + Walks.whatIsMissing(l))
                 .toList();
         return lines.isEmpty() ? "Nothing: the next " + NEXT_LOOKS + " looks are ready." : lines(lines);

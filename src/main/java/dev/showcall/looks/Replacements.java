@@ -5,7 +5,9 @@ import dev.showcall.backstage.CallPing;
 import dev.showcall.backstage.Lineup;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.backstage.Replacement;
+import dev.showcall.backstage.PingOutcome;
 import dev.showcall.calls.CallScheduler;
+import dev.showcall.calls.ClosedDms;
 import dev.showcall.calls.ReplacementNotice;
 import dev.showcall.show.CallPlanner;
 import dev.showcall.show.Closest;
@@ -56,15 +58,47 @@ public final class Replacements {
         this.clock = clock;
     }
 
+    /** How someone hears of a replacement. */
+    public enum Way {
+        /** A direct message. */
+        DM,
+        /** A mention in the show's calls channel, as their DMs are closed. */
+        CALLS_CHANNEL
+    }
+
+    /**
+     * A notice of a replacement to one person. It goes out through the ping table just after the
+     * replacement is stored, so when the replacement is answered it is on its way, not delivered:
+     * {@code way} is how it is being sent, in the calls channel when the last message showcall sent
+     * them could not go by DM ({@link ClosedDms}).
+     */
+    public record Notice(long userId, Way way) {
+    }
+
+    /** How a notice went, once it has: {@code way} is empty while it is still on its way. */
+    public record Delivery(long userId, Optional<Way> way) {
+
+        public boolean delivered() {
+            return way.isPresent();
+        }
+    }
+
     public sealed interface Outcome {
 
         /**
-         * @param quickChanges her new changes under the show's threshold, to warn about
-         * @param told         the people sent a notice (dressers, and her)
-         * @param called       she had not been called and was called now
+         * @param quickChanges   her new changes under the show's threshold, to warn about
+         * @param notices        the people being told (dressers, and her), and how
+         * @param withoutDiscord whoever replaces has no Discord account in the show file: nobody
+         *                       can message her, PR tells her in person
+         * @param called         she had not been called and her call is being made now
          */
-        record Replaced(Replacement replacement, List<QuickChange> quickChanges, Set<Long> told, boolean called)
-                implements Outcome {
+        record Replaced(Replacement replacement, List<QuickChange> quickChanges, List<Notice> notices,
+                        boolean withoutDiscord, boolean called) implements Outcome {
+
+            public Replaced {
+                quickChanges = List.copyOf(quickChanges);
+                notices = List.copyOf(notices);
+            }
         }
 
         record Refused(String reason) implements Outcome {
@@ -97,11 +131,16 @@ public final class Replacements {
             if (stored.isEmpty()) {
                 return new Outcome.Refused(model.get().name() + " was replaced a moment ago by someone else.");
             }
-            boolean toCall = !pings.isCallSent(c, show.id(), withKey) && show.call(withKey).isPresent();
-            Set<Long> told = ReplacementNotice.recipients(show, stored.get());
+            boolean withoutDiscord = with.get().userId().isEmpty();
+            // a model without Discord has a call on the sheet, but PR marks her in: nothing is sent to her
+            boolean toCall = !withoutDiscord && show.call(withKey).isPresent() && !pings.isCallSent(c, show.id(), withKey);
+            Set<Long> closed = ClosedDms.of(show, pings.forShow(c, show.id()));
+            List<Notice> notices = ReplacementNotice.recipients(show, stored.get()).stream()
+                    .map(user -> new Notice(user, closed.contains(user) ? Way.CALLS_CHANNEL : Way.DM))
+                    .toList();
             timeline.append(c, TimelineEvent.of(show.id(), now, EventKind.REPLACEMENT, OptionalLong.of(by),
-                    Optional.of(withKey), text(stored.get(), allowed.newQuickChanges(), toCall)));
-            return new Outcome.Replaced(stored.get(), allowed.newQuickChanges(), told, toCall);
+                    Optional.of(withKey), text(stored.get(), allowed.newQuickChanges(), toCall, withoutDiscord)));
+            return new Outcome.Replaced(stored.get(), allowed.newQuickChanges(), notices, withoutDiscord, toCall);
         });
         if (outcome instanceof Outcome.Replaced replaced) {
             tell(show, replaced.replacement());
@@ -110,6 +149,23 @@ public final class Replacements {
             }
         }
         return outcome;
+    }
+
+    /** How each notice of {@code replacement} went so far, in the order of its recipients. */
+    public List<Delivery> deliveries(PlannedShow show, Replacement replacement) {
+        String ping = CallPing.replaced(replacement.id());
+        return database.inTransaction(c -> ReplacementNotice.recipients(show, replacement).stream()
+                .map(user -> new Delivery(user, pings.find(c, show.id(), ReplacementNotice.subject(user), ping)
+                        .flatMap(CallPing::outcome).flatMap(Replacements::way)))
+                .toList());
+    }
+
+    private static Optional<Way> way(PingOutcome outcome) {
+        return switch (outcome) {
+            case DM -> Optional.of(Way.DM);
+            case CHANNEL -> Optional.of(Way.CALLS_CHANNEL);
+            case ROLE, DROPPED -> Optional.empty();
+        };
     }
 
     /**
@@ -147,10 +203,11 @@ public final class Replacements {
         }
     }
 
-    private static String text(Replacement r, List<QuickChange> quickChanges, boolean called) {
+    private static String text(Replacement r, List<QuickChange> quickChanges, boolean called, boolean withoutDiscord) {
         return "🔁 " + r.replacedBy() + " replaces " + r.model() + " in "
                 + (r.looks().size() == 1 ? "look " : "looks ") + LookSteps.numbers(r.looks()) + "."
                 + (called ? " Called now." : "")
+                + (withoutDiscord ? " " + r.replacedBy() + " has no Discord account: tell her in person." : "")
                 + (quickChanges.isEmpty() ? "" : " ⚠️ New quick change: " + Lineup.describe(quickChanges) + ".");
     }
 

@@ -4,6 +4,7 @@ import dev.showcall.backstage.Lineup;
 import dev.showcall.backstage.LookState;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.backstage.Walk;
+import dev.showcall.show.LookNumbers;
 import dev.showcall.show.Step;
 import dev.showcall.store.Database;
 import dev.showcall.store.TimelineEventRepository;
@@ -12,6 +13,7 @@ import dev.showcall.timeline.EventKind;
 import dev.showcall.timeline.TimelineEvent;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -37,8 +39,19 @@ public final class Walks {
 
     public sealed interface Outcome {
 
-        /** @param next the first look still to walk, if any, as it stands now */
-        record Walked(LookState look, Optional<LookState> next) implements Outcome {
+        /**
+         * @param next         the next look to walk, as it stands now ({@link Lineup#next()})
+         * @param passedOver   the looks without a model that were passed over to reach this one,
+         *                     when it was taken as the next of the running order
+         * @param withoutModel the looks still to walk that have no model, as it stands now
+         */
+        record Walked(LookState look, Optional<LookState> next, List<LookState> passedOver,
+                      List<LookState> withoutModel) implements Outcome {
+
+            public Walked {
+                passedOver = List.copyOf(passedOver);
+                withoutModel = List.copyOf(withoutModel);
+            }
         }
 
         record AlreadyWalked(LookState look, Walk walk) implements Outcome {
@@ -48,6 +61,14 @@ public final class Walks {
         }
 
         record AllWalked() implements Outcome {
+        }
+
+        /** No look can walk next: those left have no model (their model is a no-show nobody replaces). */
+        record NoneCanWalk(List<LookState> withoutModel) implements Outcome {
+
+            public NoneCanWalk {
+                withoutModel = List.copyOf(withoutModel);
+            }
         }
 
         record Undone(LookState look) implements Outcome {
@@ -60,16 +81,24 @@ public final class Walks {
         }
     }
 
-    /** Records {@code number} going out, or the next look of the running order when none is given. */
+    /**
+     * Records {@code number} going out, or the next look of the running order when none is given
+     * ({@link Lineup#next()}: looks without a model are passed over).
+     */
     public Outcome walked(PlannedShow show, OptionalInt number, long by) {
         Instant now = clock.instant();
         return database.inTransaction(c -> {
             Lineup before = lineups.of(c, show);
             Optional<LookState> look = number.isPresent() ? before.look(number.getAsInt()) : before.next();
             if (look.isEmpty()) {
-                return number.isPresent() ? unknown(show, number.getAsInt()) : new Outcome.AllWalked();
+                if (number.isPresent()) {
+                    return unknown(show, number.getAsInt());
+                }
+                List<LookState> stranded = before.withoutModel();
+                return stranded.isEmpty() ? new Outcome.AllWalked() : new Outcome.NoneCanWalk(stranded);
             }
             LookState it = look.get();
+            List<LookState> passedOver = number.isPresent() ? List.of() : before.passedOver(it);
             if (it.walk().isPresent()) {
                 return new Outcome.AlreadyWalked(it, it.walk().get());
             }
@@ -85,10 +114,11 @@ public final class Walks {
                                 "look " + it.number() + " was recorded and taken back at the same moment")));
             }
             Lineup after = lineups.of(c, show);
-            Optional<LookState> next = after.next();
+            Outcome.Walked walked = new Outcome.Walked(after.look(it.number()).orElseThrow(), after.next(), passedOver,
+                    after.withoutModel());
             timeline.append(c, TimelineEvent.of(show.id(), now, EventKind.WALKED, OptionalLong.of(by),
-                    Optional.of(LookSteps.subject(it.number())), walkedText(it, next)));
-            return new Outcome.Walked(after.look(it.number()).orElseThrow(), next);
+                    Optional.of(LookSteps.subject(it.number())), walkedText(walked)));
+            return walked;
         });
     }
 
@@ -108,10 +138,45 @@ public final class Walks {
         });
     }
 
-    /** "Look 7 is out: Anya Petrova · Black wool coat. Next: look 8 · Bea Lind, ready." */
-    static String walkedText(LookState out, Optional<LookState> next) {
+    /**
+     * "Look 7 is out: Anya Petrova · Black wool coat. Next: look 8 · Bea Lind, ready.", with the looks
+     * passed over on the way, and without a next look, why.
+     */
+    static String walkedText(Outcome.Walked walked) {
+        LookState out = walked.look();
         return "Look " + out.number() + " is out: " + out.model() + " · " + out.look().description() + ". "
-                + next.map(Walks::nextText).orElse("That was the last look.");
+                + (walked.passedOver().isEmpty() ? "" : "⚠️ " + passedOverText(walked.passedOver()) + ". ")
+                + walked.next().map(Walks::nextText).orElse(noNextText(walked.withoutModel()));
+    }
+
+    /** "Passed over looks 1–20: no model (a no-show nobody replaces)". */
+    public static String passedOverText(List<LookState> passedOver) {
+        return "Passed over " + LookNumbers.named(numbers(passedOver)) + ": no model (a no-show nobody replaces)";
+    }
+
+    /** Why no look is next: every look walked, or those left have no model. */
+    public static String noNextText(List<LookState> withoutModel) {
+        return withoutModel.isEmpty() ? "That was the last look." : "⚠️ " + noneCanWalkText(withoutModel);
+    }
+
+    /** "No look can walk next: looks 11, 12 have no model; /replace gives them one." */
+    public static String noneCanWalkText(List<LookState> withoutModel) {
+        boolean one = withoutModel.size() == 1;
+        return "No look can walk next: " + LookNumbers.named(numbers(withoutModel)) + (one ? " has" : " have")
+                + " no model; /replace gives " + (one ? "it" : "them") + " one.";
+    }
+
+    /** "⚠️ 20 looks have no model: 1–20", or empty when every look left has one. */
+    public static Optional<String> withoutModelWarning(List<LookState> withoutModel) {
+        if (withoutModel.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("⚠️ " + withoutModel.size() + (withoutModel.size() == 1 ? " look has" : " looks have")
+                + " no model: " + LookNumbers.ranges(numbers(withoutModel)));
+    }
+
+    private static List<Integer> numbers(List<LookState> looks) {
+        return looks.stream().map(LookState::number).toList();
     }
 
     static String nextText(LookState next) {

@@ -103,7 +103,8 @@ public final class BoardStateReader {
         Map<String, Integer> missing = new LinkedHashMap<>();
         lineup.missingCounts().forEach((step, count) -> missing.put(step.label(), Math.toIntExact(count)));
         return new LooksSection(Math.toIntExact(lineup.readyCount()), lineup.looks().size(), missing,
-                lineup.out().map(BoardStateReader::line), lineup.next().map(BoardStateReader::line));
+                lineup.out().map(BoardStateReader::line), lineup.next().map(BoardStateReader::line),
+                lineup.withoutModel().stream().map(LookState::number).toList());
     }
 
     private static LooksSection.LookLine line(LookState look) {

@@ -1,5 +1,6 @@
 package dev.showcall.timeline;
 
+import dev.showcall.show.LookNumbers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,6 +93,11 @@ public final class BoardRenderer {
         if (!looks.missingByStep().isEmpty()) {
             text.append("\nMissing: ").append(looks.missingByStep().entrySet().stream()
                     .map(BoardRenderer::missingCount).collect(Collectors.joining(" · ")));
+        }
+        if (!looks.withoutModel().isEmpty()) {
+            int count = looks.withoutModel().size();
+            text.append("\n⚠️ ").append(count).append(count == 1 ? " look has" : " looks have").append(" no model: ")
+                    .append(LookNumbers.ranges(looks.withoutModel()));
         }
         return cut(text.toString(), Board.MAX_FIELD_VALUE);
     }

@@ -331,6 +331,23 @@ class LineupTest {
         }
 
         @Test
+        @DisplayName("counts no missing step on a look without a model: it is counted as having none")
+        void noModelNoMissingSteps() {
+            // given Fay (look 12) is a no-show nobody replaces, and every other look was declared ready
+            Day day = day().noShow(FAY);
+            for (int look = 1; look <= 11; look++) {
+                day.lookStep(look, Step.READY);
+            }
+
+            // when the missing steps are counted
+            Lineup lineup = day.lineup();
+
+            // then look 12 misses no step: it misses a model
+            assertThat(lineup.missingCounts()).isEmpty();
+            assertThat(numbers(lineup.withoutModel())).containsExactly(12);
+        }
+
+        @Test
         @DisplayName("counts nothing once every look to walk is ready")
         void nothingMissing() {
             // given every look was declared ready
@@ -390,6 +407,74 @@ class LineupTest {
 
             // then look 2 is out
             assertThat(out).map(LookState::number).contains(2);
+        }
+
+        @Test
+        @DisplayName("passes over the looks whose model is a no-show nobody replaces: the next is the first that can walk")
+        void passesOverLooksWithoutModel() {
+            // given Anya (looks 1, 6, 11) and Bea (2, 7) are no-shows and nobody replaces them
+            Day day = day().noShow(ANYA).noShow(BEA);
+
+            // when the lineup is read
+            Lineup lineup = day.lineup();
+
+            // then look 3 is next, past looks 1 and 2, and five looks have no model
+            assertThat(lineup.next()).map(LookState::number).contains(3);
+            assertThat(numbers(lineup.passedOver(look(lineup, 3)))).containsExactly(1, 2);
+            assertThat(numbers(lineup.withoutModel())).containsExactly(1, 2, 6, 7, 11);
+            assertThat(look(lineup, 1).withoutModel()).isTrue();
+            assertThat(look(lineup, 3).withoutModel()).isFalse();
+            assertThat(numbers(lineup.toWalk())).hasSize(12);
+        }
+
+        @Test
+        @DisplayName("passes over only the looks without a model since the last look walked")
+        void passedOverSinceLastWalked() {
+            // given Anya and Bea are no-shows, and looks 3 to 5 walked
+            Day day = day().noShow(ANYA).noShow(BEA).walked(3, CLEO, 0).walked(4, DANA, 1).walked(5, EVA, 2);
+
+            // when the lineup is read
+            Lineup lineup = day.lineup();
+
+            // then look 8 is next, past looks 6 and 7 but not looks 1 and 2, passed over before
+            assertThat(lineup.next()).map(LookState::number).contains(8);
+            assertThat(numbers(lineup.passedOver(look(lineup, 8)))).containsExactly(6, 7);
+            assertThat(lineup.passedOver(look(lineup, 4))).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a look has a model again once someone replaces its no-show, and is next in its turn")
+        void replacedNoShowWalks() {
+            // given Anya is a no-show, replaced by Gia
+            Day day = day().noShow(ANYA).replaced(1, ANYA, GIA, 1, 6, 11);
+
+            // when the lineup is read
+            Lineup lineup = day.lineup();
+
+            // then look 1 is next, worn by Gia, and no look lacks a model
+            assertThat(lineup.next()).hasValueSatisfying(l -> {
+                assertThat(l.number()).isEqualTo(1);
+                assertThat(l.model()).isEqualTo(GIA);
+            });
+            assertThat(lineup.withoutModel()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("when only looks without a model are left, nothing is next, and they are named")
+        void onlyLooksWithoutModelLeft() {
+            // given Fay (look 12) is a no-show and looks 1 to 11 walked
+            Day day = day().noShow(FAY);
+            List<String> wearers = List.of(ANYA, BEA, CLEO, DANA, EVA, ANYA, BEA, CLEO, DANA, EVA, ANYA);
+            for (int look = 1; look <= 11; look++) {
+                day.walked(look, wearers.get(look - 1), look);
+            }
+
+            // when the lineup is read
+            Lineup lineup = day.lineup();
+
+            // then nothing is next, and look 12 has no model
+            assertThat(lineup.next()).isEmpty();
+            assertThat(numbers(lineup.withoutModel())).containsExactly(12);
         }
 
         @Test

@@ -395,6 +395,115 @@ class LooksEndToEndTest {
         }
     }
 
+    /** A field of the board in the timeline channel, once it is there. */
+    java.util.Optional<String> boardField(String name) {
+        return bot.stub.messages(TIMELINE).stream().filter(m -> !m.embeds().isEmpty()).findFirst()
+                .flatMap(board -> java.util.stream.StreamSupport.stream(board.embeds().get(0).path("fields").spliterator(), false)
+                        .filter(f -> f.path("name").asText().equals(name))
+                        .map(f -> f.path("value").asText())
+                        .findFirst());
+    }
+
+    /** Waits until the board's field {@code name} satisfies {@code shown}; fails with what it showed last. */
+    String awaitBoardField(String name, java.util.function.Predicate<String> shown) throws InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            java.util.Optional<String> value = boardField(name);
+            if (value.isPresent() && shown.test(value.get())) {
+                return value.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the board's '" + name + "' did not show what was expected in time; it shows "
+                + boardField(name).orElse("nothing"));
+    }
+
+    InteractionResponse noShow(String model) {
+        return slash(SlashCommandInvocation.of(NoShowCommand.NAME).option(NoShowCommand.MODEL_OPTION, model).by(PR));
+    }
+
+    @Nested
+    @DisplayName("looks whose model is a no-show nobody replaces")
+    class WithoutModel {
+
+        @Test
+        @DisplayName("the board names them, and its next look is the first that can walk, not one of them")
+        void board() throws InterruptedException {
+            // given Anya, who wears looks 1 and 3, is a no-show and nobody replaces her
+            noShow("Anya Petrova");
+
+            // when look 2 walks, named
+            walked(PRODUCER, 2);
+
+            // then the board's next look is look 4, and it warns of looks 1 and 3
+            String next = awaitBoardField("Next look", v -> v.startsWith("**4**"));
+            assertThat(next).startsWith("**4** · Cleo Marsh — Red trench");
+            assertThat(awaitBoardField("Looks", v -> v.contains("no model")))
+                    .contains("⚠️ 2 looks have no model: 1, 3");
+            assertThat(events(EventKind.WALKED)).singleElement()
+                    .satisfies(e -> assertThat(e.text()).contains("Next: look 4 · Cleo Marsh"));
+        }
+
+        @Test
+        @DisplayName("/lineup warns of them and starts at the first look that can walk")
+        void lineupWarns() {
+            // given Anya (looks 1 and 3) is a no-show and nobody replaces her
+            noShow("Anya Petrova");
+
+            // when a dresser reads the lineup
+            InteractionResponse reply = slash(SlashCommandInvocation.of(LineupCommand.NAME).by(DRESSER));
+
+            // then it warns of looks 1 and 3 and lists from look 2, whose model is missing nothing but her arrival
+            var embed = reply.message().embeds().get(0);
+            String description = embed.path("description").asText();
+            assertThat(description).startsWith("⚠️ 2 looks have no model: 1, 3. They cannot walk")
+                    .contains("/replace").contains("`2` ⏳ **Bea Lind**").contains("`3` 🚫 **Anya Petrova**");
+            String missing = embed.path("fields").get(1).path("value").asText();
+            assertThat(missing).contains("Look 2 · Bea Lind").contains("Look 4 · Cleo Marsh")
+                    .doesNotContain("Look 1 ").doesNotContain("Look 3 ");
+        }
+
+        @Test
+        @DisplayName("/walked without a number passes over them and says which")
+        void walkedPassesOver() {
+            // given Anya (looks 1 and 3) is a no-show, and look 2 walked
+            noShow("Anya Petrova");
+            walked(PRODUCER, 2);
+
+            // when the next look walks, without a number
+            InteractionResponse reply = walked(PR);
+
+            // then look 4 is out, the reply and the timeline say look 3 was passed over, and look 5 is next
+            assertThat(reply.message().content()).startsWith("🚶 Look 4 · **Cleo Marsh** is out.")
+                    .contains("⚠️ Passed over look 3: no model (a no-show nobody replaces).")
+                    .contains("Next: look 5 · **Dina Ray**");
+            assertThat(events(EventKind.WALKED)).last()
+                    .satisfies(e -> assertThat(e.text()).contains("Passed over look 3: no model"));
+            assertThat(lineup().out()).hasValueSatisfying(l -> assertThat(l.number()).isEqualTo(4));
+            assertThat(stateOf(3).walked()).isFalse();
+        }
+
+        @Test
+        @DisplayName("/walked without a number records nothing when only they are left, and names them")
+        void noneCanWalk() {
+            // given Cleo (look 4) and Dina (look 5) are no-shows, and looks 1 to 3 walked
+            noShow("Cleo Marsh");
+            noShow("Dina Ray");
+            for (int look = 1; look <= 3; look++) {
+                walked(PRODUCER, look);
+            }
+
+            // when the next look is said to walk
+            InteractionResponse reply = walked(PR);
+
+            // then nothing is recorded, and looks 4 and 5 are named
+            assertThat(reply.message().content()).contains("No look can walk next: looks 4, 5 have no model")
+                    .contains("/replace").contains("Nothing was recorded");
+            assertThat(events(EventKind.WALKED)).hasSize(3).last().satisfies(e -> assertThat(e.text())
+                    .endsWith("⚠️ No look can walk next: looks 4, 5 have no model; /replace gives them one."));
+        }
+    }
+
     @Nested
     @DisplayName("/lineup")
     class LineupView {

@@ -13,6 +13,7 @@ import dev.showcall.backstage.Replacement;
 import dev.showcall.discord.commands.NoShowCommand;
 import dev.showcall.discord.commands.ReplaceCommand;
 import dev.showcall.discord.stub.AutocompleteInvocation;
+import dev.showcall.discord.stub.InteractionHandle;
 import dev.showcall.discord.stub.InteractionResponse;
 import dev.showcall.discord.stub.SlashCommandInvocation;
 import dev.showcall.discord.stub.StubMessage;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,8 +59,36 @@ class ReplaceEndToEndTest {
     }
 
     private InteractionResponse replace(long by, String model, String with) {
-        return bot.stub.slash(SlashCommandInvocation.of(ReplaceCommand.NAME).option(ReplaceCommand.MODEL_OPTION, model)
-                .option(ReplaceCommand.WITH_OPTION, with).by(by).in(TIMELINE)).awaitResponse(WAIT);
+        return replacing(by, model, with).awaitResponse(WAIT);
+    }
+
+    private InteractionHandle replacing(long by, String model, String with) {
+        InteractionHandle handle = bot.stub.slash(SlashCommandInvocation.of(ReplaceCommand.NAME)
+                .option(ReplaceCommand.MODEL_OPTION, model).option(ReplaceCommand.WITH_OPTION, with).by(by).in(TIMELINE));
+        handle.awaitResponse(WAIT);
+        return handle;
+    }
+
+    /** The answer as it was first given, before any edit. */
+    private String firstAnswer(InteractionHandle handle) {
+        return bot.stub.requestsTo("POST", "interactions/" + handle.id() + "/[^/]+/callback").get(0)
+                .body().path("data").path("content").asText();
+    }
+
+    /** Waits until the answer, as edited since it was given, satisfies {@code shown}; returns it. */
+    private String awaitAnswer(InteractionHandle handle, Predicate<String> shown) throws InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT);
+        String answer = handle.response().orElseThrow().message().content();
+        while (!shown.test(answer) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+            answer = handle.response().orElseThrow().message().content();
+        }
+        return answer;
+    }
+
+    private void noShow(String model) {
+        bot.stub.slash(SlashCommandInvocation.of(NoShowCommand.NAME).option(NoShowCommand.MODEL_OPTION, model)
+                .by(PR).in(TIMELINE)).awaitResponse(WAIT);
     }
 
     private List<Replacement> stored() {
@@ -82,16 +112,17 @@ class ReplaceEndToEndTest {
     @DisplayName("gives a no-show's looks to the standby, tells the dresser by DM, calls the standby, and says so on the timeline")
     void replacesWithStandby() throws InterruptedException {
         // given Cleo a no-show
-        bot.stub.slash(SlashCommandInvocation.of(NoShowCommand.NAME).option(NoShowCommand.MODEL_OPTION, "Cleo Marsh")
-                .by(PR).in(TIMELINE)).awaitResponse(WAIT);
+        noShow("Cleo Marsh");
 
         // when PR replaces her with Zoe
-        InteractionResponse reply = replace(PR, "cleo marsh", "Zoe Hart");
+        InteractionHandle handle = replacing(PR, "cleo marsh", "Zoe Hart");
+        InteractionResponse reply = handle.response().orElseThrow();
 
         // then Zoe wears look 4, its dresser is told, Zoe is called now and is told her look
         assertThat(reply.ephemeral()).isTrue();
-        assertThat(reply.message().content()).contains("**Zoe Hart** replaces **Cleo Marsh** in look 4")
-                .contains("<@" + DRESSER + ">").contains("called now");
+        assertThat(firstAnswer(handle)).contains("**Zoe Hart** replaces **Cleo Marsh** in look 4")
+                .contains("📨 Telling by DM: <@" + DRESSER + ">, <@" + ZOE + ">.")
+                .contains("Not called yet: calling her now.");
         assertThat(stored()).singleElement().satisfies(r -> {
             assertThat(r.replacedBy()).isEqualTo("Zoe Hart");
             assertThat(r.looks()).containsExactly(4);
@@ -105,6 +136,51 @@ class ReplaceEndToEndTest {
         assertThat(toZoe).anySatisfy(m -> assertThat(m.embeds()).isNotEmpty());
         assertThat(replacementEvents()).singleElement()
                 .satisfies(e -> assertThat(e.text()).contains("Zoe Hart replaces Cleo Marsh in look 4"));
+        // and once the notices went, the answer says they were told
+        assertThat(awaitAnswer(handle, a -> a.contains("Told")))
+                .contains("📨 Told by DM: <@" + DRESSER + ">, <@" + ZOE + ">.").doesNotContain("Telling");
+    }
+
+    @Test
+    @DisplayName("tells a standby whose DMs are closed in the calls channel, and the answer says so once she was told")
+    void closedDmsFoundOut() throws InterruptedException {
+        // given Cleo a no-show, and Zoe, the standby, accepts no DM; showcall has not tried one yet
+        noShow("Cleo Marsh");
+        bot.stub.closeDmsOf(ZOE);
+
+        // when PR replaces Cleo with Zoe
+        InteractionHandle handle = replacing(PR, "Cleo Marsh", "Zoe Hart");
+
+        // then the answer first says a DM is being tried, claiming nothing delivered
+        assertThat(firstAnswer(handle)).contains("📨 Telling by DM: <@" + DRESSER + ">, <@" + ZOE + ">.")
+                .doesNotContain("Told");
+        // and Zoe is told in the calls channel, and the answer is changed to say so
+        assertThat(awaitAnswer(handle, a -> a.contains("<@" + ZOE + ">") && a.contains("Told in the calls channel")))
+                .contains("📨 Told by DM: <@" + DRESSER + ">.")
+                .contains("📣 Told in the calls channel (DMs closed): <@" + ZOE + ">.");
+        assertThat(bot.stub.messages(ShowcallOnStub.CALLS)).anySatisfy(m -> {
+            assertThat(m.content()).contains("you walk in place of Cleo Marsh");
+            assertThat(m.mentionedUserIds()).containsExactly(ZOE);
+        });
+        assertThat(bot.stub.dms(ZOE)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("says at once that a standby whose DMs are known to be closed is being told in the calls channel")
+    void closedDmsKnown() throws InterruptedException {
+        // given Zoe accepts no DM, and showcall found out when she replaced Cleo
+        noShow("Cleo Marsh");
+        bot.stub.closeDmsOf(ZOE);
+        InteractionHandle first = replacing(PR, "Cleo Marsh", "Zoe Hart");
+        awaitAnswer(first, a -> a.contains("Told in the calls channel"));
+
+        // when PR also gives her Bea's look 2
+        InteractionHandle handle = replacing(PR, "Bea Lind", "Zoe Hart");
+
+        // then the answer says from the start that she is being told in the calls channel
+        assertThat(firstAnswer(handle)).contains("**Zoe Hart** replaces **Bea Lind** in look 2")
+                .contains("📣 Telling in the calls channel (DMs closed): <@" + ZOE + ">.")
+                .doesNotContain("by DM").doesNotContain("Told");
     }
 
     @Test

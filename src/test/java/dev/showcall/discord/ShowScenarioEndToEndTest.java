@@ -202,7 +202,7 @@ class ShowScenarioEndToEndTest {
         String looks = herLooks.stream().map(l -> String.valueOf(l.number())).collect(Collectors.joining(", "));
         assertThat(replaced.message().content())
                 .contains("**" + STANDBY + "** replaces **" + NO_SHOW + "** in looks " + looks)
-                .contains("Not called yet: called now.");
+                .contains("Not called yet: calling her now.");
         herDressers.forEach(d -> assertThat(replaced.message().content()).contains("<@" + d + ">"));
         for (long dresser : herDressers) {
             await("the replacement notice to dresser " + dresser, () -> !bot.stub.dms(dresser).isEmpty());

@@ -6,6 +6,7 @@ import static dev.showcall.backstage.TwelveLooks.EVA;
 import static dev.showcall.backstage.TwelveLooks.FAY;
 import static dev.showcall.backstage.TwelveLooks.GIA;
 import static dev.showcall.backstage.TwelveLooks.GIA_USER;
+import static dev.showcall.backstage.TwelveLooks.HANA;
 import static dev.showcall.backstage.TwelveLooks.ROSA;
 import static dev.showcall.backstage.TwelveLooks.SAM;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +18,10 @@ import dev.showcall.calls.CallScheduler;
 import dev.showcall.calls.PingJobFactory;
 import dev.showcall.calls.QuartzSchedulers;
 import dev.showcall.calls.ReplacementNotice;
+import dev.showcall.looks.Replacements.Delivery;
+import dev.showcall.looks.Replacements.Notice;
 import dev.showcall.looks.Replacements.Outcome;
+import dev.showcall.looks.Replacements.Way;
 import dev.showcall.show.QuickChange;
 import dev.showcall.store.CallPingRepository;
 import dev.showcall.store.FreshDatabase;
@@ -86,6 +90,16 @@ class ReplacementsTest {
         return db.inTransaction(c -> new ReplacementRepository().forShow(c, day.id()));
     }
 
+    /** {@code ping} to {@code subject} went out an hour ago, as {@code outcome}. */
+    private void sent(String subject, String ping, PingOutcome outcome) {
+        Instant at = NOW.minus(Duration.ofHours(1));
+        db.database().runInTransaction(c -> {
+            CallPingRepository pings = new CallPingRepository();
+            pings.claim(c, day.id(), subject, ping, at, at);
+            pings.complete(c, day.id(), subject, ping, at, Duration.ZERO, outcome, Optional.empty());
+        });
+    }
+
     private static String notice(long user, Replacement r) {
         return ReplacementNotice.subject(user) + "|" + CallPing.replaced(r.id());
     }
@@ -105,7 +119,9 @@ class ReplacementsTest {
         assertThat(r.replacedBy()).isEqualTo(GIA);
         assertThat(r.looks()).containsExactly(1, 6, 11);
         assertThat(r.decidedBy()).isEqualTo(PRODUCER);
-        assertThat(replaced.told()).containsExactly(SAM, ROSA, GIA_USER);
+        assertThat(replaced.notices()).containsExactly(new Notice(SAM, Way.DM), new Notice(ROSA, Way.DM),
+                new Notice(GIA_USER, Way.DM));
+        assertThat(replaced.withoutDiscord()).isFalse();
         assertThat(replaced.called()).isTrue();
         assertThat(replaced.quickChanges()).isEmpty();
         assertThat(stored()).containsExactly(r);
@@ -118,6 +134,56 @@ class ReplacementsTest {
         // and a notice for each of them, and her call, are due now
         assertThat(jobs()).containsExactlyInAnyOrder(notice(SAM, r), notice(ROSA, r), notice(GIA_USER, r),
                 "model:Gia Sol|call");
+    }
+
+    @Test
+    @DisplayName("says a notice goes to the calls channel for someone whose last message could not go by DM")
+    void closedDms() {
+        // given Rosa's call went to the calls channel this afternoon: her DMs are closed
+        String rosasCall = day.show().sheet().calls().stream()
+                .filter(c -> c.userId().isPresent() && c.userId().getAsLong() == ROSA).findFirst().orElseThrow().key();
+        sent(rosasCall, CallPing.CALL, PingOutcome.CHANNEL);
+
+        // when Gia replaces Anya, whose looks 6 and 11 Rosa dresses
+        Outcome outcome = replace(ANYA, GIA);
+
+        // then Rosa is to be told in the calls channel, the others by DM
+        assertThat(outcome).isInstanceOfSatisfying(Outcome.Replaced.class, r -> assertThat(r.notices())
+                .containsExactly(new Notice(SAM, Way.DM), new Notice(ROSA, Way.CALLS_CHANNEL), new Notice(GIA_USER, Way.DM)));
+    }
+
+    @Test
+    @DisplayName("does not call a standby without a Discord account, and says she is to be told in person")
+    void withoutDiscord() throws Exception {
+        // when Hana, a standby with no Discord account, replaces Fay (look 12, dressed by Sam)
+        Outcome outcome = replace(FAY, HANA);
+
+        // then only Sam is sent a notice, Hana is not called, and the timeline says to tell her in person
+        assertThat(outcome).isInstanceOfSatisfying(Outcome.Replaced.class, r -> {
+            assertThat(r.notices()).containsExactly(new Notice(SAM, Way.DM));
+            assertThat(r.withoutDiscord()).isTrue();
+            assertThat(r.called()).isFalse();
+        });
+        Replacement r = stored().get(0);
+        assertThat(jobs()).containsExactly(notice(SAM, r));
+        assertThat(day.events()).singleElement().satisfies(e -> assertThat(e.text())
+                .isEqualTo("🔁 Hana Ito replaces Fay Roux in look 12. Hana Ito has no Discord account: tell her in person."));
+    }
+
+    @Test
+    @DisplayName("tells how each notice went once it has, and which are still on their way")
+    void deliveries() {
+        // given Gia replaced Anya; Sam's notice went by DM, Rosa's to the calls channel, Gia's not yet
+        Replacement r = ((Outcome.Replaced) replace(ANYA, GIA)).replacement();
+        sent(ReplacementNotice.subject(SAM), CallPing.replaced(r.id()), PingOutcome.DM);
+        sent(ReplacementNotice.subject(ROSA), CallPing.replaced(r.id()), PingOutcome.CHANNEL);
+
+        // when the deliveries are read
+        List<Delivery> deliveries = replacements().deliveries(day.show(), r);
+
+        // then
+        assertThat(deliveries).containsExactly(new Delivery(SAM, Optional.of(Way.DM)),
+                new Delivery(ROSA, Optional.of(Way.CALLS_CHANNEL)), new Delivery(GIA_USER, Optional.empty()));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.showcall.looks;
 
 import static dev.showcall.backstage.TwelveLooks.ANYA;
 import static dev.showcall.backstage.TwelveLooks.BEA;
+import static dev.showcall.backstage.TwelveLooks.FAY;
 import static dev.showcall.backstage.TwelveLooks.GIA;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -154,17 +155,78 @@ class WalksTest {
     }
 
     @Test
-    @DisplayName("the event warns when the next look's model is a no-show")
-    void warnsOfNoShow() {
-        // given Bea is a no-show
+    @DisplayName("the event's next look is past a look whose model is a no-show nobody replaces")
+    void nextIsPastNoShow() {
+        // given Bea (look 2) is a no-show
         day.noShow(BEA, NOW.minusSeconds(3600));
 
         // when look 1 walks
-        walkedNext();
+        Outcome outcome = walkedNext();
 
-        // then the warning says so
+        // then look 3 is next, not look 2
+        assertThat(outcome).isInstanceOfSatisfying(Outcome.Walked.class, w -> {
+            assertThat(w.next()).map(LookState::number).contains(3);
+            assertThat(w.withoutModel()).extracting(LookState::number).containsExactly(2, 7);
+        });
+        assertThat(day.events()).singleElement().satisfies(e -> assertThat(e.text()).contains(
+                "⚠️ Next: look 3 · Cleo Marsh is NOT ready"));
+    }
+
+    @Test
+    @DisplayName("without a number, passes over the looks whose model is a no-show nobody replaces, and says which")
+    void passesOverLooksWithoutModel() {
+        // given Anya (looks 1, 6, 11) and Bea (2, 7) are no-shows and nobody replaces them
+        day.noShow(ANYA, NOW.minusSeconds(3600));
+        day.noShow(BEA, NOW.minusSeconds(3600));
+
+        // when the next look walks
+        Outcome outcome = walkedNext();
+
+        // then it is look 3, past looks 1 and 2, and the timeline says so
+        assertThat(outcome).isInstanceOfSatisfying(Outcome.Walked.class, w -> {
+            assertThat(w.look().number()).isEqualTo(3);
+            assertThat(w.passedOver()).extracting(LookState::number).containsExactly(1, 2);
+            assertThat(w.next()).map(LookState::number).contains(4);
+        });
+        assertThat(day.walks()).extracting(Walk::lookNumber).containsExactly(3);
+        assertThat(day.events()).singleElement().satisfies(e -> assertThat(e.text()).startsWith(
+                "Look 3 is out: Cleo Marsh · Camel suit. ⚠️ Passed over looks 1, 2: no model (a no-show nobody replaces). "
+                        + "⚠️ Next: look 4"));
+    }
+
+    @Test
+    @DisplayName("with a number, records that look and passes nothing over")
+    void numberPassesNothingOver() {
+        // given Anya (look 1) is a no-show
+        day.noShow(ANYA, NOW.minusSeconds(3600));
+
+        // when look 2 is said to walk
+        Outcome outcome = walked(2);
+
+        // then look 2 walked, with nothing said to be passed over
+        assertThat(outcome).isInstanceOfSatisfying(Outcome.Walked.class,
+                w -> assertThat(w.passedOver()).isEmpty());
+        assertThat(day.events()).singleElement().satisfies(e -> assertThat(e.text()).doesNotContain("Passed over"));
+    }
+
+    @Test
+    @DisplayName("the last look that can walk says the looks left have no model, not that it was the last")
+    void lastThatCanWalk() {
+        // given Fay (look 12) is a no-show and looks 1 to 10 walked
+        day.noShow(FAY, NOW.minusSeconds(3600));
+        walkedUpTo(10);
+
+        // when the next look walks, and then the next is asked for
+        Outcome last = walkedNext();
+        Outcome after = at(NOW.plusSeconds(60)).walked(day.show(), OptionalInt.empty(), STAGE_MANAGER);
+
+        // then look 11 walked with nothing next, look 12 is named, and nothing more is recorded
+        assertThat(last).isInstanceOfSatisfying(Outcome.Walked.class, w -> assertThat(w.next()).isEmpty());
         assertThat(day.events()).singleElement().satisfies(e -> assertThat(e.text()).endsWith(
-                "⚠️ Next: look 2 · Bea Lind is NOT ready: Bea Lind is a no-show."));
+                "⚠️ No look can walk next: look 12 has no model; /replace gives it one."));
+        assertThat(after).isInstanceOfSatisfying(Outcome.NoneCanWalk.class,
+                n -> assertThat(n.withoutModel()).extracting(LookState::number).containsExactly(12));
+        assertThat(day.walks()).hasSize(11);
     }
 
     @Test

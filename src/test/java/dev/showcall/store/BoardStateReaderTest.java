@@ -133,4 +133,26 @@ class BoardStateReaderTest {
         assertThat(state.looks().missingByStep()).isNotEmpty()
                 .allSatisfy((step, count) -> assertThat(count).isEqualTo(show.show().looks().size()));
     }
+
+    @Test
+    @DisplayName("names the looks whose model is a no-show nobody replaces, and gives the next look past them")
+    void looksWithoutModel() {
+        // given Anya Petrova, who opens the show, marked a no-show with nobody in her place
+        Instant now = start.minus(Duration.ofHours(2));
+        String anya = show.show().look(1).orElseThrow().model();
+        db.inTransaction(c -> {
+            new NoShowRepository().mark(c, new NoShow(show.id(), "model:" + anya, PR, now));
+            return null;
+        });
+
+        // when the board reads the state
+        BoardState state = readAt(now);
+
+        // then her looks have no model, miss no step, and look 2 is next
+        java.util.List<Integer> hers = show.show().looksOf(anya).stream().map(l -> l.number()).toList();
+        assertThat(state.looks().withoutModel()).isEqualTo(hers).startsWith(1);
+        assertThat(state.looks().next()).hasValueSatisfying(l -> assertThat(l.number()).isEqualTo(2));
+        assertThat(state.looks().missingByStep())
+                .allSatisfy((step, count) -> assertThat(count).isEqualTo(show.show().looks().size() - hers.size()));
+    }
 }

@@ -118,6 +118,30 @@ class BoardRendererTest {
     }
 
     @Test
+    @DisplayName("warns of the looks that have no model, naming them")
+    void looksWithoutModel() {
+        List<Integer> stranded = IntStream.rangeClosed(1, 20).boxed().toList();
+        LooksSection looks = new LooksSection(0, 40, Map.of(), Optional.empty(),
+                Optional.of(new LooksSection.LookLine(21, "Zoe Hart", "Red trench", false, List.of("hair"))), stranded);
+
+        Board board = BoardRenderer.render(state(Duration.ZERO, Optional.empty(), NOBODY, List.of(), looks));
+
+        assertThat(field(board, BoardRenderer.LOOKS)).isEqualTo("**0 / 40** ready\n⚠️ 20 looks have no model: 1–20");
+        assertThat(field(board, BoardRenderer.NEXT)).startsWith("**21** · Zoe Hart");
+    }
+
+    @Test
+    @DisplayName("with one look without a model, says so in the singular")
+    void oneLookWithoutModel() {
+        LooksSection looks = new LooksSection(3, 4, Map.of(), Optional.empty(), Optional.empty(), List.of(4));
+
+        String value = field(BoardRenderer.render(state(Duration.ZERO, Optional.empty(), NOBODY, List.of(), looks)),
+                BoardRenderer.LOOKS);
+
+        assertThat(value).endsWith("\n⚠️ 1 look has no model: 4");
+    }
+
+    @Test
     @DisplayName("during the show, shows the look that is out and the next one with what it still misses")
     void outAndNext() {
         LooksSection looks = new LooksSection(1, 2, Map.of("hair", 1),
@@ -140,7 +164,7 @@ class BoardRendererTest {
     }
 
     @Test
-    @DisplayName("with 60 models and 80 looks, all late and no-show, and 30 departments, stays inside every embed limit")
+    @DisplayName("with 60 models and 80 looks, all late and no-show, half the looks without a model, and 30 departments, stays inside every embed limit")
     void largeShowFits() {
         List<String> late = IntStream.rangeClosed(1, 40).mapToObj(i -> "Model with a long agency name " + i).toList();
         List<String> noShows = IntStream.rangeClosed(41, 60).mapToObj(i -> "Model with a long agency name " + i).toList();
@@ -152,7 +176,8 @@ class BoardRendererTest {
         LooksSection looks = new LooksSection(0, 80, missing,
                 Optional.of(new LooksSection.LookLine(79, "x".repeat(300), "y".repeat(2000), true, List.of())),
                 Optional.of(new LooksSection.LookLine(80, "x".repeat(300), "y".repeat(2000), false,
-                        List.of("hair", "makeup", "nails", "dressed", "accessories"))));
+                        List.of("hair", "makeup", "nails", "dressed", "accessories"))),
+                IntStream.rangeClosed(1, 79).filter(i -> i % 2 == 1).boxed().toList());
         BoardState state = new BoardState("S".repeat(400), START, Duration.ofMinutes(-30),
                 Optional.of(new BoardState.NextMilestone("M".repeat(5000), START)),
                 new BoardState.Arrivals(0, 40, late, noShows), crew, looks);
@@ -167,6 +192,7 @@ class BoardRendererTest {
         assertThat(field(board, BoardRenderer.MODELS)).contains("⚠️ Late (40)").contains("more")
                 .contains("🚫 No-show (20)");
         assertThat(field(board, BoardRenderer.CREW)).endsWith("more");
+        assertThat(field(board, BoardRenderer.LOOKS)).contains("⚠️ 40 looks have no model: 1, 3, 5");
     }
 
     @Test

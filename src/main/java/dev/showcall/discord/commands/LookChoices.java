@@ -32,7 +32,7 @@ final class LookChoices {
     }
 
     private static String label(LookState look) {
-        String label = look.label() + (look.walked() ? " (walked)" : "");
+        String label = look.label() + (look.walked() ? " (walked)" : look.withoutModel() ? " (no model)" : "");
         return label.length() <= MAX_NAME ? label : label.substring(0, MAX_NAME - 1) + "…";
     }
 }

@@ -60,6 +60,12 @@ public final class Responder {
         }
     }
 
+    /** Changes the answer given with {@link #reply}, as when what it said was under way has happened since. */
+    public void edit(MessageCreateData message) {
+        interaction.getHook().editOriginal(MessageEditData.fromCreateData(message))
+                .queue(null, e -> log.warn("Could not edit the answer to interaction {}", interaction.getId(), e));
+    }
+
     /** Replaces the message whose button was clicked (for component interactions). */
     public void update(MessageCreateData message) {
         if (!(interaction instanceof IMessageEditCallback edit)) {

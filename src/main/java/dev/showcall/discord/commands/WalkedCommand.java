@@ -68,7 +68,8 @@ public final class WalkedCommand extends ShowSlashCommand {
         if (outcome instanceof Walks.Outcome.Walked walked) {
             LookState look = walked.look();
             return Replies.info("🚶 Look " + look.number() + " · **" + look.model() + "** is out. "
-                    + walked.next().map(WalkedCommand::next).orElse("That was the last look."));
+                    + (walked.passedOver().isEmpty() ? "" : "⚠️ " + Walks.passedOverText(walked.passedOver()) + ". ")
+                    + walked.next().map(WalkedCommand::next).orElse(Walks.noNextText(walked.withoutModel())));
         }
         if (outcome instanceof Walks.Outcome.AlreadyWalked already) {
             return Replies.info("Look " + already.look().number() + " was already recorded walking "
@@ -81,6 +82,9 @@ public final class WalkedCommand extends ShowSlashCommand {
         }
         if (outcome instanceof Walks.Outcome.AllWalked) {
             return Replies.info("Every look has walked; nothing to record.");
+        }
+        if (outcome instanceof Walks.Outcome.NoneCanWalk none) {
+            return Replies.error(Walks.noneCanWalkText(none.withoutModel()) + " Nothing was recorded.");
         }
         if (outcome instanceof Walks.Outcome.Undone undone) {
             return Replies.info("↩️ Look " + undone.look().number() + " is no longer recorded as walked.");
