@@ -1,5 +1,6 @@
 package dev.showcall.discord;
 
+import dev.showcall.text.UserText;
 import dev.showcall.backstage.Lineup;
 import dev.showcall.backstage.LookState;
 import dev.showcall.looks.Walks;
@@ -36,7 +37,7 @@ public final class LineupMessage {
         List<LookState> looks = lineup.looks();
         int first = from.orElse(lineup.next().map(LookState::number).orElse(looks.get(looks.size() - 1).number()));
         EmbedBuilder embed = new EmbedBuilder()
-                .setTitle(truncate("Lineup · " + lineup.show().show().name(), MessageEmbed.TITLE_MAX_LENGTH))
+                .setTitle(UserText.cut("Lineup · " + UserText.inline(lineup.show().show().name()), MessageEmbed.TITLE_MAX_LENGTH))
                 .setDescription(description(lineup, looks, first))
                 .addField("Quick changes to come", quickChanges(lineup), false)
                 .addField("Missing for the next looks", missing(lineup), false)
@@ -67,10 +68,11 @@ public final class LineupMessage {
 
     /** "`7` ✅ **Anya Petrova** · Black wool coat · <@dresser>". */
     static String line(LookState look) {
-        String model = "**" + look.model() + "**" + (look.replaced() ? " (for " + look.look().model() + ")" : "");
+        String model = Replies.bold(look.model())
+                + (look.replaced() ? " (for " + UserText.inline(look.look().model()) + ")" : "");
         String dresser = look.look().dresserUserId().stream().mapToObj(id -> " · " + Replies.user(id))
                 .collect(Collectors.joining());
-        return "`" + look.number() + "` " + icon(look) + " " + model + " · " + truncate(look.look().description(), 60)
+        return "`" + look.number() + "` " + icon(look) + " " + model + " · " + UserText.inline(look.look().description(), 60)
                 + dresser + state(look);
     }
 
@@ -98,13 +100,13 @@ public final class LineupMessage {
         if (coming.isEmpty()) {
             return "None.";
         }
-        return lines(coming.stream().map(q -> (q.underThreshold() ? "⚠️ " : "") + q.model() + ": looks " + q.fromLook()
+        return lines(coming.stream().map(q -> (q.underThreshold() ? "⚠️ " : "") + UserText.inline(q.model()) + ": looks " + q.fromLook()
                 + " → " + q.toLook() + ", " + Durations.format(q.gap())).toList());
     }
 
     private static String missing(Lineup lineup) {
         List<String> lines = lineup.toWalk().stream().limit(NEXT_LOOKS).filter(l -> !l.ready())
-                .map(l -> "Look " + l.number() + " · " + l.model() + ": " + Walks.whatIsMissing(l))
+                .map(l -> "Look " + l.number() + " · " + UserText.inline(l.model()) + ": " + Walks.whatIsMissing(l))
                 .toList();
         return lines.isEmpty() ? "Nothing: the next " + NEXT_LOOKS + " looks are ready." : lines(lines);
     }
@@ -120,7 +122,7 @@ public final class LineupMessage {
         StringBuilder text = new StringBuilder();
         List<String> left = new ArrayList<>(lines);
         while (!left.isEmpty()) {
-            String line = truncate(left.get(0), 200) + "\n";
+            String line = UserText.cut(left.get(0), 200) + "\n";
             String more = "… and " + left.size() + " more";
             if (text.length() + line.length() + more.length() > MessageEmbed.VALUE_MAX_LENGTH) {
                 return text + more;
@@ -129,9 +131,5 @@ public final class LineupMessage {
             left.remove(0);
         }
         return text.toString().strip();
-    }
-
-    private static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -1,5 +1,6 @@
 package dev.showcall.looks;
 
+import dev.showcall.text.UserText;
 import dev.showcall.backstage.Arrivals;
 import dev.showcall.backstage.CallPing;
 import dev.showcall.backstage.Lineup;
@@ -95,7 +96,8 @@ public final class Replacements {
             Optional<Replacement> stored = replacements.add(c, new Replacement(Replacement.UNSTORED, show.id(),
                     model.get().name(), with.get().name(), allowed.looks(), now, by));
             if (stored.isEmpty()) {
-                return new Outcome.Refused(model.get().name() + " was replaced a moment ago by someone else.");
+                return new Outcome.Refused(UserText.inline(model.get().name())
+                        + " was replaced a moment ago by someone else.");
             }
             boolean toCall = !pings.isCallSent(c, show.id(), withKey) && show.call(withKey).isPresent();
             Set<Long> told = ReplacementNotice.recipients(show, stored.get());
@@ -148,7 +150,7 @@ public final class Replacements {
     }
 
     private static String text(Replacement r, List<QuickChange> quickChanges, boolean called) {
-        return "🔁 " + r.replacedBy() + " replaces " + r.model() + " in "
+        return "🔁 " + UserText.inline(r.replacedBy()) + " replaces " + UserText.inline(r.model()) + " in "
                 + (r.looks().size() == 1 ? "look " : "looks ") + LookSteps.numbers(r.looks()) + "."
                 + (called ? " Called now." : "")
                 + (quickChanges.isEmpty() ? "" : " ⚠️ New quick change: " + Lineup.describe(quickChanges) + ".");

@@ -1,5 +1,6 @@
 package dev.showcall.discord.commands;
 
+import dev.showcall.text.UserText;
 import dev.showcall.backstage.Lineup;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.discord.Replies;
@@ -62,12 +63,13 @@ public final class ReplaceCommand extends ShowSlashCommand {
             var r = replaced.replacement();
             String looks = (r.looks().size() == 1 ? "look " : "looks ") + String.join(", ",
                     r.looks().stream().map(String::valueOf).toList());
-            return Replies.info("🔁 **" + r.replacedBy() + "** replaces **" + r.model() + "** in " + looks + "."
+            return Replies.info("🔁 " + Replies.bold(r.replacedBy()) + " replaces " + Replies.bold(r.model()) + " in "
+                    + looks + "."
                     + (replaced.told().isEmpty() ? "" : " Told by DM: " + String.join(", ",
                             replaced.told().stream().map(Replies::user).toList()) + ".")
                     + (replaced.called() ? " Not called yet: called now." : "")
                     + (replaced.quickChanges().isEmpty() ? ""
-                            : "\n⚠️ New quick change for " + r.replacedBy() + ": " + Lineup.describe(replaced.quickChanges())
+                            : "\n⚠️ New quick change for " + UserText.inline(r.replacedBy()) + ": " + Lineup.describe(replaced.quickChanges())
                                     + ". Warn the dressers."));
         }
         if (outcome instanceof Replacements.Outcome.Refused refused) {
