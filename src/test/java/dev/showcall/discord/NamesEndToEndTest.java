@@ -12,6 +12,8 @@ import static dev.showcall.discord.ShowcallOnStub.TIMELINE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.showcall.backstage.Arrival;
+import dev.showcall.backstage.Confirmation;
+import dev.showcall.backstage.ConfirmationState;
 import dev.showcall.discord.commands.ArrivedCommand;
 import dev.showcall.discord.commands.DelayCommand;
 import dev.showcall.discord.commands.LookCommand;
@@ -26,6 +28,7 @@ import dev.showcall.discord.stub.StubGuild;
 import dev.showcall.discord.stub.StubMessage;
 import dev.showcall.show.CallPlanner;
 import dev.showcall.store.ArrivalRepository;
+import dev.showcall.store.ConfirmationRepository;
 import dev.showcall.text.UserText;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -292,6 +295,24 @@ class NamesEndToEndTest {
             assertThat(clicked.message().content()).contains("no longer does anything").contains("nothing was changed");
             assertThat(storedArrival("Anya Petrova")).isPresent();
         }
+    }
+
+    @Test
+    @DisplayName("a call's buttons of the older form, with the call's key in their id, still record the answer")
+    void olderConfirmButton() throws InterruptedException {
+        bot.stub.slash(SlashCommandInvocation.of(DelayCommand.NAME).option(DelayCommand.MINUTES_OPTION, 10L)
+                .option(DelayCommand.REASON_OPTION, "Rain").by(PRODUCER).in(TIMELINE)).awaitResponse(WAIT);
+        await("PR told of the new call", () -> !bot.stub.dms(PR).isEmpty());
+        String oldId = CallMessages.CONFIRM_BUTTON + ":" + CallMessages.ON_MY_WAY + ":" + SHOW_ID + ":"
+                + CallPlanner.crewKey("pr", PR);
+        StubMessage old = bot.stub.postedEarlierByBot(bot.stub.dmChannelOf(PR).orElseThrow(), "Your call", oldId);
+
+        InteractionResponse clicked = bot.stub.click(ButtonClick.of(oldId).on(old.id()).by(PR)).awaitResponse(WAIT);
+
+        assertThat(clicked.message().content()).contains("producers can see you are on your way");
+        Optional<Confirmation> confirmation = bot.database().inTransaction(c -> new ConfirmationRepository()
+                .find(c, SHOW_ID, CallPlanner.crewKey("pr", PR)));
+        assertThat(confirmation.map(Confirmation::state)).contains(ConfirmationState.ON_MY_WAY);
     }
 
     @Nested

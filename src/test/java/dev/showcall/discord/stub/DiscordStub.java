@@ -266,19 +266,20 @@ public final class DiscordStub implements AutoCloseable {
     }
 
     /**
-     * A message with buttons that the bot posted in a guild channel before this showcall started (an
-     * older version's, say), put straight into the channel: no request is recorded for it.
+     * A message with buttons that the bot posted before this showcall started (an older version's, say),
+     * put straight into a guild channel or a DM channel the bot opened: no request is recorded for it.
      */
     public StubMessage postedEarlierByBot(long channelId, String content, String... buttonCustomIds) {
-        Directory.GuildChannel where = directory.channel(channelId)
-                .orElseThrow(() -> new IllegalArgumentException("no guild channel " + channelId));
+        long guildId = directory.channel(channelId).map(c -> c.guild().id())
+                .or(() -> dms.recipientOf(channelId).map(user -> 0L))
+                .orElseThrow(() -> new IllegalArgumentException("no channel " + channelId));
         com.fasterxml.jackson.databind.node.ObjectNode body = Json.object().put("content", content);
         com.fasterxml.jackson.databind.node.ArrayNode buttons = body.putArray("components").addObject()
                 .put("type", 1).putArray("components");
         for (String id : buttonCustomIds) {
             buttons.addObject().put("type", 2).put("style", 2).put("label", id).put("custom_id", id);
         }
-        StoredMessage message = StoredMessage.create(directory, channelId, where.guild().id(), body, false);
+        StoredMessage message = StoredMessage.create(directory, channelId, guildId, body, false);
         messages.add(message);
         return message.view();
     }
