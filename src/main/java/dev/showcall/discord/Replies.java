@@ -31,9 +31,10 @@ public final class Replies {
         return message("⚠️ " + text);
     }
 
+    /** A message that pings nobody, its text cut to the 2000 characters Discord takes (it never gets there by design). */
     public static MessageCreateBuilder builder(String text) {
         return new MessageCreateBuilder()
-                .setContent(text)
+                .setContent(UserText.cut(text, Message.MAX_CONTENT_LENGTH))
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
     }
 
