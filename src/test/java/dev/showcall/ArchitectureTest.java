@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 @DisplayName("The architecture")
 class ArchitectureTest {
 
-    private static final String[] CORE = {"dev.showcall.show..", "dev.showcall.backstage..", "dev.showcall.timeline.."};
+    private static final String[] CORE = {"dev.showcall.show..", "dev.showcall.backstage..", "dev.showcall.timeline..",
+            "dev.showcall.text.."};
 
     private static JavaClasses classes;
 
@@ -25,7 +26,7 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("keeps the core (show, backstage, timeline) free of Discord, Quartz and JDBC")
+    @DisplayName("keeps the core (show, backstage, timeline, text) free of Discord, Quartz and JDBC")
     void coreIsPure() {
         ArchRule rule = noClasses().that().resideInAnyPackage(CORE)
                 .should().dependOnClassesThat().resideInAnyPackage(

@@ -1,5 +1,6 @@
 package dev.showcall.backstage;
 
+import dev.showcall.text.UserText;
 import dev.showcall.show.CallPlanner;
 import dev.showcall.show.Closest;
 import dev.showcall.show.Model;
@@ -39,7 +40,7 @@ public final class Arrivals {
         Optional<Instant> call = show.callOf(m).map(c -> c.at().plus(delay));
         Optional<Duration> lateness = call.map(c -> Duration.between(c, now));
         TimelineEvent event = TimelineEvent.of(show.id(), now, EventKind.ARRIVAL, OptionalLong.of(markedBy),
-                Optional.of(arrival.subjectKey()), m.name() + " arrived" + lateness.map(l -> ", " + describe(l)).orElse(""));
+                Optional.of(arrival.subjectKey()), UserText.inline(m.name()) + " arrived" + lateness.map(l -> ", " + describe(l)).orElse(""));
         Optional<Arrival> before = store.recordUnlessPresent(arrival, event);
         if (before.isPresent()) {
             return new ArrivalResult.AlreadyMarked(m, before.get());
@@ -56,7 +57,8 @@ public final class Arrivals {
         Instant now = clock.instant();
         Optional<Arrival> removed = store.removeIfPresent(show.id(), CallPlanner.modelKey(m.name()),
                 gone -> TimelineEvent.of(show.id(), now, EventKind.ARRIVAL_UNDONE, OptionalLong.of(undoneBy),
-                        Optional.of(gone.subjectKey()), m.name() + " is no longer marked arrived (marked by mistake)"));
+                        Optional.of(gone.subjectKey()),
+                        UserText.inline(m.name()) + " is no longer marked arrived (marked by mistake)"));
         return removed.<ArrivalResult>map(r -> new ArrivalResult.Undone(m, r))
                 .orElseGet(() -> new ArrivalResult.NotMarked(m));
     }

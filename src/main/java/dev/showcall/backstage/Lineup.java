@@ -1,5 +1,6 @@
 package dev.showcall.backstage;
 
+import dev.showcall.text.UserText;
 import dev.showcall.show.CallPlanner;
 import dev.showcall.show.Look;
 import dev.showcall.show.QuickChange;
@@ -176,35 +177,39 @@ public final class Lineup {
             return Optional.of("look " + look.number() + " walked already");
         }
         if (look.modelNoShow()) {
-            return Optional.of(look.model() + ", who wears look " + look.number()
+            return Optional.of(UserText.inline(look.model()) + ", who wears look " + look.number()
                     + ", is marked a no-show; replace her first with /replace");
         }
         if (!look.modelArrived() && step != Step.READY) {
-            return Optional.of(look.model() + ", who wears look " + look.number() + ", is not marked arrived yet");
+            return Optional.of(UserText.inline(look.model()) + ", who wears look " + look.number()
+                    + ", is not marked arrived yet");
         }
         return Optional.empty();
     }
 
-    /** What replacing {@code model} by {@code with} would do, or why it cannot be done. */
+    /** What replacing {@code model} by {@code with} would do, or why it cannot be done (a sentence for Discord). */
     public ReplacementPlan planReplacement(String model, String with) {
+        String shownModel = UserText.inline(model);
+        String shownWith = UserText.inline(with);
         Optional<Replacement> already = replacementOf(model);
         if (model.equals(with)) {
-            return new ReplacementPlan.Refused(model + " cannot replace herself.");
+            return new ReplacementPlan.Refused(shownModel + " cannot replace herself.");
         }
         if (already.isPresent()) {
-            return new ReplacementPlan.Refused(model + " was already replaced by " + already.get().replacedBy() + ".");
+            return new ReplacementPlan.Refused(shownModel + " was already replaced by "
+                    + UserText.inline(already.get().replacedBy()) + ".");
         }
         if (floor.noShows().contains(with)) {
-            return new ReplacementPlan.Refused(with + " is marked a no-show.");
+            return new ReplacementPlan.Refused(shownWith + " is marked a no-show.");
         }
         Optional<Replacement> withReplaced = replacementOf(with);
         if (withReplaced.isPresent()) {
-            return new ReplacementPlan.Refused(with + " is out of the show: she was replaced by "
-                    + withReplaced.get().replacedBy() + ".");
+            return new ReplacementPlan.Refused(shownWith + " is out of the show: she was replaced by "
+                    + UserText.inline(withReplaced.get().replacedBy()) + ".");
         }
         List<Integer> taken = looksOf(model).stream().filter(l -> !l.walked()).map(LookState::number).toList();
         if (taken.isEmpty()) {
-            return new ReplacementPlan.Refused(model + " has no look left to walk.");
+            return new ReplacementPlan.Refused(shownModel + " has no look left to walk.");
         }
         List<QuickChange> changes = quickChangesIf(taken, with).stream()
                 .filter(q -> q.model().equals(with))
@@ -212,7 +217,7 @@ public final class Lineup {
                 .toList();
         List<QuickChange> impossible = changes.stream().filter(q -> q.gap().compareTo(SHORTEST_CHANGE) < 0).toList();
         if (!impossible.isEmpty()) {
-            return new ReplacementPlan.Refused(with + " already walks a look too close: " + describe(impossible)
+            return new ReplacementPlan.Refused(shownWith + " already walks a look too close: " + describe(impossible)
                     + ". Nobody changes in under " + SHORTEST_CHANGE.toSeconds() + " seconds.");
         }
         return new ReplacementPlan.Allowed(taken, changes.stream().filter(QuickChange::underThreshold).toList());

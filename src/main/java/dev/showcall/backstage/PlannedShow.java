@@ -4,6 +4,7 @@ import dev.showcall.show.Call;
 import dev.showcall.show.CallPlanner;
 import dev.showcall.show.CallSheet;
 import dev.showcall.show.Model;
+import dev.showcall.show.Names;
 import dev.showcall.show.Show;
 import java.util.List;
 import java.util.Optional;
@@ -24,10 +25,25 @@ public record PlannedShow(Show show, CallSheet sheet) {
         return sheet.calls().stream().filter(c -> c.key().equals(key)).findFirst();
     }
 
-    /** The model whose name this is, whatever its case and surrounding spaces. */
+    /** The call whose {@link Call#ref} this is. */
+    public Optional<Call> callByRef(String ref) {
+        return sheet.calls().stream().filter(c -> c.ref().equals(ref)).findFirst();
+    }
+
+    /** The model whose name this is to someone typing it: whatever its case, accents and spaces ({@link Names#key}). */
     public Optional<Model> modelNamed(String typed) {
-        String wanted = typed.strip();
-        return show.models().stream().filter(m -> m.name().equalsIgnoreCase(wanted)).findFirst();
+        String wanted = Names.key(typed);
+        return show.models().stream().filter(m -> Names.key(m.name()).equals(wanted)).findFirst();
+    }
+
+    /** The model whose call has this {@link Call#ref}: how a button names a model without her name. */
+    public Optional<Model> modelByRef(String ref) {
+        return show.models().stream().filter(m -> Call.ref(CallPlanner.modelKey(m.name())).equals(ref)).findFirst();
+    }
+
+    /** {@link Call#ref} of the model's call. */
+    public static String refOf(Model model) {
+        return Call.ref(CallPlanner.modelKey(model.name()));
     }
 
     public List<String> modelNames() {

@@ -1,5 +1,6 @@
 package dev.showcall.calls;
 
+import dev.showcall.text.UserText;
 import dev.showcall.backstage.Confirmation;
 import dev.showcall.backstage.ConfirmationChange;
 import dev.showcall.backstage.ConfirmationState;
@@ -83,7 +84,7 @@ public final class Confirmations {
     }
 
     public static String describe(Call call, ConfirmationState state, OptionalInt lateMinutes) {
-        String who = call.who() + " (" + call.departmentName() + ")";
+        String who = UserText.inline(call.who()) + " (" + UserText.inline(call.departmentName()) + ")";
         return switch (state) {
             case ON_MY_WAY -> who + " is on the way";
             case RUNNING_LATE -> who + " is running " + lateMinutes.orElse(0) + " min late";

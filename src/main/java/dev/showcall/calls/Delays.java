@@ -1,5 +1,6 @@
 package dev.showcall.calls;
 
+import dev.showcall.text.UserText;
 import dev.showcall.backstage.Delay;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.show.Call;
@@ -87,7 +88,7 @@ public final class Delays {
             long id = delays.add(c, Delay.of(show.id(), minutes, reason, declaredBy, now));
             timeline.append(c, TimelineEvent.of(show.id(), now, EventKind.DELAY, OptionalLong.of(declaredBy),
                     Optional.empty(), (minutes > 0 ? "Delayed by " + minutes : "Brought forward by " + -minutes)
-                            + " min: " + reason + ". The show now starts <t:" + start.getEpochSecond() + ":t>."));
+                            + " min: " + UserText.inline(reason) + ". The show now starts <t:" + start.getEpochSecond() + ":t>."));
             return new Delay(id, show.id(), minutes, reason, declaredBy, now);
         });
         int told = (int) pending.stream().filter(c -> c.userId().isPresent()).count();
@@ -117,7 +118,8 @@ public final class Delays {
         }
         return pending.stream().findFirst()
                 .filter(first -> first.at().plus(after).isBefore(now))
-                .map(first -> "That would move " + first.who() + "'s call (" + first.departmentName()
+                .map(first -> "That would move " + UserText.inline(first.who()) + "'s call ("
+                        + UserText.inline(first.departmentName())
                         + ") into the past; bring the show forward by less.");
     }
 

@@ -1,5 +1,6 @@
 package dev.showcall.calls;
 
+import dev.showcall.text.UserText;
 import dev.showcall.backstage.Arrival;
 import dev.showcall.backstage.Arrivals;
 import dev.showcall.backstage.NoShow;
@@ -76,7 +77,7 @@ public final class NoShows {
                 return new Outcome.AlreadyMarked(m, noShows.find(c, show.id(), key).orElse(mark));
             }
             timeline.append(c, TimelineEvent.of(show.id(), now, EventKind.NO_SHOW, OptionalLong.of(by),
-                    Optional.of(key), m.name() + " is a no-show"));
+                    Optional.of(key), UserText.inline(m.name()) + " is a no-show"));
             return new Outcome.Marked(m);
         });
     }
@@ -94,7 +95,7 @@ public final class NoShows {
                 return new Outcome.NotMarked(m);
             }
             timeline.append(c, TimelineEvent.of(show.id(), now, EventKind.NO_SHOW, OptionalLong.of(by),
-                    Optional.of(key), m.name() + " is no longer marked a no-show"));
+                    Optional.of(key), UserText.inline(m.name()) + " is no longer marked a no-show"));
             return new Outcome.Undone(m);
         });
     }

@@ -1,5 +1,6 @@
 package dev.showcall.calls;
 
+import dev.showcall.text.UserText;
 import dev.showcall.backstage.CallPing;
 import dev.showcall.backstage.PingOutcome;
 import dev.showcall.backstage.Replacement;
@@ -143,8 +144,8 @@ public final class PingSender {
      */
     private void markMilestone(PlannedShow show, PlannedPing ping, Instant now) {
         Optional<Duration> late = lateness(ping.due(), now);
-        String name = milestoneName(ping.subjectKey());
-        String text = "**" + name + "** <t:" + ping.due().getEpochSecond() + ":t>"
+        String name = milestoneName(show, ping.subjectKey());
+        String text = "**" + UserText.inline(name) + "** <t:" + ping.due().getEpochSecond() + ":t>"
                 + late.map(l -> " (posted " + Durations.format(l) + " late: showcall was offline)").orElse("");
         boolean posted = database.inTransaction(c -> {
             if (!pings.claim(c, show.id(), ping.subjectKey(), ping.ping(), ping.due(), now)) {
@@ -161,7 +162,14 @@ public final class PingSender {
         }
     }
 
-    private static String milestoneName(String key) {
+    /** The name as the show file writes it, which may itself end in "#2". */
+    private static String milestoneName(PlannedShow show, String key) {
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (dev.showcall.show.CallSheet.TimedMilestone m : show.sheet().milestones()) {
+            if (Announcements.milestone(m.name(), seen.merge(m.name(), 1, Integer::sum)).equals(key)) {
+                return m.name();
+            }
+        }
         String name = key.substring(Announcements.MILESTONE.length());
         int occurrence = name.lastIndexOf('#');
         return occurrence > 0 && name.substring(occurrence + 1).chars().allMatch(Character::isDigit)
@@ -181,8 +189,8 @@ public final class PingSender {
                 return false;
             }
             timeline.append(c, TimelineEvent.of(show.id(), now, EventKind.ALERT, OptionalLong.empty(),
-                    Optional.of(ping.subjectKey()), call.get().who() + " (" + call.get().departmentName()
-                            + ") has not confirmed their call at <t:" + ping.callAt().getEpochSecond() + ":t>"));
+                    Optional.of(ping.subjectKey()), UserText.inline(call.get().who()) + " ("
+                            + UserText.inline(call.get().departmentName()) + ") has not confirmed their call at <t:" + ping.callAt().getEpochSecond() + ":t>"));
             return true;
         });
         if (raised) {
@@ -206,7 +214,7 @@ public final class PingSender {
                 return false;
             }
             timeline.append(c, TimelineEvent.of(show.id(), now, EventKind.LATE, OptionalLong.empty(),
-                    Optional.of(ping.subjectKey()), "<@&" + show.show().discord().prRoleId() + "> " + call.get().who()
+                    Optional.of(ping.subjectKey()), "<@&" + show.show().discord().prRoleId() + "> " + UserText.inline(call.get().who())
                             + " is late: called for <t:" + ping.callAt().getEpochSecond() + ":t> and not marked arrived"));
             return true;
         });
@@ -281,7 +289,7 @@ public final class PingSender {
         database.runInTransaction(c -> {
             pings.release(c, showId, subjectKey, ping);
             timeline.append(c, TimelineEvent.of(showId, now, EventKind.ALERT, OptionalLong.empty(),
-                    Optional.of(subjectKey), "Could not deliver the " + describe(ping) + " for " + subjectKey
+                    Optional.of(subjectKey), "Could not deliver the " + describe(ping) + " for " + UserText.inline(subjectKey)
                             + " after several tries: check on them directly."));
         });
     }
@@ -336,13 +344,14 @@ public final class PingSender {
         if (ping.isAnnouncement()) {
             int people = announcedCalls(show, ping).size();
             return Optional.of(TimelineEvent.of(show.id(), at, EventKind.CALL, OptionalLong.empty(),
-                    Optional.of(ping.subjectKey()), announcementTitle(show, ping) + " called: " + people
+                    Optional.of(ping.subjectKey()), UserText.inline(announcementTitle(show, ping)) + " called: " + people
                             + (people == 1 ? " call" : " calls") + lateNote));
         }
         if (outcome == PingOutcome.CHANNEL) {
             Call call = show.call(ping.subjectKey()).orElseThrow();
             return Optional.of(TimelineEvent.of(show.id(), at, EventKind.ALERT, OptionalLong.empty(),
-                    Optional.of(ping.subjectKey()), call.who() + " (" + call.departmentName() + ") cannot be reached by DM: "
+                    Optional.of(ping.subjectKey()), UserText.inline(call.who()) + " ("
+                            + UserText.inline(call.departmentName()) + ") cannot be reached by DM: "
                             + "mentioned in the calls channel instead" + lateNote));
         }
         return Optional.empty();

@@ -1,5 +1,6 @@
 package dev.showcall.calls;
 
+import dev.showcall.text.UserText;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.backstage.Replacement;
 import dev.showcall.show.Look;
@@ -16,6 +17,8 @@ public final class ReplacementNotice {
 
     /** The subject of a notice to one person: {@code user:<id>}. */
     public static final String USER = "user:";
+    /** A notice is one message: Discord takes at most 2000 characters. */
+    static final int MAX_TEXT = 2000;
 
     private ReplacementNotice() {
     }
@@ -34,19 +37,21 @@ public final class ReplacementNotice {
 
     /** What {@code userId} is told: their looks when they dress them, her looks when she walks them. */
     public static Optional<String> text(PlannedShow show, Replacement replacement, long userId) {
-        String showName = show.show().name();
+        String showName = UserText.inline(show.show().name());
+        String replacedBy = UserText.inline(replacement.replacedBy());
+        String model = UserText.inline(replacement.model());
         List<Look> dressed = looks(show, replacement).stream()
                 .filter(l -> l.dresserUserId().equals(OptionalLong.of(userId))).toList();
         if (!dressed.isEmpty()) {
-            return Optional.of("🔁 " + showName + ": " + replacement.replacedBy() + " replaces " + replacement.model()
+            return Optional.of(UserText.cut("🔁 " + showName + ": " + replacedBy + " replaces " + model
                     + ". " + (dressed.size() == 1 ? "Your look " : "Your looks ") + describe(dressed) + " "
-                    + (dressed.size() == 1 ? "is" : "are") + " now worn by " + replacement.replacedBy() + ".");
+                    + (dressed.size() == 1 ? "is" : "are") + " now worn by " + replacedBy + ".", MAX_TEXT));
         }
         if (userOf(show, replacement.replacedBy()).equals(OptionalLong.of(userId))) {
             List<Look> looks = looks(show, replacement);
-            return Optional.of("🔁 " + showName + ": you walk in place of " + replacement.model() + ": "
+            return Optional.of(UserText.cut("🔁 " + showName + ": you walk in place of " + model + ": "
                     + (looks.size() == 1 ? "look " : "looks ") + describe(looks)
-                    + ". Go to hair and makeup as soon as you are backstage.");
+                    + ". Go to hair and makeup as soon as you are backstage.", MAX_TEXT));
         }
         return Optional.empty();
     }
@@ -61,6 +66,7 @@ public final class ReplacementNotice {
 
     /** "7 (Black wool coat), 19 (Ivory shirt dress)". */
     private static String describe(List<Look> looks) {
-        return looks.stream().map(l -> l.number() + " (" + l.description() + ")").collect(Collectors.joining(", "));
+        return looks.stream().map(l -> l.number() + " (" + UserText.inline(l.description()) + ")")
+                .collect(Collectors.joining(", "));
     }
 }

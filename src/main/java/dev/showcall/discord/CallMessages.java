@@ -1,5 +1,6 @@
 package dev.showcall.discord;
 
+import dev.showcall.text.UserText;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.show.Call;
 import dev.showcall.show.Durations;
@@ -31,17 +32,21 @@ public final class CallMessages {
     private CallMessages() {
     }
 
-    /** {@code confirm:<answer>:<show id>:<call key>}; the answer for running late carries its minutes ({@code late15}). */
+    /**
+     * {@code confirm:<answer>:<show id>:<ref of the call>}; the answer for running late carries its
+     * minutes ({@code late15}). The call's {@link Call#ref} and not its key, which holds a model's name:
+     * at most 96 characters, and never a name with ':' in it.
+     */
     public static String confirmId(String answer, String showId, String callKey) {
-        return CONFIRM_BUTTON + ":" + answer + ":" + showId + ":" + callKey;
+        return CONFIRM_BUTTON + ":" + answer + ":" + showId + ":" + Call.ref(callKey);
     }
 
     public static MessageCreateData call(PlannedShow show, Call call, Instant callAt, Optional<Duration> late) {
-        return message(show, call, callAt, late, "Your call for " + show.show().name());
+        return message(show, call, callAt, late, "Your call for " + UserText.inline(show.show().name()));
     }
 
     public static MessageCreateData reminder(PlannedShow show, Call call, Instant callAt, Optional<Duration> late) {
-        return message(show, call, callAt, late, "Reminder: your call for " + show.show().name() + " is "
+        return message(show, call, callAt, late, "Reminder: your call for " + UserText.inline(show.show().name()) + " is "
                 + Replies.relative(callAt));
     }
 
@@ -60,18 +65,20 @@ public final class CallMessages {
     static MessageEmbed embed(PlannedShow show, Call call, Instant callAt, String title) {
         EmbedBuilder embed = new EmbedBuilder()
                 .setColor(CALL_COLOUR)
-                .setTitle(truncate(title, MessageEmbed.TITLE_MAX_LENGTH))
-                .addField("Department", truncate(call.departmentName(), MessageEmbed.VALUE_MAX_LENGTH), true)
+                .setTitle(UserText.cut(title, MessageEmbed.TITLE_MAX_LENGTH))
+                .addField("Department", UserText.inline(call.departmentName(), MessageEmbed.VALUE_MAX_LENGTH), true)
                 .addField("Call", Replies.time(callAt) + " (" + Replies.relative(callAt) + ")", true);
-        call.meetingPoint().ifPresent(m -> embed.addField("Meeting point", truncate(m, MessageEmbed.VALUE_MAX_LENGTH), false));
+        call.meetingPoint().ifPresent(m -> embed.addField("Meeting point",
+                UserText.escape(m, MessageEmbed.VALUE_MAX_LENGTH), false));
         call.leadUserId().ifPresent(l -> embed.addField("Lead", Replies.user(l), true));
-        call.notes().ifPresent(n -> embed.addField("Notes", truncate(n, MessageEmbed.VALUE_MAX_LENGTH), false));
-        embed.setFooter(truncate(show.show().name() + (show.show().venue().isEmpty() ? "" : " · " + show.show().venue()),
+        call.notes().ifPresent(n -> embed.addField("Notes", UserText.escape(n, MessageEmbed.VALUE_MAX_LENGTH), false));
+        // a footer is plain text on Discord: nothing in it formats or mentions
+        embed.setFooter(UserText.plain(show.show().name() + (show.show().venue().isEmpty() ? "" : " · " + show.show().venue()),
                 MessageEmbed.TEXT_MAX_LENGTH));
         return embed.build();
     }
 
-    /** "On my way", "Running late", "I'm here" — when the ids fit in Discord's 100 characters. */
+    /** "On my way", "Running late", "I'm here"; a show id of 64 characters still fits Discord's 100. */
     static Optional<ActionRow> buttons(String showId, String callKey) {
         String here = confirmId(HERE, showId, callKey);
         if (confirmId(RUNNING_LATE + "30", showId, callKey).length() > MAX_CUSTOM_ID) {
@@ -90,9 +97,5 @@ public final class CallMessages {
             buttons.add(Button.secondary(confirmId(RUNNING_LATE + minutes, showId, callKey), minutes + " min"));
         }
         return ActionRow.of(buttons);
-    }
-
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

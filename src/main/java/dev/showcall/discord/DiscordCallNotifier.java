@@ -1,5 +1,6 @@
 package dev.showcall.discord;
 
+import dev.showcall.text.UserText;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.calls.CallNotifier;
 import dev.showcall.backstage.PingOutcome;
@@ -50,17 +51,17 @@ public final class DiscordCallNotifier implements CallNotifier {
 
     @Override
     public PingOutcome moved(PlannedShow show, Call call, Instant from, Instant to, String reason) {
-        String text = "🕒 Your call for " + show.show().name() + " moved from " + Replies.time(from) + " to "
-                + Replies.time(to) + " (" + Replies.relative(to) + "): " + reason;
+        String text = "🕒 Your call for " + UserText.inline(show.show().name()) + " moved from " + Replies.time(from)
+                + " to " + Replies.time(to) + " (" + Replies.relative(to) + "): " + UserText.inline(reason);
         return directOrInChannel(show, call, Replies.builder(text).build(),
-                "your call moved from " + Replies.time(from) + " to " + Replies.time(to) + ": " + reason);
+                "your call moved from " + Replies.time(from) + " to " + Replies.time(to) + ": " + UserText.inline(reason));
     }
 
     @Override
     public void announce(PlannedShow show, String title, List<Call> calls, Instant callAt, Optional<Duration> lateBy) {
         List<Long> roles = calls.stream().filter(c -> c.roleId().isPresent()).map(c -> c.roleId().getAsLong()).toList();
         long people = calls.stream().filter(c -> c.userId().isPresent()).count();
-        String text = "📣 **" + title + "**: your call is now (" + Replies.time(callAt) + ")"
+        String text = "📣 " + Replies.bold(title) + ": your call is now (" + Replies.time(callAt) + ")"
                 + (people > 0 ? ", " + people + (people == 1 ? " person" : " people") : "")
                 + roles.stream().map(r -> " <@&" + r + ">").collect(Collectors.joining())
                 + lateBy.map(l -> "\n" + CallMessages.lateNote(l)).orElse("");
@@ -72,12 +73,13 @@ public final class DiscordCallNotifier implements CallNotifier {
 
     private PingOutcome directOrInChannel(PlannedShow show, Call call, MessageCreateData dm, String channelText) {
         long userId = call.userId().orElseThrow(() -> new IllegalArgumentException(call.key() + " has nobody to message"));
-        return directOrInChannel(show, userId, call.key(), dm, channelText + " — " + call.departmentName());
+        return directOrInChannel(show, userId, call.key(), dm, channelText + " — " + UserText.inline(call.departmentName()));
     }
 
     @Override
     public PingOutcome tell(PlannedShow show, long userId, String text) {
-        return directOrInChannel(show, userId, "user " + userId, Replies.builder(text).build(), text);
+        return directOrInChannel(show, userId, "user " + userId,
+                Replies.builder(UserText.cut(text, Message.MAX_CONTENT_LENGTH)).build(), text);
     }
 
     private PingOutcome directOrInChannel(PlannedShow show, long userId, String who, MessageCreateData dm,
@@ -92,8 +94,10 @@ public final class DiscordCallNotifier implements CallNotifier {
             log.info("Show {}: {} cannot be reached by DM ({}); mentioning them in the calls channel",
                     show.id(), who, e.getErrorResponse());
         }
-        MessageCreateData mention = Replies.builder(Replies.user(userId) + " " + channelText
-                        + ". showcall could not send you a DM: allow DMs from this server's members.")
+        String head = Replies.user(userId) + " ";
+        String tail = ". showcall could not send you a DM: allow DMs from this server's members.";
+        MessageCreateData mention = Replies.builder(head
+                        + UserText.cut(channelText, Message.MAX_CONTENT_LENGTH - head.length() - tail.length()) + tail)
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                 .mentionUsers(String.valueOf(userId))
                 .build();

@@ -1,5 +1,6 @@
 package dev.showcall.discord;
 
+import dev.showcall.text.UserText;
 import dev.showcall.backstage.Lineup;
 import dev.showcall.backstage.LookState;
 import dev.showcall.looks.Walks;
@@ -37,7 +38,7 @@ public final class LineupMessage {
         int first = from.orElse(lineup.next().or(() -> lineup.toWalk().stream().findFirst())
                 .map(LookState::number).orElse(looks.get(looks.size() - 1).number()));
         EmbedBuilder embed = new EmbedBuilder()
-                .setTitle(truncate("Lineup · " + lineup.show().show().name(), MessageEmbed.TITLE_MAX_LENGTH))
+                .setTitle(UserText.cut("Lineup · " + UserText.inline(lineup.show().show().name()), MessageEmbed.TITLE_MAX_LENGTH))
                 .setDescription(description(lineup, looks, first))
                 .addField("Quick changes to come", quickChanges(lineup), false)
                 .addField("Missing for the next looks", missing(lineup), false)
@@ -48,7 +49,7 @@ public final class LineupMessage {
     private static String description(Lineup lineup, List<LookState> looks, int first) {
         StringBuilder text = new StringBuilder();
         boolean oneWithout = lineup.withoutModel().size() == 1;
-        Walks.withoutModelWarning(lineup.withoutModel()).ifPresent(warning -> text.append(truncate(warning, 500))
+        Walks.withoutModelWarning(lineup.withoutModel()).ifPresent(warning -> text.append(UserText.cut(warning, 500))
                 .append(oneWithout ? ". It cannot walk, and the next look passes it over, until `/replace` gives it a model.\n"
                         : ". They cannot walk, and the next look passes them over, until `/replace` gives them a model.\n"));
         long walkedBefore = looks.stream().filter(l -> l.number() < first && l.walked()).count();
@@ -73,10 +74,11 @@ public final class LineupMessage {
 
     /** "`7` ✅ **Anya Petrova** · Black wool coat · <@dresser>". */
     static String line(LookState look) {
-        String model = "**" + look.model() + "**" + (look.replaced() ? " (for " + look.look().model() + ")" : "");
+        String model = Replies.bold(look.model())
+                + (look.replaced() ? " (for " + UserText.inline(look.look().model()) + ")" : "");
         String dresser = look.look().dresserUserId().stream().mapToObj(id -> " · " + Replies.user(id))
                 .collect(Collectors.joining());
-        return "`" + look.number() + "` " + icon(look) + " " + model + " · " + truncate(look.look().description(), 60)
+        return "`" + look.number() + "` " + icon(look) + " " + model + " · " + UserText.inline(look.look().description(), 60)
                 + dresser + state(look);
     }
 
@@ -104,7 +106,7 @@ public final class LineupMessage {
         if (coming.isEmpty()) {
             return "None.";
         }
-        return lines(coming.stream().map(q -> (q.underThreshold() ? "⚠️ " : "") + q.model() + ": looks " + q.fromLook()
+        return lines(coming.stream().map(q -> (q.underThreshold() ? "⚠️ " : "") + UserText.inline(q.model()) + ": looks " + q.fromLook()
                 + " → " + q.toLook() + ", " + Durations.format(q.gap())).toList());
     }
 
@@ -116,7 +118,7 @@ public final class LineupMessage {
                     : "Nothing: no look left to walk has a model.";
         }
         List<String> lines = coming.stream().filter(l -> !l.ready())
-                .map(l -> "Look " + l.number() + " · " + l.model() + ": " + Walks.whatIsMissing(l))
+                .map(l -> "Look " + l.number() + " · " + UserText.inline(l.model()) + ": " + Walks.whatIsMissing(l))
                 .toList();
         return lines.isEmpty() ? "Nothing: the next " + NEXT_LOOKS + " looks are ready." : lines(lines);
     }
@@ -132,7 +134,7 @@ public final class LineupMessage {
         StringBuilder text = new StringBuilder();
         List<String> left = new ArrayList<>(lines);
         while (!left.isEmpty()) {
-            String line = truncate(left.get(0), 200) + "\n";
+            String line = UserText.cut(left.get(0), 200) + "\n";
             String more = "… and " + left.size() + " more";
             if (text.length() + line.length() + more.length() > MessageEmbed.VALUE_MAX_LENGTH) {
                 return text + more;
@@ -141,9 +143,5 @@ public final class LineupMessage {
             left.remove(0);
         }
         return text.toString().strip();
-    }
-
-    private static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

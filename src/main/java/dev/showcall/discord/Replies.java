@@ -1,5 +1,6 @@
 package dev.showcall.discord;
 
+import dev.showcall.text.UserText;
 import java.util.EnumSet;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
@@ -12,6 +13,13 @@ public final class Replies {
     public static final String SOMETHING_WENT_WRONG =
             "Something went wrong on our side and it is in the log. Try again in a moment; if it keeps failing, tell a producer.";
 
+    /** A button whose custom id showcall no longer reads, such as one an older version sent. */
+    public static final String RETIRED_BUTTON =
+            "This button no longer does anything; nothing was changed. Use the command instead.";
+
+    /** How much of what someone typed a reply quotes back. */
+    static final int MAX_QUOTE = 100;
+
     private Replies() {
     }
 
@@ -23,9 +31,10 @@ public final class Replies {
         return message("⚠️ " + text);
     }
 
+    /** A message that pings nobody, its text cut to the 2000 characters Discord takes (it never gets there by design). */
     public static MessageCreateBuilder builder(String text) {
         return new MessageCreateBuilder()
-                .setContent(text)
+                .setContent(UserText.cut(text, Message.MAX_CONTENT_LENGTH))
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
     }
 
@@ -35,10 +44,15 @@ public final class Replies {
 
     /** A model name that matches none of the show's, with the closest ones. */
     public static MessageCreateData unknownModel(String showName, String typed, java.util.List<String> suggestions) {
-        return error("No model called " + quote(typed) + " in " + showName + "."
+        return error("No model called " + quote(typed) + " in " + UserText.inline(showName) + "."
                 + (suggestions.isEmpty() ? " Pick a name from the list as you type."
-                        : " Did you mean " + String.join(", ", suggestions.stream().map(n -> "**" + n + "**").toList())
+                        : " Did you mean " + String.join(", ", suggestions.stream().map(n -> bold(n)).toList())
                         + "?"));
+    }
+
+    /** A name or other text someone wrote, in bold, as it was written. */
+    public static String bold(String written) {
+        return "**" + UserText.inline(written) + "**";
     }
 
     /** A Discord timestamp that each reader sees in their own time zone, e.g. 18:42. */
@@ -55,9 +69,8 @@ public final class Replies {
         return "<@" + userId + ">";
     }
 
-    /** Shows user text as it was typed, without Discord formatting it. */
+    /** What someone typed, in quotes, as it was typed: never formatted, never a mention. */
     public static String quote(String typed) {
-        String clean = typed.replace("`", "'").replace("\n", " ");
-        return "`" + (clean.length() > 100 ? clean.substring(0, 100) + "…" : clean) + "`";
+        return "“" + UserText.inline(typed, MAX_QUOTE) + "”";
     }
 }

@@ -1,5 +1,6 @@
 package dev.showcall.looks;
 
+import dev.showcall.text.UserText;
 import dev.showcall.backstage.Lineup;
 import dev.showcall.backstage.LookState;
 import dev.showcall.backstage.LookStep;
@@ -163,9 +164,10 @@ public final class LookSteps {
     /** "Anya Petrova (looks 7, 19)" for her steps, "Look 7 · Anya Petrova" for a look's. */
     private static String who(LookState look, Step step, List<Integer> affected) {
         if (step.onModel()) {
-            return look.model() + " (" + (affected.size() == 1 ? "look " : "looks ") + numbers(affected) + ")";
+            return UserText.inline(look.model()) + " (" + (affected.size() == 1 ? "look " : "looks ")
+                    + numbers(affected) + ")";
         }
-        return "Look " + look.number() + " · " + look.model();
+        return "Look " + look.number() + " · " + UserText.inline(look.model());
     }
 
     static String numbers(List<Integer> looks) {

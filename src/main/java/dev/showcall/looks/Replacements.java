@@ -1,5 +1,6 @@
 package dev.showcall.looks;
 
+import dev.showcall.text.UserText;
 import dev.showcall.backstage.Arrivals;
 import dev.showcall.backstage.CallPing;
 import dev.showcall.backstage.Lineup;
@@ -129,7 +130,8 @@ public final class Replacements {
             Optional<Replacement> stored = replacements.add(c, new Replacement(Replacement.UNSTORED, show.id(),
                     model.get().name(), with.get().name(), allowed.looks(), now, by));
             if (stored.isEmpty()) {
-                return new Outcome.Refused(model.get().name() + " was replaced a moment ago by someone else.");
+                return new Outcome.Refused(UserText.inline(model.get().name())
+                        + " was replaced a moment ago by someone else.");
             }
             boolean withoutDiscord = with.get().userId().isEmpty();
             // a model without Discord has a call on the sheet, but PR marks her in: nothing is sent to her
@@ -204,10 +206,10 @@ public final class Replacements {
     }
 
     private static String text(Replacement r, List<QuickChange> quickChanges, boolean called, boolean withoutDiscord) {
-        return "🔁 " + r.replacedBy() + " replaces " + r.model() + " in "
+        return "🔁 " + UserText.inline(r.replacedBy()) + " replaces " + UserText.inline(r.model()) + " in "
                 + (r.looks().size() == 1 ? "look " : "looks ") + LookSteps.numbers(r.looks()) + "."
                 + (called ? " Called now." : "")
-                + (withoutDiscord ? " " + r.replacedBy() + " has no Discord account: tell her in person." : "")
+                + (withoutDiscord ? " " + UserText.inline(r.replacedBy()) + " has no Discord account: tell her in person." : "")
                 + (quickChanges.isEmpty() ? "" : " ⚠️ New quick change: " + Lineup.describe(quickChanges) + ".");
     }
 

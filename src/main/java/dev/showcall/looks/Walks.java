@@ -1,5 +1,6 @@
 package dev.showcall.looks;
 
+import dev.showcall.text.UserText;
 import dev.showcall.backstage.Lineup;
 import dev.showcall.backstage.LookState;
 import dev.showcall.backstage.PlannedShow;
@@ -103,7 +104,7 @@ public final class Walks {
                 return new Outcome.AlreadyWalked(it, it.walk().get());
             }
             if (it.modelNoShow()) {
-                return new Outcome.Refused(it, it.model() + ", who wears look " + it.number()
+                return new Outcome.Refused(it, UserText.inline(it.model()) + ", who wears look " + it.number()
                         + ", is marked a no-show and nobody replaces her: use /replace first");
             }
             if (!walks.record(c, new Walk(show.id(), it.number(), it.model(), now, by))) {
@@ -144,7 +145,8 @@ public final class Walks {
      */
     static String walkedText(Outcome.Walked walked) {
         LookState out = walked.look();
-        return "Look " + out.number() + " is out: " + out.model() + " · " + out.look().description() + ". "
+        return "Look " + out.number() + " is out: " + UserText.inline(out.model()) + " · "
+                + UserText.inline(out.look().description()) + ". "
                 + (walked.passedOver().isEmpty() ? "" : "⚠️ " + passedOverText(walked.passedOver()) + ". ")
                 + walked.next().map(Walks::nextText).orElse(noNextText(walked.withoutModel()));
     }
@@ -180,17 +182,17 @@ public final class Walks {
     }
 
     static String nextText(LookState next) {
-        String who = "look " + next.number() + " · " + next.model();
+        String who = "look " + next.number() + " · " + UserText.inline(next.model());
         return next.ready() ? "Next: " + who + ", ready." : "⚠️ Next: " + who + " is NOT ready: " + whatIsMissing(next) + ".";
     }
 
     /** "missing makeup, dressed", or why the look cannot be ready yet. */
     public static String whatIsMissing(LookState look) {
         if (look.modelNoShow()) {
-            return look.model() + " is a no-show";
+            return UserText.inline(look.model()) + " is a no-show";
         }
         String missing = "missing " + look.missing().stream().map(Step::label).collect(Collectors.joining(", "));
-        return look.modelArrived() ? missing : look.model() + " not arrived, " + missing;
+        return look.modelArrived() ? missing : UserText.inline(look.model()) + " not arrived, " + missing;
     }
 
     private static Outcome unknown(PlannedShow show, int number) {

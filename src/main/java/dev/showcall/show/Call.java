@@ -1,11 +1,16 @@
 package dev.showcall.show;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * One line of the call sheet: who is called, when, and why.
@@ -35,8 +40,35 @@ public record Call(
 
     public enum Kind { CREW, MODEL }
 
+    private static final int REF_BYTES = 8;
+    private static final Pattern REF = Pattern.compile("[0-9a-f]{" + 2 * REF_BYTES + "}");
+
     public Call {
         reminders = List.copyOf(reminders);
+    }
+
+    /** {@link #ref(String)} of this call's key. */
+    public String ref() {
+        return ref(key);
+    }
+
+    /**
+     * A short id for the call with this key, the same across reloads of the show file: for where a key
+     * with a model's name in it cannot go, such as a button's custom id (at most 100 characters, split on ':').
+     * 16 hexadecimal digits of the key's SHA-256.
+     */
+    public static String ref(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, REF_BYTES);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** Whether {@code text} has the form of a {@link #ref}. */
+    public static boolean isRef(String text) {
+        return REF.matcher(text).matches();
     }
 
     public List<Instant> reminderInstants() {

@@ -3,7 +3,6 @@ package dev.showcall.show;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -64,9 +63,9 @@ public final class Closest {
         return Math.abs(a.length() - b.length()) <= allowed && distance(a, b) <= allowed;
     }
 
-    /** Case, spaces, '-' and '_' do not make names different to a person typing them. */
+    /** What {@link Names#key} ignores (case, accents, spaces), and '-' and '_', do not make names different to a person typing them. */
     static String normalise(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[\\s_-]", "");
+        return Names.key(s).replaceAll("[_-]", "");
     }
 
     /** Levenshtein distance. */

@@ -105,6 +105,66 @@ final class FieldReader {
         return Optional.empty();
     }
 
+    /**
+     * Text shown on one line (a name, a description), of at most {@code max} characters as Java
+     * counts them (an emoji can count as two). {@code where} says where it must fit, for the hint.
+     */
+    Optional<String> line(String key, boolean required, int max, String where) {
+        return text(key, required).filter(t -> fits(t, locationOf(key), pathOf(key), max, false, where));
+    }
+
+    /** Text that may run over several lines (notes), of at most {@code max} characters. */
+    Optional<String> lines(String key, boolean required, int max, String where) {
+        return text(key, required).filter(t -> fits(t, locationOf(key), pathOf(key), max, true, where));
+    }
+
+    /** Whether {@code text} can be shown and stored: reported as a problem when it cannot. */
+    private boolean fits(String text, Location at, String fieldPath, int max, boolean lineBreaks, String where) {
+        Optional<String> control = text.codePoints()
+                .filter(c -> isControl(c) && !(lineBreaks && (c == '\n' || c == '\r' || c == '\t')))
+                .mapToObj(FieldReader::describeControl)
+                .findFirst();
+        if (control.isPresent()) {
+            problems.error(at, fieldPath, "contains " + control.get(),
+                    lineBreaks ? "only line breaks and tabs may be used" : "write it on one line, without control characters");
+            return false;
+        }
+        if (dev.showcall.text.UserText.hasBrokenCharacter(text)) {
+            problems.error(at, fieldPath, "contains a broken character (half of a UTF-16 surrogate pair)",
+                    "write the character itself, or escape it whole, such as \\U0001F60A");
+            return false;
+        }
+        if (Names.key(text).isEmpty()) {
+            problems.error(at, fieldPath, "has nothing visible in it", "write letters, digits or emoji");
+            return false;
+        }
+        if (text.length() > max) {
+            problems.error(at, fieldPath, "is " + text.length() + " characters long, at most " + max,
+                    where + "; an emoji can count as 2");
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean isControl(int c) {
+        return Character.getType(c) == Character.CONTROL || c == '\u2028' || c == '\u2029';
+    }
+
+    private static String describeControl(int c) {
+        return switch (c) {
+            case '\n', '\r', '\u2028', '\u2029', '\u0085' -> "a line break";
+            case '\t' -> "a tab";
+            default -> String.format(java.util.Locale.ROOT, "the control character U+%04X", c);
+        };
+    }
+
+    /** The field's text as written, without checking it or reporting anything. */
+    Optional<String> written(String key) {
+        YamlNode.Entry entry = mapping.entries().get(key);
+        return entry != null && entry.value() instanceof YamlNode.Scalar s && !s.isNull()
+                ? Optional.of(s.text().strip()) : Optional.empty();
+    }
+
     /** Text matching {@code pattern}, such as a show id. */
     Optional<String> identifier(String key, Pattern pattern, String rule) {
         return text(key, true).filter(t -> {

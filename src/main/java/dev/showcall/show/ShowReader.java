@@ -35,6 +35,18 @@ public final class ShowReader {
     public static final int DEFAULT_SECONDS_PER_LOOK = 40;
     public static final Duration DEFAULT_CONFIRM_BY = Duration.ofMinutes(15);
 
+    /**
+     * The longest text each field may hold (as Java counts characters: an emoji can count as two), so
+     * that whatever validates fits everywhere it is carried: in a slash command's option or an
+     * autocomplete choice (100), in an embed, a message, a database column.
+     */
+    public static final int MAX_MODEL_NAME = 100;
+    public static final int MAX_NAME = 100;
+    public static final int MAX_VENUE = 200;
+    public static final int MAX_DESCRIPTION = 200;
+    public static final int MAX_MEETING_POINT = 500;
+    public static final int MAX_NOTES = 1000;
+
     private static final Pattern ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
     private static final String ID_RULE = "lower-case letters, digits and '-', at most 64";
 
@@ -65,6 +77,8 @@ public final class ShowReader {
     }
 
     private final Problems problems;
+    /** Model names already refused: a look of theirs is not reported again as naming nobody. */
+    private final Set<String> refusedModelNames = new java.util.HashSet<>();
     /** Calls to check against the start once both are known. */
     private final List<PendingCallCheck> callChecks = new ArrayList<>();
 
@@ -93,8 +107,8 @@ public final class ShowReader {
         }
         FieldReader f = top.get();
         Optional<String> id = f.identifier("id", ID, ID_RULE);
-        Optional<String> name = f.text("name", true);
-        Optional<String> venue = f.text("venue", false);
+        Optional<String> name = f.line("name", true, MAX_NAME, "it titles the board, /lineup and every call");
+        Optional<String> venue = f.line("venue", false, MAX_VENUE, "it is in the footer of every call");
         Optional<ZoneId> zone = zone(f);
         Optional<LocalDateTime> start = f.localDateTime("start", true);
         Optional<TimeSpec> doors = f.moment("doors", false, true);
@@ -232,7 +246,8 @@ public final class ShowReader {
     private Optional<Department> department(FieldReader d, Map<String, Location> seen) {
         Optional<String> id = d.identifier("id", ID, ID_RULE);
         id.ifPresent(i -> unique(seen, i, d.locationOf("id"), d.pathOf("id"), "department id"));
-        Optional<String> name = d.text("name", true);
+        Optional<String> name = d.line("name", true, MAX_NAME,
+                "/calls offers it as a choice, which holds at most " + MAX_NAME);
         Optional<TimeSpec> call = d.moment("call", true, true);
         call.ifPresent(c -> callChecks.add(new PendingCallCheck(c, d.locationOf("call"), d.pathOf("call"))));
         List<Member> members = members(d);
@@ -242,14 +257,23 @@ public final class ShowReader {
                     "list user ids under members, or give the role id whose holders are called");
         }
         OptionalLong lead = d.snowflake("lead", false);
-        Optional<String> meetingPoint = d.text("meeting-point", false);
-        Optional<String> notes = d.text("notes", false);
+        Optional<String> meetingPoint = meetingPoint(d);
+        Optional<String> notes = notes(d);
         List<Duration> reminders = d.durations("reminders");
         if (id.isEmpty() || name.isEmpty() || call.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Department(id.get(), name.get(), call.get(), members, role, lead, meetingPoint, notes,
                 reminders));
+    }
+
+    private static Optional<String> meetingPoint(FieldReader f) {
+        return f.lines("meeting-point", false, MAX_MEETING_POINT, "every call shows it, and the database keeps "
+                + MAX_MEETING_POINT);
+    }
+
+    private static Optional<String> notes(FieldReader f) {
+        return f.lines("notes", false, MAX_NOTES, "a call shows them in an embed field of at most 1024");
     }
 
     private List<Member> members(FieldReader d) {
@@ -271,16 +295,20 @@ public final class ShowReader {
     }
 
     private Optional<Member> namedMember(FieldReader m) {
-        return toMember(m.snowflake("user", true), m.text("name", false));
+        return toMember(m.snowflake("user", true), m.line("name", false, MAX_NAME, "the call sheet and /calls show it"));
     }
 
     private static Optional<Member> toMember(OptionalLong user, Optional<String> name) {
         return user.isPresent() ? Optional.of(new Member(user.getAsLong(), name)) : Optional.empty();
     }
 
+    /** The first model of each {@link Names#key}, and where her name is. */
+    private record FirstName(String name, Location at) {
+    }
+
     private List<Model> models(FieldReader f) {
         List<Model> result = new ArrayList<>();
-        Map<String, Location> seen = new HashMap<>();
+        Map<String, FirstName> seen = new HashMap<>();
         for (FieldReader.Item item : f.items("models", true)) {
             FieldReader.of(problems, item.node(), item.path(), MODEL_FIELDS)
                     .flatMap(m -> model(m, seen))
@@ -289,15 +317,37 @@ public final class ShowReader {
         return result;
     }
 
-    private Optional<Model> model(FieldReader m, Map<String, Location> seen) {
-        Optional<String> name = m.text("name", true);
-        name.ifPresent(n -> unique(seen, n, m.locationOf("name"), m.pathOf("name"), "model name"));
+    private Optional<Model> model(FieldReader m, Map<String, FirstName> seen) {
+        Optional<String> name = m.line("name", true, MAX_MODEL_NAME,
+                "PR picks her in /arrived, /noshow and /replace, whose options hold at most " + MAX_MODEL_NAME);
+        if (name.isEmpty()) {
+            m.written("name").ifPresent(refusedModelNames::add);
+        }
+        name.ifPresent(n -> uniqueModel(seen, n, m.locationOf("name"), m.pathOf("name")));
         OptionalLong user = m.snowflake("user", false);
-        Optional<String> agency = m.text("agency", false);
+        Optional<String> agency = m.line("agency", false, MAX_NAME, "an agency's name");
         boolean standby = m.bool("standby", false);
         Optional<TimeSpec> call = m.moment("call", false, true);
         call.ifPresent(c -> callChecks.add(new PendingCallCheck(c, m.locationOf("call"), m.pathOf("call"))));
         return name.map(n -> new Model(n, user, agency, standby, call));
+    }
+
+    /**
+     * Models (standbys included) are told apart by what PR types: two names that differ only by case,
+     * accents or spaces could never both be marked.
+     */
+    private void uniqueModel(Map<String, FirstName> seen, String name, Location at, String path) {
+        FirstName first = seen.putIfAbsent(Names.key(name), new FirstName(name, at));
+        if (first == null) {
+            return;
+        }
+        if (first.name().equals(name)) {
+            problems.error(at, path, "duplicate model name '" + name + "'", "first given on line " + first.at().line());
+        } else {
+            problems.error(at, path, "'" + name + "' cannot be told apart from '" + first.name() + "' (line "
+                            + first.at().line() + ")",
+                    "commands ignore case, accents and spaces in names: make the two names differ otherwise");
+        }
     }
 
     private Optional<ModelCalls> modelCalls(FieldReader m) {
@@ -311,9 +361,9 @@ public final class ShowReader {
         });
         Duration buffer = m.duration("buffer", DEFAULT_BUFFER);
         Duration checkIn = m.duration("check-in", DEFAULT_CHECK_IN);
-        Optional<String> meetingPoint = m.text("meeting-point", false);
+        Optional<String> meetingPoint = meetingPoint(m);
         OptionalLong lead = m.snowflake("lead", false);
-        Optional<String> notes = m.text("notes", false);
+        Optional<String> notes = notes(m);
         List<Duration> reminders = m.durations("reminders");
         if (chairs.isEmpty() || prep.isEmpty()) {
             return Optional.empty();
@@ -344,7 +394,8 @@ public final class ShowReader {
                     "look number");
         }
         Optional<String> model = l.text("model", true).filter(name -> walksLooks(l, models, name));
-        Optional<String> description = l.text("description", true);
+        Optional<String> description = l.line("description", true, MAX_DESCRIPTION,
+                "/look's choices, /lineup and the board show it");
         OptionalLong dresser = l.snowflake("dresser", false);
         OptionalInt seconds = l.integer("seconds", false, 1);
         if (number.isEmpty() || model.isEmpty() || description.isEmpty()) {
@@ -355,6 +406,9 @@ public final class ShowReader {
 
     private boolean walksLooks(FieldReader l, Map<String, Model> models, String name) {
         Model model = models.get(name);
+        if (model == null && refusedModelNames.contains(name)) {
+            return false;
+        }
         if (model == null) {
             problems.error(l.locationOf("model"), l.pathOf("model"), "no model named '" + name + "' on the roster",
                     Closest.to(name, models.keySet()).map(c -> "did you mean '" + c + "'?")
@@ -397,7 +451,7 @@ public final class ShowReader {
         List<Milestone> result = new ArrayList<>();
         for (FieldReader.Item item : f.items("milestones", false)) {
             FieldReader.of(problems, item.node(), item.path(), MILESTONE_FIELDS).ifPresent(m -> {
-                Optional<String> name = m.text("name", true);
+                Optional<String> name = m.line("name", true, MAX_NAME, "the timeline posts it and the board shows the next");
                 Optional<TimeSpec> at = m.moment("at", true, false);
                 if (name.isPresent() && at.isPresent()) {
                     result.add(new Milestone(name.get(), at.get()));

@@ -1,5 +1,6 @@
 package dev.showcall.store;
 
+import dev.showcall.text.UserText;
 import dev.showcall.backstage.CallPing;
 import dev.showcall.backstage.PingOutcome;
 import java.sql.Connection;
@@ -213,14 +214,7 @@ public final class CallPingRepository {
     }
 
     private static String toFit(String detail) {
-        if (detail.length() <= MAX_DETAIL_LENGTH) {
-            return detail;
-        }
-        int end = MAX_DETAIL_LENGTH - 1;
-        if (Character.isHighSurrogate(detail.charAt(end - 1))) {
-            end--; // never split an emoji in half
-        }
-        return detail.substring(0, end) + "…";
+        return UserText.cut(detail, MAX_DETAIL_LENGTH);
     }
 
     private static String describe(String showId, String callKey, String ping) {

@@ -1,6 +1,7 @@
 package dev.showcall.timeline;
 
 import dev.showcall.show.LookNumbers;
+import dev.showcall.text.UserText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ public final class BoardRenderer {
         fields.add(new Board.Field(LOOKS, looks(state.looks()), false));
         state.looks().out().ifPresent(look -> fields.add(new Board.Field(OUT, look(look, false), true)));
         state.looks().next().ifPresent(look -> fields.add(new Board.Field(NEXT, look(look, true), true)));
-        return new Board(cut("📋 " + state.showName(), Board.MAX_TITLE), clock(state), fields);
+        return new Board(cut("📋 " + UserText.inline(state.showName(), MAX_NAME), Board.MAX_TITLE), clock(state), fields);
     }
 
     static String clock(BoardState state) {
@@ -46,7 +47,7 @@ public final class BoardRenderer {
             text.append(" · ").append(delay(state.delay()));
         }
         state.nextMilestone().ifPresentOrElse(
-                m -> text.append("\n⏭️ Next: **").append(escape(cut(m.name(), MAX_NAME))).append("** ")
+                m -> text.append("\n⏭️ Next: **").append(UserText.inline(m.name(), MAX_NAME)).append("** ")
                         .append(time(m.at())).append(" (").append(relative(m.at())).append(")"),
                 () -> text.append("\n⏭️ No milestone left"));
         return text.toString();
@@ -73,12 +74,12 @@ public final class BoardRenderer {
             return "";
         }
         String head = "\n" + label + " (" + names.size() + "): ";
-        return head + summarise(names.stream().map(BoardRenderer::escape).toList(), ", ", budget - head.length());
+        return head + summarise(names.stream().map(UserText::inline).toList(), ", ", budget - head.length());
     }
 
     static String crew(List<BoardState.DepartmentConfirmations> departments) {
         List<String> lines = departments.stream()
-                .map(d -> "**" + escape(cut(d.name(), MAX_NAME)) + "** " + d.confirmed() + "/" + d.total() + " confirmed"
+                .map(d -> "**" + UserText.inline(d.name(), MAX_NAME) + "** " + d.confirmed() + "/" + d.total() + " confirmed"
                         + (d.here() > 0 ? ", " + d.here() + " here" : ""))
                 .toList();
         return summarise(lines, "\n", Board.MAX_FIELD_VALUE);
@@ -107,8 +108,8 @@ public final class BoardRenderer {
     }
 
     static String look(LooksSection.LookLine look, boolean withReadiness) {
-        String line = "**" + look.number() + "** · " + escape(cut(look.model(), MAX_NAME))
-                + (look.description().isBlank() ? "" : " — " + escape(cut(look.description(), MAX_NAME)));
+        String line = "**" + look.number() + "** · " + UserText.inline(look.model(), MAX_NAME)
+                + (look.description().isBlank() ? "" : " — " + UserText.inline(look.description(), MAX_NAME));
         if (withReadiness) {
             line += look.ready() ? "\n✅ ready" : "\n❌ missing " + String.join(", ", look.missing());
         }
@@ -136,20 +137,8 @@ public final class BoardRenderer {
         return text.toString();
     }
 
-    static String escape(String typed) {
-        return typed.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("`", "'")
-                .replace("~", "\\~").replace("|", "\\|").replace("\n", " ");
-    }
-
     static String cut(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int end = max - 1;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--; // never split an emoji in half
-        }
-        return text.substring(0, end) + "…";
+        return UserText.cut(text, max);
     }
 
     static String time(Instant at) {

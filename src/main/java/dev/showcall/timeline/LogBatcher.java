@@ -1,5 +1,6 @@
 package dev.showcall.timeline;
 
+import dev.showcall.text.UserText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,15 +62,7 @@ public final class LogBatcher {
         String head = "<t:" + event.occurredAt().getEpochSecond() + ":t> " + icon(event.kind());
         String tail = event.actorUserId().isPresent() ? " — by <@" + event.actorUserId().getAsLong() + ">" : "";
         String text = event.text().replace('\n', ' ');
-        int room = MAX_MESSAGE - head.length() - tail.length();
-        if (text.length() > room) {
-            int end = room - 1;
-            if (Character.isHighSurrogate(text.charAt(end - 1))) {
-                end--;
-            }
-            text = text.substring(0, end) + "…";
-        }
-        return head + text + tail;
+        return head + UserText.cut(text, MAX_MESSAGE - head.length() - tail.length()) + tail;
     }
 
     private static String icon(EventKind kind) {

@@ -1,5 +1,6 @@
 package dev.showcall.timeline;
 
+import dev.showcall.text.UserText;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,10 +43,14 @@ public record TimelineEvent(
         }
     }
 
-    /** A new event, not stored nor published yet. */
+    /**
+     * A new event, not stored nor published yet. Its text is cut to what one message holds: a long
+     * list of looks never stops the change it reports from being stored.
+     */
     public static TimelineEvent of(String showId, Instant occurredAt, EventKind kind,
                                    OptionalLong actorUserId, Optional<String> subject, String text) {
-        return new TimelineEvent(UNSTORED, showId, occurredAt, kind, actorUserId, subject, text, Optional.empty());
+        return new TimelineEvent(UNSTORED, showId, occurredAt, kind, actorUserId, subject,
+                UserText.cut(text, MAX_TEXT_LENGTH), Optional.empty());
     }
 
     public boolean isPublished() {

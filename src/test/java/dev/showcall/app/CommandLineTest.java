@@ -95,6 +95,36 @@ class CommandLineTest {
         }
 
         @Test
+        @DisplayName("refuses names Discord cannot carry or the commands cannot tell apart, each on its line")
+        void namesThatCannotWork(@TempDir Path dir) throws IOException {
+            String yaml = Files.readString(EXAMPLE);
+            String tooLong = "Anastasia " + "x".repeat(91);
+            String broken = yaml.replaceFirst("models:\n", java.util.regex.Matcher.quoteReplacement("models:\n"
+                    + "  - name: ANYA PETROVA\n    standby: true\n"
+                    + "  - name: Amará Okafor\n    standby: true\n"
+                    + "  - name: \"Lena  Hoffmann\"\n    standby: true\n"
+                    + "  - name: " + tooLong + "\n    standby: true\n"
+                    + "  - name: \"Ines\\nMarsh\"\n    standby: true\n"));
+            Path file = dir.resolve("names.yaml");
+            Files.writeString(file, broken);
+
+            Outcome outcome = run("validate", file.toString());
+
+            assertThat(outcome.exitCode()).isEqualTo(Main.EXIT_USAGE);
+            assertThat(outcome.err())
+                    .contains(file + ":" + lineOf(file, "name: Anya Petrova") + ":")
+                    .contains("'Anya Petrova' cannot be told apart from 'ANYA PETROVA' (line "
+                            + lineOf(file, "name: ANYA PETROVA") + ")")
+                    .contains(file + ":" + lineOf(file, "name: Amara Okafor") + ":")
+                    .contains("'Amara Okafor' cannot be told apart from 'Amará Okafor'")
+                    .contains(file + ":" + lineOf(file, "name: Lena Hoffmann") + ":")
+                    .contains("'Lena Hoffmann' cannot be told apart from 'Lena  Hoffmann'")
+                    .contains(file + ":" + lineOf(file, tooLong) + ":11: models[3].name: is 101 characters long, at most 100")
+                    .contains(file + ":" + lineOf(file, "Ines") + ":11: models[4].name: contains a line break")
+                    .contains("5 errors, not valid");
+        }
+
+        @Test
         @DisplayName("validates every show file of a folder")
         void folder(@TempDir Path dir) throws IOException {
             Files.copy(EXAMPLE, dir.resolve("good.yaml"));

@@ -202,11 +202,11 @@ class ArrivedEndToEndTest {
     }
 
     @Test
-    @DisplayName("echoes a name containing @everyone without pinging anyone")
+    @DisplayName("echoes a name containing @everyone as text, escaped, without pinging anyone")
     void everyoneIsNotPinged() {
         InteractionResponse reply = arrived(PR, EVERYONE_MODEL);
 
-        assertThat(reply.message().content()).contains(EVERYONE_MODEL);
+        assertThat(reply.message().content()).contains("\\" + EVERYONE_MODEL);
         assertThat(reply.message().pingsAnyone()).isFalse();
         assertThat(reply.message().allowedMentions()).isNotNull();
         assertThat(reply.message().allowedMentions().path("parse")).isEmpty();

@@ -139,9 +139,22 @@ class TimelineEventRepositoryTest {
     }
 
     @Test
-    @DisplayName("text over 2000 characters is refused")
+    @DisplayName("a new event's text over 2000 characters is cut to 2000, so the change it reports is still stored")
+    void newTextTooLong() {
+        long id = db.inTransaction(c -> timeline.append(c, event(EventKind.ALERT, "x".repeat(2001))));
+
+        List<TimelineEvent> stored = db.inTransaction(c -> timeline.forShow(c, SHOW_ID));
+        assertThat(stored).singleElement().satisfies(e -> {
+            assertThat(e.id()).isEqualTo(id);
+            assertThat(e.text()).hasSize(2000).endsWith("x…");
+        });
+    }
+
+    @Test
+    @DisplayName("an event read or built whole with text over 2000 characters is refused")
     void textTooLong() {
-        assertThatThrownBy(() -> event(EventKind.ALERT, "x".repeat(2001)))
+        assertThatThrownBy(() -> new TimelineEvent(TimelineEvent.UNSTORED, SHOW_ID, AT, EventKind.ALERT,
+                OptionalLong.empty(), Optional.empty(), "x".repeat(2001), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("2001")
                 .hasMessageContaining("2000");

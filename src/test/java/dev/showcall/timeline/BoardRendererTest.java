@@ -91,6 +91,19 @@ class BoardRendererTest {
     }
 
     @Test
+    @DisplayName("shows mention and timestamp syntax in names as text, not as a mention")
+    void mentionsInNames() {
+        BoardState.Arrivals arrivals = new BoardState.Arrivals(0, 2, List.of("<@&1190000000000000005> Ava", "@here Bo"),
+                List.of("<t:1800000000:R>"));
+        BoardState state = state(Duration.ZERO, Optional.empty(), arrivals, List.of(), LooksSection.none());
+
+        String models = field(BoardRenderer.render(state), BoardRenderer.MODELS);
+
+        assertThat(models).isEqualTo("**0 / 2** arrived\n⚠️ Late (2): \\<@&1190000000000000005> Ava, \\@here Bo"
+                + "\n🚫 No-show (1): \\<t:1800000000:R>");
+    }
+
+    @Test
     @DisplayName("shows each department's confirmations")
     void crew() {
         List<BoardState.DepartmentConfirmations> crew = List.of(

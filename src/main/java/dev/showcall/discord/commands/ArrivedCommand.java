@@ -5,6 +5,9 @@ import dev.showcall.backstage.Arrivals;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.backstage.ShowDirectory;
 import dev.showcall.discord.Replies;
+import dev.showcall.show.Call;
+import dev.showcall.show.Model;
+import dev.showcall.text.UserText;
 import java.util.List;
 import java.util.Optional;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
@@ -23,10 +26,14 @@ public final class ArrivedCommand extends ShowSlashCommand implements ButtonHand
     public static final String NAME = "arrived";
     public static final String MODEL_OPTION = "model";
     public static final String UNDO_OPTION = "undo";
-    public static final String UNDO_BUTTON = "arrived-undo";
-
-    /** Discord's limit on a button's custom id. */
-    private static final int MAX_CUSTOM_ID = 100;
+    /**
+     * {@code undo-arrival:<show id>:<ref of her call>}: ids only, never her name, which may hold ':'
+     * and be too long for a custom id. Buttons of the older {@code arrived-undo:<show id>:<name>}
+     * form are answered as buttons that no longer do anything.
+     */
+    public static final String UNDO_BUTTON = "undo-arrival";
+    /** The older form's prefix, {@code arrived-undo:<show id>:<model name>}: answered by the listener as retired. */
+    public static final String RETIRED_UNDO_BUTTON = "arrived-undo";
 
     private final Arrivals arrivals;
     private final ShowDirectory shows;
@@ -65,10 +72,14 @@ public final class ArrivedCommand extends ShowSlashCommand implements ButtonHand
         return UNDO_BUTTON;
     }
 
-    /** {@code arrived-undo:<show id>:<model name>}. */
+    /** {@code undo-arrival:<show id>:<ref>}. */
     @Override
     public void onButton(ButtonInteractionEvent event, String[] idParts, Responder responder) {
-        Optional<PlannedShow> show = idParts.length == 3 ? shows.byId(idParts[1]) : Optional.empty();
+        if (idParts.length != 3 || !Call.isRef(idParts[2])) {
+            responder.reply(Replies.error(Replies.RETIRED_BUTTON));
+            return;
+        }
+        Optional<PlannedShow> show = shows.byId(idParts[1]);
         if (show.isEmpty()) {
             responder.reply(Replies.error("This show is no longer running; nothing was changed."));
             return;
@@ -76,31 +87,40 @@ public final class ArrivedCommand extends ShowSlashCommand implements ButtonHand
         if (!Guards.requirePrOrProducer(event.getMember(), show.get(), responder)) {
             return;
         }
-        responder.update(answer(show.get(), arrivals.undoArrival(show.get(), idParts[2], event.getUser().getIdLong())));
+        Optional<Model> model = show.get().modelByRef(idParts[2]);
+        if (model.isEmpty()) {
+            responder.reply(Replies.error("This model is no longer in " + UserText.inline(show.get().show().name())
+                    + "; nothing was changed."));
+            return;
+        }
+        responder.update(answer(show.get(),
+                arrivals.undoArrival(show.get(), model.get().name(), event.getUser().getIdLong())));
+    }
+
+    static String undoButtonId(PlannedShow show, Model model) {
+        return UNDO_BUTTON + ":" + show.id() + ":" + PlannedShow.refOf(model);
     }
 
     private static MessageCreateData answer(PlannedShow show, ArrivalResult result) {
         if (result instanceof ArrivalResult.Marked marked) {
-            String name = marked.model().name();
-            String text = "✅ **" + name + "** arrived " + Replies.time(marked.arrival().arrivedAt())
+            String text = "✅ **" + UserText.inline(marked.model().name()) + "** arrived "
+                    + Replies.time(marked.arrival().arrivedAt())
                     + marked.lateness().map(l -> ", " + Arrivals.describe(l)).orElse("")
                     + marked.call().map(c -> " (call " + Replies.time(c) + ")").orElse("") + ".";
-            String buttonId = UNDO_BUTTON + ":" + show.id() + ":" + name;
-            if (buttonId.length() > MAX_CUSTOM_ID) {
-                return Replies.info(text + " To undo: `/arrived model:" + name + " undo:true`.");
-            }
-            return Replies.builder(text).setComponents(ActionRow.of(Button.secondary(buttonId, "Undo"))).build();
+            return Replies.builder(text)
+                    .setComponents(ActionRow.of(Button.secondary(undoButtonId(show, marked.model()), "Undo")))
+                    .build();
         }
         if (result instanceof ArrivalResult.AlreadyMarked already) {
-            return Replies.info("**" + already.model().name() + "** was already marked arrived "
+            return Replies.info("**" + UserText.inline(already.model().name()) + "** was already marked arrived "
                     + Replies.time(already.existing().arrivedAt()) + " by " + Replies.user(already.existing().markedBy())
                     + "; nothing changed.");
         }
         if (result instanceof ArrivalResult.Undone undone) {
-            return Replies.info("↩️ **" + undone.model().name() + "** is no longer marked arrived.");
+            return Replies.info("↩️ **" + UserText.inline(undone.model().name()) + "** is no longer marked arrived.");
         }
         if (result instanceof ArrivalResult.NotMarked notMarked) {
-            return Replies.info("**" + notMarked.model().name() + "** is not marked arrived; nothing to undo.");
+            return Replies.info("**" + UserText.inline(notMarked.model().name()) + "** is not marked arrived; nothing to undo.");
         }
         ArrivalResult.UnknownModel unknown = (ArrivalResult.UnknownModel) result;
         return Replies.unknownModel(show.show().name(), unknown.typed(), unknown.suggestions());

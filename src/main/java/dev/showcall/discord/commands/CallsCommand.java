@@ -1,5 +1,8 @@
 package dev.showcall.discord.commands;
 
+import dev.showcall.show.Closest;
+import dev.showcall.show.Names;
+import dev.showcall.text.UserText;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.calls.CallStatuses;
 import dev.showcall.discord.Replies;
@@ -47,26 +50,27 @@ public final class CallsCommand extends ShowSlashCommand {
             return;
         }
         boolean notConfirmed = NOT_CONFIRMED.equals(event.getOption(FILTER_OPTION, EVERYONE, OptionMapping::getAsString));
-        Optional<String> department = Optional.ofNullable(event.getOption(DEPARTMENT_OPTION))
+        Optional<String> typed = Optional.ofNullable(event.getOption(DEPARTMENT_OPTION))
                 .map(OptionMapping::getAsString).map(String::strip);
-        if (department.isPresent() && !departments(show).contains(department.get())) {
-            responder.reply(Replies.error("No department called " + Replies.quote(department.get()) + ". Departments: "
-                    + String.join(", ", departments(show)) + "."));
+        Optional<String> department = typed.flatMap(t -> departments(show).stream().filter(d -> Names.same(d, t)).findFirst());
+        if (typed.isPresent() && department.isEmpty()) {
+            responder.reply(Replies.error("No department called " + Replies.quote(typed.get()) + ". Departments: "
+                    + String.join(", ", departments(show).stream().map(UserText::inline).toList()) + "."));
             return;
         }
         List<CallStatuses.Status> shown = statuses.of(show).stream()
                 .filter(s -> !notConfirmed || (s.call().userId().isPresent()
                         && CallStatuses.State.NOT_CONFIRMED.contains(s.state())))
-                .filter(s -> department.isEmpty() || s.call().departmentName().equalsIgnoreCase(department.get()))
+                .filter(s -> department.isEmpty() || Names.same(s.call().departmentName(), department.get()))
                 .toList();
-        String title = show.show().name() + " · " + (notConfirmed ? "not confirmed" : "calls")
-                + department.map(d -> " · " + d).orElse("") + " (" + shown.size() + ")";
+        String title = UserText.inline(show.show().name()) + " · " + (notConfirmed ? "not confirmed" : "calls")
+                + department.map(d -> " · " + UserText.inline(d)).orElse("") + " (" + shown.size() + ")";
         responder.reply(Replies.builder(shown.isEmpty() ? "Nobody to list." : "").setEmbeds(embeds(title, shown)).build());
     }
 
     @Override
     public List<String> autoComplete(CommandAutoCompleteInteractionEvent event, PlannedShow show) {
-        return dev.showcall.show.Closest.ranked(event.getFocusedOption().getValue(), departments(show),
+        return Closest.ranked(event.getFocusedOption().getValue(), departments(show),
                 CommandListener.MAX_CHOICES);
     }
 
@@ -110,14 +114,14 @@ public final class CallsCommand extends ShowSlashCommand {
     private static MessageEmbed embed(String title, StringBuilder description) {
         EmbedBuilder embed = new EmbedBuilder().setDescription(description.length() == 0 ? "—" : description);
         if (title != null) {
-            embed.setTitle(title.length() > MessageEmbed.TITLE_MAX_LENGTH ? title.substring(0, 255) : title);
+            embed.setTitle(UserText.cut(title, MessageEmbed.TITLE_MAX_LENGTH));
         }
         return embed.build();
     }
 
     static String line(CallStatuses.Status s) {
-        return Replies.time(s.callAt()) + " **" + s.call().departmentName() + "** · "
-                + escape(s.call().who()) + " — " + describe(s);
+        return Replies.time(s.callAt()) + " " + Replies.bold(s.call().departmentName()) + " · "
+                + UserText.inline(s.call().who()) + " — " + describe(s);
     }
 
     static String describe(CallStatuses.Status s) {
@@ -133,10 +137,5 @@ public final class CallsCommand extends ShowSlashCommand {
             case LATE -> "⚠️ late, not marked arrived";
             case NO_SHOW -> "🚫 no-show";
         };
-    }
-
-    /** Names are shown as typed, not as Discord formatting. */
-    private static String escape(String name) {
-        return name.replace("*", "\\*").replace("_", "\\_").replace("`", "'");
     }
 }

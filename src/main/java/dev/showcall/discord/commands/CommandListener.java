@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class CommandListener extends ListenerAdapter {
 
     /** Discord shows at most 25 autocomplete choices. */
-    public static final int MAX_CHOICES = 25;
+    public static final int MAX_CHOICES = Choices.MAX;
 
     private static final Logger log = LoggerFactory.getLogger(CommandListener.class);
 
@@ -106,18 +106,26 @@ public final class CommandListener extends ListenerAdapter {
         }
     }
 
+    /**
+     * Answers whatever the show's data: a failure to rank the choices answers none, every choice is
+     * built by {@link Choices}, and an answer JDA would refuse is logged, never thrown.
+     */
     private void handleAutoComplete(CommandAutoCompleteInteractionEvent event) {
         List<Command.Choice> choices = List.of();
         try {
-            choices = choicesFor(event);
+            choices = Choices.of(event.getName(), suggestionsFor(event));
         } catch (RuntimeException e) {
             log.error("Autocomplete for /{} failed", event.getName(), e);
         }
-        event.replyChoices(choices.stream().limit(MAX_CHOICES).toList())
-                .queue(null, e -> log.debug("Autocomplete answer for /{} not delivered", event.getName(), e));
+        try {
+            event.replyChoices(choices)
+                    .queue(null, e -> log.debug("Autocomplete answer for /{} not delivered", event.getName(), e));
+        } catch (RuntimeException e) {
+            log.error("Autocomplete answer for /{} could not be sent", event.getName(), e);
+        }
     }
 
-    private List<Command.Choice> choicesFor(CommandAutoCompleteInteractionEvent event) {
+    private List<Suggestion> suggestionsFor(CommandAutoCompleteInteractionEvent event) {
         SlashCommand command = commands.get(event.getName());
         if (command == null || event.getGuild() == null) {
             return List.of();
@@ -125,7 +133,7 @@ public final class CommandListener extends ListenerAdapter {
         long guildId = event.getGuild().getIdLong();
         if (event.getFocusedOption().getName().equals(SlashCommand.SHOW_OPTION)) {
             return resolver.suggestShows(guildId, event.getFocusedOption().getValue(), MAX_CHOICES).stream()
-                    .map(id -> new Command.Choice(id, id)).toList();
+                    .map(Suggestion::of).toList();
         }
         Optional<String> showOption = Optional.ofNullable(event.getOption(SlashCommand.SHOW_OPTION))
                 .map(OptionMapping::getAsString);
@@ -139,7 +147,7 @@ public final class CommandListener extends ListenerAdapter {
         String[] parts = event.getComponentId().split(":", -1);
         ButtonHandler handler = buttons.get(parts[0]);
         if (handler == null) {
-            responder.reply(Replies.error("This button no longer does anything."));
+            responder.reply(Replies.error(Replies.RETIRED_BUTTON));
             return;
         }
         handler.onButton(event, parts, responder);

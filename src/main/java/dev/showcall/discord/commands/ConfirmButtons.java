@@ -1,5 +1,6 @@
 package dev.showcall.discord.commands;
 
+import dev.showcall.show.Call;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.backstage.ShowDirectory;
 import dev.showcall.backstage.ConfirmationState;
@@ -12,6 +13,8 @@ import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 
 /** The buttons on a call: "On my way", "Running late" (then how late), "I'm here". */
 public final class ConfirmButtons implements ButtonHandler {
+
+    private static final String NOT_ON_SHEET = "This call is no longer on the call sheet; ask your lead.";
 
     private final Confirmations confirmations;
     private final ShowDirectory shows;
@@ -26,7 +29,10 @@ public final class ConfirmButtons implements ButtonHandler {
         return CallMessages.CONFIRM_BUTTON;
     }
 
-    /** {@code confirm:<answer>:<show id>:<call key>}; call keys hold colons themselves. */
+    /**
+     * {@code confirm:<answer>:<show id>:<ref of the call>}. Calls sent before refs carry the call's key
+     * instead ({@code confirm:way:<show id>:crew:hair:<user>}, which holds colons itself): still read.
+     */
     @Override
     public void onButton(ButtonInteractionEvent event, String[] idParts, Responder responder) {
         Optional<PlannedShow> show = idParts.length >= 4 ? shows.byId(idParts[2]) : Optional.empty();
@@ -35,7 +41,14 @@ public final class ConfirmButtons implements ButtonHandler {
             return;
         }
         String answer = idParts[1];
-        String callKey = String.join(":", java.util.Arrays.copyOfRange(idParts, 3, idParts.length));
+        Optional<String> key = idParts.length == 4 && Call.isRef(idParts[3])
+                ? show.get().callByRef(idParts[3]).map(Call::key)
+                : Optional.of(String.join(":", java.util.Arrays.copyOfRange(idParts, 3, idParts.length)));
+        if (key.isEmpty()) {
+            responder.reply(Replies.error(NOT_ON_SHEET));
+            return;
+        }
+        String callKey = key.get();
         if (answer.equals(CallMessages.RUNNING_LATE)) {
             responder.reply(Replies.builder("How late will you be?")
                     .setComponents(CallMessages.lateChoices(show.get().id(), callKey)).build());
@@ -87,6 +100,6 @@ public final class ConfirmButtons implements ButtonHandler {
         if (outcome instanceof Confirmations.Outcome.NotYours) {
             return Replies.error("This call is someone else's; use the buttons on your own call.");
         }
-        return Replies.error("This call is no longer on the call sheet; ask your lead.");
+        return Replies.error(NOT_ON_SHEET);
     }
 }

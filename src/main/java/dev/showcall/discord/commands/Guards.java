@@ -1,5 +1,6 @@
 package dev.showcall.discord.commands;
 
+import dev.showcall.text.UserText;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.discord.Replies;
 import dev.showcall.show.DiscordBinding;
@@ -22,7 +23,7 @@ public final class Guards {
         if (member != null && (hasRole(member, discord.prRoleId()) || hasRole(member, discord.producerRoleId()))) {
             return true;
         }
-        responder.reply(Replies.error("Only PR and producers can do this for " + show.show().name()
+        responder.reply(Replies.error("Only PR and producers can do this for " + UserText.inline(show.show().name())
                 + ": it needs the <@&" + discord.prRoleId() + "> or <@&" + discord.producerRoleId() + "> role."));
         return false;
     }
@@ -33,7 +34,7 @@ public final class Guards {
         if (member != null && hasRole(member, producers)) {
             return true;
         }
-        responder.reply(Replies.error("Only producers can do this for " + show.show().name() + ": it needs the <@&"
+        responder.reply(Replies.error("Only producers can do this for " + UserText.inline(show.show().name()) + ": it needs the <@&"
                 + producers + "> role."));
         return false;
     }
@@ -46,7 +47,7 @@ public final class Guards {
         if (member != null && isCrew(member, show)) {
             return true;
         }
-        responder.reply(Replies.error("Only the crew of " + show.show().name() + " can do this: producers, PR, "
+        responder.reply(Replies.error("Only the crew of " + UserText.inline(show.show().name()) + " can do this: producers, PR, "
                 + "and the people or roles the show file names in its departments and looks."));
         return false;
     }

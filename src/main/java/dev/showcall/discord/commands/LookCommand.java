@@ -1,5 +1,6 @@
 package dev.showcall.discord.commands;
 
+import dev.showcall.text.UserText;
 import dev.showcall.backstage.LookState;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.discord.Replies;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
@@ -74,7 +74,7 @@ public final class LookCommand extends ShowSlashCommand {
     }
 
     @Override
-    public List<Command.Choice> choices(CommandAutoCompleteInteractionEvent event, PlannedShow show) {
+    public List<Suggestion> choices(CommandAutoCompleteInteractionEvent event, PlannedShow show) {
         if (!event.getFocusedOption().getName().equals(LOOK_OPTION)) {
             return List.of();
         }
@@ -86,13 +86,13 @@ public final class LookCommand extends ShowSlashCommand {
             LookState look = marked.look();
             String counts = marked.step().onModel() && marked.looks().size() > 1
                     ? " (counts for looks " + numbers(marked.looks()) + ")" : "";
-            return Replies.info("✅ Look " + look.number() + " · **" + look.model() + "**: " + marked.step().label()
+            return Replies.info("✅ Look " + look.number() + " · " + Replies.bold(look.model()) + ": " + marked.step().label()
                     + " done" + counts + ". " + state(look));
         }
         if (outcome instanceof LookSteps.Outcome.AlreadyDone already) {
             LookState look = already.look();
             return Replies.info(capitalised(already.step().label()) + " was already marked done "
-                    + (already.step().onModel() ? "for **" + look.model() + "**" : "on look " + look.number())
+                    + (already.step().onModel() ? "for " + Replies.bold(look.model()) : "on look " + look.number())
                     + " by " + Replies.user(already.doneBy()) + " " + Replies.time(already.doneAt())
                     + "; nothing changed.");
         }
@@ -102,7 +102,7 @@ public final class LookCommand extends ShowSlashCommand {
         }
         if (outcome instanceof LookSteps.Outcome.Undone undone) {
             return Replies.info("↩️ " + capitalised(undone.step().label()) + " taken back for look "
-                    + undone.look().number() + " · **" + undone.look().model() + "**"
+                    + undone.look().number() + " · " + Replies.bold(undone.look().model())
                     + (undone.looks().size() > 1 ? " (and looks " + numbers(undone.looks()) + ")" : "") + ". "
                     + state(undone.look()));
         }
@@ -115,7 +115,7 @@ public final class LookCommand extends ShowSlashCommand {
     }
 
     static MessageCreateData unknownLook(PlannedShow show, int number, int first, int last) {
-        return Replies.error("No look " + number + " in " + show.show().name() + ": its looks are " + first + " to "
+        return Replies.error("No look " + number + " in " + UserText.inline(show.show().name()) + ": its looks are " + first + " to "
                 + last + ". Pick one from the list as you type.");
     }
 

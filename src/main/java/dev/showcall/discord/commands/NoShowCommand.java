@@ -48,23 +48,23 @@ public final class NoShowCommand extends ShowSlashCommand {
 
     private static MessageCreateData answer(PlannedShow show, NoShows.Outcome outcome) {
         if (outcome instanceof NoShows.Outcome.Marked marked) {
-            return Replies.info("🚫 **" + marked.model().name() + "** is marked a no-show. `/replace` gives the looks to a standby.");
+            return Replies.info("🚫 " + Replies.bold(marked.model().name()) + " is marked a no-show. `/replace` gives the looks to a standby.");
         }
         if (outcome instanceof NoShows.Outcome.AlreadyMarked already) {
-            return Replies.info("**" + already.model().name() + "** was already marked a no-show by "
+            return Replies.info(Replies.bold(already.model().name()) + " was already marked a no-show by "
                     + Replies.user(already.existing().markedBy()) + " " + Replies.time(already.existing().markedAt())
                     + "; nothing changed.");
         }
         if (outcome instanceof NoShows.Outcome.HasArrived arrived) {
-            return Replies.error("**" + arrived.model().name() + "** is marked arrived ("
+            return Replies.error(Replies.bold(arrived.model().name()) + " is marked arrived ("
                     + Replies.time(arrived.arrival().arrivedAt()) + " by " + Replies.user(arrived.arrival().markedBy())
                     + "). If that was a mistake, undo it with `/arrived undo:true` first. Nothing was changed.");
         }
         if (outcome instanceof NoShows.Outcome.Undone undone) {
-            return Replies.info("↩️ **" + undone.model().name() + "** is no longer marked a no-show.");
+            return Replies.info("↩️ " + Replies.bold(undone.model().name()) + " is no longer marked a no-show.");
         }
         if (outcome instanceof NoShows.Outcome.NotMarked notMarked) {
-            return Replies.info("**" + notMarked.model().name() + "** is not marked a no-show; nothing to undo.");
+            return Replies.info(Replies.bold(notMarked.model().name()) + " is not marked a no-show; nothing to undo.");
         }
         NoShows.Outcome.UnknownModel unknown = (NoShows.Outcome.UnknownModel) outcome;
         return Replies.unknownModel(show.show().name(), unknown.typed(), unknown.suggestions());

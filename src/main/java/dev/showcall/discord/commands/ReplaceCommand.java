@@ -1,5 +1,6 @@
 package dev.showcall.discord.commands;
 
+import dev.showcall.text.UserText;
 import dev.showcall.backstage.Lineup;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.discord.Replies;
@@ -137,18 +138,19 @@ public final class ReplaceCommand extends ShowSlashCommand {
                     : (sent == Replacements.Way.DM ? "📨 Told by DM: " : "📣 Told in the calls channel (DMs closed): ");
             lines.computeIfAbsent(line, k -> new ArrayList<>()).add(notice.userId());
         }
-        StringBuilder text = new StringBuilder("🔁 **" + r.replacedBy() + "** replaces **" + r.model() + "** in " + looks + ".");
+        StringBuilder text = new StringBuilder("🔁 " + Replies.bold(r.replacedBy()) + " replaces " + Replies.bold(r.model())
+                + " in " + looks + ".");
         lines.forEach((line, users) -> text.append("\n").append(line)
                 .append(String.join(", ", users.stream().map(Replies::user).toList())).append("."));
         if (replaced.withoutDiscord()) {
-            text.append("\n🗣️ ").append(r.replacedBy())
+            text.append("\n🗣️ ").append(UserText.inline(r.replacedBy()))
                     .append(" has no Discord account in the show file: tell her in person.");
         }
         if (replaced.called()) {
             text.append("\nNot called yet: calling her now.");
         }
         if (!replaced.quickChanges().isEmpty()) {
-            text.append("\n⚠️ New quick change for ").append(r.replacedBy()).append(": ")
+            text.append("\n⚠️ New quick change for ").append(UserText.inline(r.replacedBy())).append(": ")
                     .append(Lineup.describe(replaced.quickChanges())).append(". Warn the dressers.");
         }
         return Replies.info(text.toString());

@@ -1,5 +1,6 @@
 package dev.showcall.discord.commands;
 
+import dev.showcall.show.Names;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.backstage.ShowDirectory;
 import dev.showcall.show.Closest;
@@ -36,7 +37,7 @@ public final class ShowResolver {
         if (showOption.isPresent()) {
             String wanted = showOption.get().strip();
             return inGuild.stream()
-                    .filter(s -> s.id().equalsIgnoreCase(wanted) || s.show().name().equalsIgnoreCase(wanted))
+                    .filter(s -> s.id().equalsIgnoreCase(wanted) || Names.same(s.show().name(), wanted))
                     .findFirst()
                     .<Resolution>map(Resolution.Found::new)
                     .orElseGet(() -> new Resolution.NotFound("No show called " + dev.showcall.discord.Replies.quote(wanted)

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.OptionalInt;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
@@ -57,7 +56,7 @@ public final class WalkedCommand extends ShowSlashCommand {
     }
 
     @Override
-    public List<Command.Choice> choices(CommandAutoCompleteInteractionEvent event, PlannedShow show) {
+    public List<Suggestion> choices(CommandAutoCompleteInteractionEvent event, PlannedShow show) {
         if (!event.getFocusedOption().getName().equals(LOOK_OPTION)) {
             return List.of();
         }
@@ -67,7 +66,7 @@ public final class WalkedCommand extends ShowSlashCommand {
     private static MessageCreateData answer(PlannedShow show, Walks.Outcome outcome) {
         if (outcome instanceof Walks.Outcome.Walked walked) {
             LookState look = walked.look();
-            return Replies.info("🚶 Look " + look.number() + " · **" + look.model() + "** is out. "
+            return Replies.info("🚶 Look " + look.number() + " · " + Replies.bold(look.model()) + " is out. "
                     + (walked.passedOver().isEmpty() ? "" : "⚠️ " + Walks.passedOverText(walked.passedOver()) + ". ")
                     + walked.next().map(WalkedCommand::next).orElse(Walks.noNextText(walked.withoutModel())));
         }
@@ -97,8 +96,8 @@ public final class WalkedCommand extends ShowSlashCommand {
     }
 
     private static String next(LookState next) {
-        return next.ready() ? "Next: look " + next.number() + " · **" + next.model() + "**, ready."
-                : "⚠️ Next: look " + next.number() + " · **" + next.model() + "** is not ready: "
+        return next.ready() ? "Next: look " + next.number() + " · " + Replies.bold(next.model()) + ", ready."
+                : "⚠️ Next: look " + next.number() + " · " + Replies.bold(next.model()) + " is not ready: "
                         + Walks.whatIsMissing(next) + ".";
     }
 

@@ -23,6 +23,7 @@ final class DiscordLimits {
     static final int AUTHOR_NAME = 256;
     static final int EMBEDS_TOTAL = 6000;
     static final int CHOICES = 25;
+    static final int CHOICE_TEXT = 100;
 
     /** Discord's regex for chat-input command and option names (letters must be lower case where they have one). */
     private static final Pattern COMMAND_NAME =
@@ -57,6 +58,23 @@ final class DiscordLimits {
             if (choices > CHOICES) {
                 findings.add(new Finding(Rule.TOO_MANY_CHOICES, choices + " autocomplete choices, at most " + CHOICES));
             }
+            for (int i = 0; i < choices; i++) {
+                choice(data.path("choices").get(i), "choices[" + i + "]", findings);
+            }
+        }
+    }
+
+    /** A choice's name is 1 to 100 characters; a string value at most 100. */
+    private static void choice(JsonNode choice, String where, List<Finding> findings) {
+        int name = length(choice.path("name"));
+        if (name < 1 || name > CHOICE_TEXT) {
+            findings.add(new Finding(Rule.CHOICE_NAME_INVALID,
+                    where + ".name is " + name + " characters, 1 to " + CHOICE_TEXT));
+        }
+        int value = length(choice.path("value"));
+        if (value > CHOICE_TEXT) {
+            findings.add(new Finding(Rule.CHOICE_VALUE_TOO_LONG,
+                    where + ".value is " + value + " characters, at most " + CHOICE_TEXT));
         }
     }
 

@@ -104,4 +104,18 @@ class DiscordLimitsTest {
                 .containsExactly("option of /arrived name 'Model' is not lower case",
                         "command name 'no show' does not match Discord's ^[-_'\\p{L}\\p{N}]{1,32}$");
     }
+
+    @Test
+    @DisplayName("an autocomplete choice's name is 1 to 100 characters, its value at most 100, emoji counting once")
+    void choices() {
+        ObjectNode callback = Json.object().put("type", 8);
+        ArrayNode choices = callback.putObject("data").putArray("choices");
+        choices.addObject().put("name", "💄".repeat(100)).put("value", "💄".repeat(100));
+        choices.addObject().put("name", "").put("value", "Anya");
+        choices.addObject().put("name", "n".repeat(101)).put("value", "v".repeat(101));
+        choices.addObject().put("name", "Look 7").put("value", 7);
+
+        assertThat(DiscordLimits.check("POST", "interactions/1/t/callback", callback)).extracting(Finding::rule)
+                .containsExactly(Rule.CHOICE_NAME_INVALID, Rule.CHOICE_NAME_INVALID, Rule.CHOICE_VALUE_TOO_LONG);
+    }
 }

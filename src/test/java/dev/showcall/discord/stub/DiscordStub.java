@@ -265,6 +265,25 @@ public final class DiscordStub implements AutoCloseable {
         return messages.find(messageId).map(StoredMessage::view);
     }
 
+    /**
+     * A message with buttons that the bot posted before this showcall started (an older version's, say),
+     * put straight into a guild channel or a DM channel the bot opened: no request is recorded for it.
+     */
+    public StubMessage postedEarlierByBot(long channelId, String content, String... buttonCustomIds) {
+        long guildId = directory.channel(channelId).map(c -> c.guild().id())
+                .or(() -> dms.recipientOf(channelId).map(user -> 0L))
+                .orElseThrow(() -> new IllegalArgumentException("no channel " + channelId));
+        com.fasterxml.jackson.databind.node.ObjectNode body = Json.object().put("content", content);
+        com.fasterxml.jackson.databind.node.ArrayNode buttons = body.putArray("components").addObject()
+                .put("type", 1).putArray("components");
+        for (String id : buttonCustomIds) {
+            buttons.addObject().put("type", 2).put("style", 2).put("label", id).put("custom_id", id);
+        }
+        StoredMessage message = StoredMessage.create(directory, channelId, guildId, body, false);
+        messages.add(message);
+        return message.view();
+    }
+
     /** Someone deletes the message, as a moderator would; from now on Discord answers 10008 Unknown Message for it. */
     public boolean deleteMessage(long channelId, long messageId) {
         return messages.delete(channelId, messageId);

@@ -14,6 +14,10 @@ public enum Rule {
     EMBEDS_TOTAL_TOO_LONG(true),
     INVALID_COMMAND_NAME(true),
     TOO_MANY_CHOICES(true),
+    /** An autocomplete choice's name is empty or over 100 characters. */
+    CHOICE_NAME_INVALID(true),
+    /** An autocomplete choice's string value is over 100 characters. */
+    CHOICE_VALUE_TOO_LONG(true),
     /** House rule: every message the bot creates or edits says who it may ping. Discord accepts the request. */
     ALLOWED_MENTIONS_MISSING(false),
     /** The body does not match the request schema of the operation in Discord's OpenAPI description. */
