@@ -58,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             showcall = Showcall.start(settings, Clock.systemUTC());
         } catch (StoreException e) {
-            log.error("The database at {} cannot be used", settings.databaseUrl(), e);
+            log.error("The database at {} cannot be used", Settings.describe(settings.databaseUrl()), e);
             err.println("showcall: not started: the database cannot be used: " + rootCause(e).getMessage());
             return EXIT_FAILURE;
         }
