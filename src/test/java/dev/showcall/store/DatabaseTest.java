@@ -80,7 +80,7 @@ class DatabaseTest {
 
         // when it is opened again, as on the next start of the bot
         int applied;
-        try (Database again = Database.open(db.url())) {
+        try (Database again = db.openAgain()) {
             applied = Database.migrate(again.dataSource());
         }
 

@@ -48,7 +48,7 @@ public final class FreshDatabase implements BeforeEachCallback, AfterEachCallbac
                 url = server.url(postgresDatabase.get());
             }
         }
-        database = Database.open(url);
+        database = openAgain();
     }
 
     @Override
@@ -70,9 +70,19 @@ public final class FreshDatabase implements BeforeEachCallback, AfterEachCallbac
         return database;
     }
 
-    /** Its JDBC URL, with which {@link Database#open(String)} opens it again, as the next start of showcall does. */
+    /** Its JDBC URL; {@link #user()} opens it. */
     public String url() {
         return url;
+    }
+
+    /** Who opens it: on H2 nobody in particular (showcall's default), on PostgreSQL the server's superuser. */
+    public Optional<String> user() {
+        return dialect == Dialect.POSTGRESQL ? Optional.of(PostgresServer.USER) : Optional.empty();
+    }
+
+    /** Opens it once more, as the next start of showcall does. */
+    public Database openAgain() {
+        return Database.open(url, user(), Optional.empty());
     }
 
     public Dialect dialect() {

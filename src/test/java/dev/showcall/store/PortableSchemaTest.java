@@ -88,7 +88,8 @@ class PortableSchemaTest {
         String name = server.emptyDatabase();
         try {
             // when showcall opens it
-            try (Database database = Database.open(server.url(name), Optional.empty(), Optional.empty());
+            try (Database database = Database.open(server.url(name), Optional.of(PostgresServer.USER),
+                    Optional.empty());
                  Connection c = database.dataSource().getConnection()) {
 
                 // then every migration ran, each once, and Quartz's job data is PostgreSQL's BYTEA

