@@ -15,10 +15,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "copy-db", mixinStandardHelpOptions = true,
-        description = {"Copies the day's state from one showcall database into a new, empty one: from H2 to PostgreSQL,",
-                "or back. Stop showcall first. Both are brought up to the current schema first. The target is opened",
-                "as run opens it, with SHOWCALL_DB_USER and SHOWCALL_DB_PASSWORD; the source's user and password,",
-                "if it needs any, go in its URL. Exit 0 when copied, 1 when the copy could not be made, 2 for a bad URL."})
+        description = {"Copies the day's state from one showcall database into a new, empty one: from H2 to "
+                + "PostgreSQL, or back. Stop showcall first. Both are brought up to the current schema first.",
+                "The target is opened as run opens it, with SHOWCALL_DB_USER and SHOWCALL_DB_PASSWORD; the source's "
+                + "user and password, if it needs any, go in its URL.",
+                "Exit 0 when copied, 1 when the copy could not be made, 2 for a bad URL."})
 final class CopyDbCommand implements Callable<Integer> {
 
     static final String NAME = "copy-db";
