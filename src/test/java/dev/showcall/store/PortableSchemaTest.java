@@ -46,7 +46,7 @@ class PortableSchemaTest {
     final FreshDatabase postgres = new FreshDatabase(Dialect.POSTGRESQL);
 
     @Test
-    @DisplayName("H2's migration history is the one it always was: same scripts, descriptions and checksums")
+    @DisplayName("H2's migration history is the one it always was: same scripts, descriptions and checksums up to V17")
     void h2HistoryUnchanged() {
         // given a fresh H2 database, migrated as showcall migrates it
 
@@ -57,8 +57,8 @@ class PortableSchemaTest {
                   FROM "flyway_schema_history" WHERE "version" IS NOT NULL ORDER BY "installed_rank"
                 """);
 
-        // then it is what the H2 databases already in use have, so Flyway accepts them as they are
-        assertThat(history).containsExactlyElementsOf(H2_HISTORY);
+        // then it starts with what the H2 databases already in use have, so Flyway accepts them as they are
+        assertThat(history.subList(0, H2_HISTORY.size())).containsExactlyElementsOf(H2_HISTORY);
     }
 
     @Test
@@ -81,7 +81,7 @@ class PortableSchemaTest {
     }
 
     @Test
-    @DisplayName("an empty PostgreSQL database is migrated through every version, Quartz's tables from Quartz's PostgreSQL script")
+    @DisplayName("an empty PostgreSQL database is migrated through every version H2 is, Quartz's tables from Quartz's PostgreSQL script")
     void emptyPostgresIsMigrated() throws SQLException {
         // given an empty database on the tests' PostgreSQL server
         PostgresServer server = PostgresServer.get();
@@ -92,12 +92,13 @@ class PortableSchemaTest {
                     Optional.empty());
                  Connection c = database.dataSource().getConnection()) {
 
-                // then every migration ran, each once, and Quartz's job data is PostgreSQL's BYTEA
-                assertThat(strings(c, """
+                // then every migration ran, each once, as on H2, and Quartz's job data is PostgreSQL's BYTEA
+                String versions = """
                         SELECT "version" FROM "flyway_schema_history"
                          WHERE "success" AND "version" IS NOT NULL ORDER BY "installed_rank"
-                        """)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14",
-                        "15", "16", "17");
+                        """;
+                assertThat(strings(c, versions)).startsWith("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11",
+                        "12", "13", "14", "15", "16", "17").isEqualTo(strings(h2, versions));
                 assertThat(strings(c, """
                         SELECT data_type FROM information_schema.columns
                          WHERE table_name = 'qrtz_job_details' AND column_name = 'job_data'
