@@ -51,8 +51,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * {@link #open(String)} as {@code user} with {@code password}. Without them: H2's {@code sa}
-     * with no password, which showcall's H2 databases were created with; on PostgreSQL, whatever
-     * the URL says.
+     * with no password, which showcall's H2 databases were created with; on PostgreSQL, what the
+     * URL says, or else the driver's default (the system user's name).
      */
     public static Database open(String jdbcUrl, Optional<String> user, Optional<String> password) {
         HikariDataSource pool = createPool(jdbcUrl, user, password);
