@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Loads the shows into the database and runs the bot until it is stopped (SIGTERM or Ctrl-C).",
                 "Settings come from the environment: DISCORD_TOKEN, SHOWCALL_SHOWS, SHOWCALL_DB_URL,",
-                "SHOWCALL_DISCORD_API, SHOWCALL_DISCORD_GATEWAY (see README.md)."})
+                "SHOWCALL_DB_USER, SHOWCALL_DB_PASSWORD, SHOWCALL_DISCORD_API, SHOWCALL_DISCORD_GATEWAY (see README.md)."})
 final class RunCommand implements Callable<Integer> {
 
     /** Exit code when showcall could not run although it was started correctly. */
@@ -58,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             showcall = Showcall.start(settings, Clock.systemUTC());
         } catch (StoreException e) {
-            log.error("The database at {} cannot be used", settings.databaseUrl(), e);
+            log.error("The database at {} cannot be used", Settings.describe(settings.databaseUrl()), e);
             err.println("showcall: not started: the database cannot be used: " + rootCause(e).getMessage());
             return EXIT_FAILURE;
         }

@@ -1,6 +1,7 @@
 package dev.showcall.app;
 
 import dev.showcall.store.Database;
+import dev.showcall.store.Dialect;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -15,12 +16,16 @@ public record Settings(
         Optional<String> discordToken,
         Path shows,
         String databaseUrl,
+        Optional<String> databaseUser,
+        Optional<String> databasePassword,
         Optional<URI> discordApi,
         Optional<URI> discordGateway) {
 
     public static final String DISCORD_TOKEN = "DISCORD_TOKEN";
     public static final String SHOWS = "SHOWCALL_SHOWS";
     public static final String DB_URL = "SHOWCALL_DB_URL";
+    public static final String DB_USER = "SHOWCALL_DB_USER";
+    public static final String DB_PASSWORD = "SHOWCALL_DB_PASSWORD";
     public static final String DISCORD_API = "SHOWCALL_DISCORD_API";
     public static final String DISCORD_GATEWAY = "SHOWCALL_DISCORD_GATEWAY";
 
@@ -39,6 +44,9 @@ public record Settings(
                 value(env, DISCORD_TOKEN),
                 Path.of(value(env, SHOWS).orElse(DEFAULT_SHOWS)),
                 databaseUrl(value(env, DB_URL).orElse(DEFAULT_DB_URL)),
+                value(env, DB_USER),
+                // a password may have spaces at either end: only an empty one is unset
+                Optional.ofNullable(env.get(DB_PASSWORD)).filter(v -> !v.isEmpty()),
                 url(env, DISCORD_API, "http", "https"),
                 url(env, DISCORD_GATEWAY, "ws", "wss"));
     }
@@ -51,7 +59,18 @@ public record Settings(
         if (!url.startsWith("jdbc:")) {
             throw new InvalidSettingException(DB_URL + " must be a JDBC URL such as " + DEFAULT_DB_URL + ", not '" + url + "'");
         }
+        try {
+            Dialect.ofUrl(url);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(DB_URL + ": " + e.getMessage() + ", not '" + describe(url) + "'");
+        }
         return url;
+    }
+
+    /** The database URL without its settings (after {@code ;} in H2's, {@code ?} in PostgreSQL's), which may hold a password. */
+    public static String describe(String jdbcUrl) {
+        int settings = jdbcUrl.replace('?', ';').indexOf(';');
+        return settings < 0 ? jdbcUrl : jdbcUrl.substring(0, settings);
     }
 
     private static Optional<URI> url(Map<String, String> env, String name, String... schemes) {
@@ -73,11 +92,13 @@ public record Settings(
                 + text.get() + "'");
     }
 
-    /** Never shows the token, so that logging the settings cannot leak it. */
+    /** Never shows the token or the database password, so that logging the settings cannot leak them. */
     @Override
     public String toString() {
         return "Settings[discordToken=" + (discordToken.isPresent() ? "(set)" : "(not set)")
-                + ", shows=" + shows + ", databaseUrl=" + databaseUrl
+                + ", shows=" + shows + ", databaseUrl=" + describe(databaseUrl)
+                + ", databaseUser=" + databaseUser.orElse("(default)")
+                + ", databasePassword=" + (databasePassword.isPresent() ? "(set)" : "(not set)")
                 + ", discordApi=" + discordApi.map(URI::toString).orElse("(Discord)")
                 + ", discordGateway=" + discordGateway.map(URI::toString).orElse("(Discord)") + "]";
     }

@@ -101,7 +101,8 @@ public final class Showcall implements AutoCloseable {
 
     /** {@link #start(Settings, Clock)}, telling {@code feedListener} what the timeline shows as it does. */
     public static Showcall start(Settings settings, Clock clock, FeedListener feedListener) {
-        return new Showcall(settings, clock, Database.open(settings.databaseUrl()), feedListener);
+        return new Showcall(settings, clock, Database.open(settings.databaseUrl(), settings.databaseUser(),
+                settings.databasePassword()), feedListener);
     }
 
     /** Loads every show file of the settings into the database and into the running directory. */

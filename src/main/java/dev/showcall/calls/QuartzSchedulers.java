@@ -1,5 +1,6 @@
 package dev.showcall.calls;
 
+import dev.showcall.store.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -8,13 +9,16 @@ import javax.sql.DataSource;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.impl.jdbcjobstore.PostgreSQLDelegate;
+import org.quartz.impl.jdbcjobstore.StdJDBCDelegate;
 import org.quartz.spi.JobFactory;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
 
 /**
  * Builds Quartz on showcall's own database: its JDBC job store keeps every scheduled ping in the
- * QRTZ_ tables, so a restart finds them all again.
+ * QRTZ_ tables, so a restart finds them all again. Quartz speaks to H2 through its standard
+ * delegate and to PostgreSQL through its PostgreSQL one, which reads job data from BYTEA.
  */
 public final class QuartzSchedulers {
 
@@ -40,12 +44,24 @@ public final class QuartzSchedulers {
         // keeps a closed pool from ever being handed out again.
         String name = "showcall-db-" + DATA_SOURCES.incrementAndGet();
         DBConnectionManager.getInstance().addConnectionProvider(name, new PoolConnections(dataSource));
-        Scheduler scheduler = new StdSchedulerFactory(properties(name)).getScheduler();
+        Scheduler scheduler = new StdSchedulerFactory(properties(name, delegate(dataSource))).getScheduler();
         scheduler.setJobFactory(jobs);
         return scheduler;
     }
 
-    private static Properties properties(String dataSourceName) {
+    /** Quartz's driver delegate for the engine behind {@code dataSource}. */
+    static String delegate(DataSource dataSource) throws SchedulerException {
+        try {
+            return switch (Dialect.of(dataSource)) {
+                case H2 -> StdJDBCDelegate.class.getName();
+                case POSTGRESQL -> PostgreSQLDelegate.class.getName();
+            };
+        } catch (SQLException e) {
+            throw new SchedulerException("Could not tell which database Quartz's jobs are kept in", e);
+        }
+    }
+
+    private static Properties properties(String dataSourceName, String delegate) {
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", SCHEDULER_NAME);
         p.setProperty("org.quartz.scheduler.instanceId", SCHEDULER_NAME);
@@ -53,7 +69,7 @@ public final class QuartzSchedulers {
         p.setProperty("org.quartz.threadPool.threadCount", String.valueOf(THREADS));
         p.setProperty("org.quartz.threadPool.threadNamePrefix", "showcall-calls");
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-        p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", delegate);
         p.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
         p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
         // job data holds ids only, as strings

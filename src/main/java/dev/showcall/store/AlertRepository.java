@@ -13,13 +13,17 @@ import java.time.Instant;
  */
 public final class AlertRepository {
 
-    private static final String INSERT_IF_ABSENT = """
+    /** MERGE on H2; on PostgreSQL ON CONFLICT, which a racing insert of the same key cannot make fail. */
+    private static final Dialect.Sql INSERT_IF_ABSENT = new Dialect.Sql("""
             MERGE INTO alert a
             USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR))) AS n (show_id, alert_key)
                ON a.show_id = n.show_id AND a.alert_key = n.alert_key
              WHEN NOT MATCHED THEN
                   INSERT (show_id, alert_key, raised_at)
-                  VALUES (n.show_id, n.alert_key, ?)""";
+                  VALUES (n.show_id, n.alert_key, ?)""", """
+            INSERT INTO alert (show_id, alert_key, raised_at)
+            VALUES (?, ?, ?)
+            ON CONFLICT DO NOTHING""");
 
     private static final String SELECT_KEYS = "SELECT alert_key FROM alert WHERE show_id = ? ORDER BY raised_at, alert_key";
 
@@ -31,7 +35,7 @@ public final class AlertRepository {
      * @return true only the first time: the caller sends the alert then, and never again
      */
     public boolean raiseOnce(Connection c, String showId, String alertKey, Instant now) {
-        try (PreparedStatement ps = c.prepareStatement(INSERT_IF_ABSENT)) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_IF_ABSENT.in(c))) {
             ps.setString(1, showId);
             ps.setString(2, alertKey);
             Jdbc.setInstant(ps, 3, now);

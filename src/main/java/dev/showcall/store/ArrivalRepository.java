@@ -12,13 +12,17 @@ import java.util.Optional;
 /** Who has arrived backstage. An arrival counts once, however often it is reported. */
 public final class ArrivalRepository {
 
-    private static final String INSERT_IF_ABSENT = """
+    /** MERGE on H2; on PostgreSQL ON CONFLICT, which a racing insert of the same key cannot make fail. */
+    private static final Dialect.Sql INSERT_IF_ABSENT = new Dialect.Sql("""
             MERGE INTO arrival a
             USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR))) AS n (show_id, subject_key)
                ON a.show_id = n.show_id AND a.subject_key = n.subject_key
              WHEN NOT MATCHED THEN
                   INSERT (show_id, subject_key, arrived_at, marked_by, recorded_at)
-                  VALUES (n.show_id, n.subject_key, ?, ?, ?)""";
+                  VALUES (n.show_id, n.subject_key, ?, ?, ?)""", """
+            INSERT INTO arrival (show_id, subject_key, arrived_at, marked_by, recorded_at)
+            VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING""");
 
     private static final String COLUMNS = "show_id, subject_key, arrived_at, marked_by, recorded_at";
 
@@ -36,7 +40,7 @@ public final class ArrivalRepository {
      * @return false when they were already marked arrived; the first record then stands
      */
     public boolean record(Connection c, Arrival arrival) {
-        try (PreparedStatement ps = c.prepareStatement(INSERT_IF_ABSENT)) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_IF_ABSENT.in(c))) {
             ps.setString(1, arrival.showId());
             ps.setString(2, arrival.subjectKey());
             Jdbc.setInstant(ps, 3, arrival.arrivedAt());

@@ -24,13 +24,17 @@ public final class CallPingRepository {
     /** The detail column's width; longer details are cut to fit rather than lose the completion. */
     static final int MAX_DETAIL_LENGTH = 500;
 
-    private static final String INSERT_IF_ABSENT = """
+    /** MERGE on H2; on PostgreSQL ON CONFLICT, which a racing insert of the same key cannot make fail. */
+    private static final Dialect.Sql INSERT_IF_ABSENT = new Dialect.Sql("""
             MERGE INTO call_ping p
             USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR))) AS n (show_id, call_key, ping)
                ON p.show_id = n.show_id AND p.call_key = n.call_key AND p.ping = n.ping
              WHEN NOT MATCHED THEN
                   INSERT (show_id, call_key, ping, due_at, claimed_at)
-                  VALUES (n.show_id, n.call_key, n.ping, ?, ?)""";
+                  VALUES (n.show_id, n.call_key, n.ping, ?, ?)""", """
+            INSERT INTO call_ping (show_id, call_key, ping, due_at, claimed_at)
+            VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING""");
 
     /** Only an unsent ping, so that a retried completion keeps the first one. */
     private static final String COMPLETE = """
@@ -67,7 +71,7 @@ public final class CallPingRepository {
      */
     public boolean claim(Connection c, String showId, String callKey, String ping, Instant dueAt, Instant now) {
         CallPing.requireValidPing(ping);
-        try (PreparedStatement ps = c.prepareStatement(INSERT_IF_ABSENT)) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_IF_ABSENT.in(c))) {
             ps.setString(1, showId);
             ps.setString(2, callKey);
             ps.setString(3, ping);

@@ -14,13 +14,17 @@ import java.util.Optional;
 /** What each person last answered with the buttons on their call: one answer per call. */
 public final class ConfirmationRepository {
 
-    private static final String INSERT_IF_ABSENT = """
+    /** MERGE on H2; on PostgreSQL ON CONFLICT, which a racing insert of the same key cannot make fail. */
+    private static final Dialect.Sql INSERT_IF_ABSENT = new Dialect.Sql("""
             MERGE INTO confirmation f
             USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR))) AS n (show_id, call_key)
                ON f.show_id = n.show_id AND f.call_key = n.call_key
              WHEN NOT MATCHED THEN
                   INSERT (show_id, call_key, state, late_minutes, user_id, updated_at)
-                  VALUES (n.show_id, n.call_key, ?, ?, ?, ?)""";
+                  VALUES (n.show_id, n.call_key, ?, ?, ?, ?)""", """
+            INSERT INTO confirmation (show_id, call_key, state, late_minutes, user_id, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING""");
 
     /** Only a different answer is written, so a double click leaves the first one as it was. */
     private static final String UPDATE_IF_DIFFERENT = """
@@ -53,7 +57,7 @@ public final class ConfirmationRepository {
     }
 
     private static boolean insertIfAbsent(Connection c, Confirmation answer) {
-        try (PreparedStatement ps = c.prepareStatement(INSERT_IF_ABSENT)) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_IF_ABSENT.in(c))) {
             ps.setString(1, answer.showId());
             ps.setString(2, answer.callKey());
             ps.setString(3, answer.state().name());

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.showcall.store.migration.V6__Create_quartz_tables;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -45,7 +46,16 @@ public final class Database implements AutoCloseable {
 
     /** Opens the database at {@code jdbcUrl} and migrates it; fails if either cannot be done. */
     public static Database open(String jdbcUrl) {
-        HikariDataSource pool = createPool(jdbcUrl);
+        return open(jdbcUrl, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * {@link #open(String)} as {@code user} with {@code password}. Without them: H2's {@code sa}
+     * with no password, which showcall's H2 databases were created with; on PostgreSQL, what the
+     * URL says, or else the driver's default (the system user's name).
+     */
+    public static Database open(String jdbcUrl, Optional<String> user, Optional<String> password) {
+        HikariDataSource pool = createPool(jdbcUrl, user, password);
         try {
             int applied = migrate(pool);
             log.info("Database {} is ready ({} migrations applied)", describe(jdbcUrl), applied);
@@ -56,12 +66,13 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource createPool(String jdbcUrl) {
+    private static HikariDataSource createPool(String jdbcUrl, Optional<String> user, Optional<String> password) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("showcall");
         config.setJdbcUrl(jdbcUrl);
-        config.setUsername("sa");
-        config.setPassword("");
+        boolean h2 = jdbcUrl.startsWith("jdbc:h2:");
+        config.setUsername(user.orElse(h2 ? "sa" : null));
+        config.setPassword(password.orElse(h2 ? "" : null));
         config.setMaximumPoolSize(MAX_POOL_SIZE);
         config.setMinimumIdle(MIN_IDLE);
         try {
@@ -76,12 +87,22 @@ public final class Database implements AutoCloseable {
         try {
             return Flyway.configure()
                     .dataSource(dataSource)
-                    .locations(SQL_MIGRATIONS, JAVA_MIGRATIONS)
+                    .locations(SQL_MIGRATIONS, supported(dataSource).migrationLocation(), JAVA_MIGRATIONS)
                     .load()
                     .migrate()
                     .migrationsExecuted;
         } catch (FlywayException e) {
             throw new StoreException("Could not migrate the database to the current schema", e);
+        }
+    }
+
+    private static Dialect supported(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            Dialect dialect = Dialect.of(c);
+            dialect.requireSupported(c.getMetaData());
+            return dialect;
+        } catch (SQLException e) {
+            throw new StoreException("Could not tell which database engine to migrate", e);
         }
     }
 
@@ -160,9 +181,9 @@ public final class Database implements AutoCloseable {
         pool.close();
     }
 
-    /** The URL without its settings, which may hold credentials. */
+    /** The URL without its settings (after {@code ;} in H2's, {@code ?} in PostgreSQL's), which may hold credentials. */
     private static String describe(String jdbcUrl) {
-        int settings = jdbcUrl.indexOf(';');
+        int settings = jdbcUrl.replace('?', ';').indexOf(';');
         return settings < 0 ? jdbcUrl : jdbcUrl.substring(0, settings);
     }
 }

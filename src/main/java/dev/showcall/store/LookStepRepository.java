@@ -13,13 +13,17 @@ import java.util.List;
 /** How far each look has got. A step counts once, however often it is reported. */
 public final class LookStepRepository {
 
-    private static final String INSERT_IF_ABSENT = """
+    /** MERGE on H2; on PostgreSQL ON CONFLICT, which a racing insert of the same key cannot make fail. */
+    private static final Dialect.Sql INSERT_IF_ABSENT = new Dialect.Sql("""
             MERGE INTO look_step s
             USING (VALUES (CAST(? AS VARCHAR), CAST(? AS INT), CAST(? AS VARCHAR))) AS n (show_id, look_number, step)
                ON s.show_id = n.show_id AND s.look_number = n.look_number AND s.step = n.step
              WHEN NOT MATCHED THEN
                   INSERT (show_id, look_number, step, done_at, done_by)
-                  VALUES (n.show_id, n.look_number, n.step, ?, ?)""";
+                  VALUES (n.show_id, n.look_number, n.step, ?, ?)""", """
+            INSERT INTO look_step (show_id, look_number, step, done_at, done_by)
+            VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING""");
 
     private static final String SELECT_FOR_SHOW =
             "SELECT show_id, look_number, step, done_at, done_by FROM look_step WHERE show_id = ?";
@@ -36,7 +40,7 @@ public final class LookStepRepository {
      * @return false when it was already marked; the first mark then stands
      */
     public boolean mark(Connection c, LookStep step) {
-        try (PreparedStatement ps = c.prepareStatement(INSERT_IF_ABSENT)) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_IF_ABSENT.in(c))) {
             ps.setString(1, step.showId());
             ps.setInt(2, step.lookNumber());
             ps.setString(3, step.step().label());

@@ -12,13 +12,17 @@ import java.util.List;
 /** Hair, makeup and nails done on each model. A step counts once, however often it is reported. */
 public final class ModelStepRepository {
 
-    private static final String INSERT_IF_ABSENT = """
+    /** MERGE on H2; on PostgreSQL ON CONFLICT, which a racing insert of the same key cannot make fail. */
+    private static final Dialect.Sql INSERT_IF_ABSENT = new Dialect.Sql("""
             MERGE INTO model_step s
             USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR))) AS n (show_id, model_name, step)
                ON s.show_id = n.show_id AND s.model_name = n.model_name AND s.step = n.step
              WHEN NOT MATCHED THEN
                   INSERT (show_id, model_name, step, done_at, done_by)
-                  VALUES (n.show_id, n.model_name, n.step, ?, ?)""";
+                  VALUES (n.show_id, n.model_name, n.step, ?, ?)""", """
+            INSERT INTO model_step (show_id, model_name, step, done_at, done_by)
+            VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING""");
 
     private static final String SELECT_FOR_SHOW =
             "SELECT show_id, model_name, step, done_at, done_by FROM model_step WHERE show_id = ? ORDER BY done_at, model_name, step";
@@ -27,7 +31,7 @@ public final class ModelStepRepository {
 
     /** @return false when it was marked already; the first mark then stands */
     public boolean mark(Connection c, ModelStep step) {
-        try (PreparedStatement ps = c.prepareStatement(INSERT_IF_ABSENT)) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_IF_ABSENT.in(c))) {
             ps.setString(1, step.showId());
             ps.setString(2, step.model());
             ps.setString(3, step.step().label());

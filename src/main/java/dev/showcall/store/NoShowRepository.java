@@ -12,13 +12,17 @@ import java.util.Optional;
 /** Models marked as no-shows. A mark counts once, however often it is made. */
 public final class NoShowRepository {
 
-    private static final String INSERT_IF_ABSENT = """
+    /** MERGE on H2; on PostgreSQL ON CONFLICT, which a racing insert of the same key cannot make fail. */
+    private static final Dialect.Sql INSERT_IF_ABSENT = new Dialect.Sql("""
             MERGE INTO no_show s
             USING (VALUES (CAST(? AS VARCHAR), CAST(? AS VARCHAR))) AS n (show_id, subject_key)
                ON s.show_id = n.show_id AND s.subject_key = n.subject_key
              WHEN NOT MATCHED THEN
                   INSERT (show_id, subject_key, marked_by, marked_at)
-                  VALUES (n.show_id, n.subject_key, ?, ?)""";
+                  VALUES (n.show_id, n.subject_key, ?, ?)""", """
+            INSERT INTO no_show (show_id, subject_key, marked_by, marked_at)
+            VALUES (?, ?, ?, ?)
+            ON CONFLICT DO NOTHING""");
 
     private static final String COLUMNS = "show_id, subject_key, marked_by, marked_at";
     private static final String SELECT_ONE = "SELECT " + COLUMNS + " FROM no_show WHERE show_id = ? AND subject_key = ?";
@@ -28,7 +32,7 @@ public final class NoShowRepository {
 
     /** @return false when she was marked already; the first mark then stands */
     public boolean mark(Connection c, NoShow noShow) {
-        try (PreparedStatement ps = c.prepareStatement(INSERT_IF_ABSENT)) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_IF_ABSENT.in(c))) {
             ps.setString(1, noShow.showId());
             ps.setString(2, noShow.subjectKey());
             ps.setLong(3, noShow.markedBy());

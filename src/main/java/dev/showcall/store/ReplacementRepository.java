@@ -15,9 +15,16 @@ import java.util.stream.Collectors;
 /** Models replaced on the day. A model is replaced once; her replacement may be replaced in turn. */
 public final class ReplacementRepository {
 
-    private static final String INSERT = """
+    /**
+     * A second replacement of the same model breaks uq_replacement_model on H2; PostgreSQL inserts
+     * nothing instead, for a failed statement there would abort the whole transaction.
+     */
+    private static final Dialect.Sql INSERT = new Dialect.Sql("""
             INSERT INTO replacement (show_id, model_name, replaced_by, looks, replaced_at, decided_by)
-            VALUES (?, ?, ?, ?, ?, ?)""";
+            VALUES (?, ?, ?, ?, ?, ?)""", """
+            INSERT INTO replacement (show_id, model_name, replaced_by, looks, replaced_at, decided_by)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (show_id, model_name) DO NOTHING""");
 
     private static final String SELECT_FOR_SHOW = """
             SELECT id, show_id, model_name, replaced_by, looks, replaced_at, decided_by
@@ -25,14 +32,16 @@ public final class ReplacementRepository {
 
     /** @return the stored replacement with its id, or empty when she was replaced already */
     public Optional<Replacement> add(Connection c, Replacement r) {
-        try (PreparedStatement ps = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT.in(c), Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, r.showId());
             ps.setString(2, r.model());
             ps.setString(3, r.replacedBy());
             ps.setString(4, r.looks().stream().map(String::valueOf).collect(Collectors.joining(",")));
             Jdbc.setInstant(ps, 5, r.decidedAt());
             ps.setLong(6, r.decidedBy());
-            ps.executeUpdate();
+            if (ps.executeUpdate() == 0) {
+                return Optional.empty();
+            }
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
                 return Optional.of(new Replacement(keys.getLong(1), r.showId(), r.model(), r.replacedBy(), r.looks(),

@@ -11,9 +11,13 @@ import java.util.Optional;
 /** Each show's board message on Discord, so that a restart edits the same one. */
 public final class TimelineBoardRepository {
 
-    private static final String UPSERT = """
+    private static final Dialect.Sql UPSERT = new Dialect.Sql("""
             MERGE INTO timeline_board (show_id, channel_id, message_id, posted_at) KEY (show_id)
-            VALUES (?, ?, ?, ?)""";
+            VALUES (?, ?, ?, ?)""", """
+            INSERT INTO timeline_board (show_id, channel_id, message_id, posted_at)
+            VALUES (?, ?, ?, ?)
+            ON CONFLICT (show_id) DO UPDATE
+               SET channel_id = EXCLUDED.channel_id, message_id = EXCLUDED.message_id, posted_at = EXCLUDED.posted_at""");
 
     private static final String SELECT = "SELECT channel_id, message_id FROM timeline_board WHERE show_id = ?";
 
@@ -32,7 +36,7 @@ public final class TimelineBoardRepository {
 
     /** Records the show's board message, replacing one that was deleted. */
     public void save(Connection c, String showId, FeedStore.BoardMessage board, Instant postedAt) {
-        try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+        try (PreparedStatement ps = c.prepareStatement(UPSERT.in(c))) {
             ps.setString(1, showId);
             ps.setLong(2, board.channelId());
             ps.setLong(3, board.messageId());

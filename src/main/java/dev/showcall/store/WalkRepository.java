@@ -12,13 +12,17 @@ import java.util.Optional;
 /** The looks that went out on the runway. A look walks once, however often it is reported. */
 public final class WalkRepository {
 
-    private static final String INSERT_IF_ABSENT = """
+    /** MERGE on H2; on PostgreSQL ON CONFLICT, which a racing insert of the same key cannot make fail. */
+    private static final Dialect.Sql INSERT_IF_ABSENT = new Dialect.Sql("""
             MERGE INTO look_walk w
             USING (VALUES (CAST(? AS VARCHAR), CAST(? AS INT))) AS n (show_id, look_number)
                ON w.show_id = n.show_id AND w.look_number = n.look_number
              WHEN NOT MATCHED THEN
                   INSERT (show_id, look_number, model_name, walked_at, walked_by)
-                  VALUES (n.show_id, n.look_number, ?, ?, ?)""";
+                  VALUES (n.show_id, n.look_number, ?, ?, ?)""", """
+            INSERT INTO look_walk (show_id, look_number, model_name, walked_at, walked_by)
+            VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING""");
 
     private static final String COLUMNS = "show_id, look_number, model_name, walked_at, walked_by";
     private static final String SELECT_ONE = "SELECT " + COLUMNS + " FROM look_walk WHERE show_id = ? AND look_number = ?";
@@ -28,7 +32,7 @@ public final class WalkRepository {
 
     /** @return false when the look had walked already; the first record then stands */
     public boolean record(Connection c, Walk walk) {
-        try (PreparedStatement ps = c.prepareStatement(INSERT_IF_ABSENT)) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_IF_ABSENT.in(c))) {
             ps.setString(1, walk.showId());
             ps.setInt(2, walk.lookNumber());
             ps.setString(3, walk.model());

@@ -20,6 +20,8 @@ class SettingsTest {
         assertThat(settings.discordToken()).isEmpty();
         assertThat(settings.shows()).isEqualTo(Path.of("config/shows"));
         assertThat(settings.databaseUrl()).startsWith("jdbc:h2:file:./data/showcall;");
+        assertThat(settings.databaseUser()).isEmpty();
+        assertThat(settings.databasePassword()).isEmpty();
         assertThat(settings.discordApi()).isEmpty();
         assertThat(settings.discordGateway()).isEmpty();
     }
@@ -30,13 +32,17 @@ class SettingsTest {
         Settings settings = Settings.from(Map.of(
                 "DISCORD_TOKEN", "secret-token",
                 "SHOWCALL_SHOWS", "shows/lfw.yaml",
-                "SHOWCALL_DB_URL", "jdbc:h2:mem:x",
+                "SHOWCALL_DB_URL", "jdbc:postgresql://db.example:5432/showcall",
+                "SHOWCALL_DB_USER", "showcall",
+                "SHOWCALL_DB_PASSWORD", "s3cret",
                 "SHOWCALL_DISCORD_API", "http://127.0.0.1:8080/api/v10/",
                 "SHOWCALL_DISCORD_GATEWAY", "ws://127.0.0.1:8080/gateway"));
 
         assertThat(settings.discordToken()).contains("secret-token");
         assertThat(settings.shows()).isEqualTo(Path.of("shows/lfw.yaml"));
-        assertThat(settings.databaseUrl()).isEqualTo("jdbc:h2:mem:x");
+        assertThat(settings.databaseUrl()).isEqualTo("jdbc:postgresql://db.example:5432/showcall");
+        assertThat(settings.databaseUser()).contains("showcall");
+        assertThat(settings.databasePassword()).contains("s3cret");
         assertThat(settings.discordApi()).contains(URI.create("http://127.0.0.1:8080/api/v10/"));
         assertThat(settings.discordGateway()).contains(URI.create("ws://127.0.0.1:8080/gateway"));
     }
@@ -56,6 +62,30 @@ class SettingsTest {
         Settings settings = Settings.from(Map.of("DISCORD_TOKEN", "MTE5MDAw.secret.token"));
 
         assertThat(settings.toString()).doesNotContain("MTE5MDAw").doesNotContain("secret").contains("(set)");
+    }
+
+    @Test
+    @DisplayName("never show the database password when printed, nor settings in the database URL")
+    void databasePasswordNeverPrinted() {
+        Settings settings = Settings.from(Map.of(
+                "SHOWCALL_DB_URL", "jdbc:postgresql://db.example/showcall?password=in-the-url",
+                "SHOWCALL_DB_PASSWORD", "s3cret"));
+
+        assertThat(settings.toString())
+                .doesNotContain("s3cret")
+                .doesNotContain("in-the-url")
+                .contains("jdbc:postgresql://db.example/showcall")
+                .contains("databasePassword=(set)");
+    }
+
+    @Test
+    @DisplayName("refuse a database other than H2 or PostgreSQL, naming the variable")
+    void otherDatabaseRefused() {
+        assertThatThrownBy(() -> Settings.from(Map.of("SHOWCALL_DB_URL", "jdbc:mysql://db.example/showcall?password=x")))
+                .isInstanceOf(Settings.InvalidSettingException.class)
+                .hasMessageContaining("SHOWCALL_DB_URL")
+                .hasMessageContaining("PostgreSQL")
+                .hasMessageNotContaining("password=x");
     }
 
     @Test

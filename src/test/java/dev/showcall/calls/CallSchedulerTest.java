@@ -8,6 +8,7 @@ import dev.showcall.show.Show;
 import dev.showcall.show.ShowFiles;
 import dev.showcall.show.ShowReader;
 import dev.showcall.store.FreshDatabase;
+import dev.showcall.store.OnEachDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,19 +22,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
 
+@OnEachDatabase
 @DisplayName("Scheduling a show's pings in Quartz")
 class CallSchedulerTest {
 
     private static final Path EXAMPLE = Path.of("config/shows/maison-verre-aw27.yaml");
     private static final Instant MORNING = Instant.parse("2027-02-21T08:00:00Z");
 
+    @Parameter
     @RegisterExtension
-    final FreshDatabase fresh = new FreshDatabase();
+    FreshDatabase fresh;
 
     private Scheduler quartz;
     private CallScheduler scheduler;

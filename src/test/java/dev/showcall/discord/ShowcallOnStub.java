@@ -124,18 +124,31 @@ final class ShowcallOnStub implements AutoCloseable {
     /** The same, with the stub set up by {@code setUp} (rate limits, say) before showcall connects. */
     static ShowcallOnStub start(Path dir, Clock clock, StubGuild guild, String yaml,
                                 java.util.function.Consumer<DiscordStub> setUp) {
+        // a file, as in production: it outlives a stop and a start of showcall
+        return start(dir, clock, guild, yaml, setUp, Map.of(
+                Settings.DB_URL, "jdbc:h2:file:" + dir.resolve("showcall").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE"));
+    }
+
+    /** showcall at {@code now} on a stub serving {@code guild}, keeping its state where {@code database} says (SHOWCALL_DB_URL and its user). */
+    static ShowcallOnStub start(Path dir, Instant now, StubGuild guild, Map<String, String> database) {
+        return start(dir, Clock.fixed(now, ZoneOffset.UTC), guild, showYaml(), stub -> {
+        }, database);
+    }
+
+    private static ShowcallOnStub start(Path dir, Clock clock, StubGuild guild, String yaml,
+                                        java.util.function.Consumer<DiscordStub> setUp, Map<String, String> database) {
         DiscordStub stub = DiscordStub.start(guild);
         try {
             setUp.accept(stub);
             Path showFile = dir.resolve("show.yaml");
             Files.writeString(showFile, yaml);
-            Settings settings = Settings.from(Map.of(
+            Map<String, String> env = new java.util.HashMap<>(database);
+            env.putAll(Map.of(
                     Settings.DISCORD_TOKEN, stub.botToken(),
                     Settings.SHOWS, showFile.toString(),
-                    // a file, as in production: it outlives a stop and a start of showcall
-                    Settings.DB_URL, "jdbc:h2:file:" + dir.resolve("showcall").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE",
                     Settings.DISCORD_API, stub.apiBaseUrl().toString(),
                     Settings.DISCORD_GATEWAY, stub.gatewayUrl().toString()));
+            Settings settings = Settings.from(env);
             ShowcallOnStub running = new ShowcallOnStub(stub, settings, clock);
             running.startShowcall();
             return running;

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
+@OnEachDatabase
 @DisplayName("Alerts")
 class AlertRepositoryTest {
 
@@ -19,8 +21,9 @@ class AlertRepositoryTest {
     private static final String ANYA_UNCONFIRMED = "unconfirmed:model:Anya Petrova";
     private static final String ANYA_LATE = "late:model:Anya Petrova";
 
+    @Parameter
     @RegisterExtension
-    final FreshDatabase db = new FreshDatabase();
+    FreshDatabase db;
 
     private final AlertRepository alerts = new AlertRepository();
 

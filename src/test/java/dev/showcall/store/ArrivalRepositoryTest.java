@@ -14,7 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
+@OnEachDatabase
 @DisplayName("Arrivals")
 class ArrivalRepositoryTest {
 
@@ -24,8 +26,9 @@ class ArrivalRepositoryTest {
     private static final long OTHER_PR = 1190000000000000302L;
     private static final String ANYA = "model:Anya Petrova";
 
+    @Parameter
     @RegisterExtension
-    final FreshDatabase db = new FreshDatabase();
+    FreshDatabase db;
 
     private final ArrivalRepository arrivals = new ArrivalRepository();
 

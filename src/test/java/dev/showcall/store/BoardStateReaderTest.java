@@ -23,15 +23,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
+@OnEachDatabase
 @DisplayName("The board's state, read from the database")
 class BoardStateReaderTest {
 
     private static final Path EXAMPLE = Path.of("config/shows/maison-verre-aw27.yaml");
     private static final long PR = 1190000000000000111L;
 
+    @Parameter
     @RegisterExtension
-    final FreshDatabase db = new FreshDatabase();
+    FreshDatabase db;
 
     private PlannedShow show;
     private Instant start;

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
+@OnEachDatabase
 @DisplayName("Call pings")
 class CallPingRepositoryTest {
 
@@ -29,8 +31,9 @@ class CallPingRepositoryTest {
     private static final String ANYA = "model:Anya Petrova";
     private static final String HOUR_BEFORE = CallPing.reminder(Duration.ofHours(1));
 
+    @Parameter
     @RegisterExtension
-    final FreshDatabase db = new FreshDatabase();
+    FreshDatabase db;
 
     private final CallPingRepository pings = new CallPingRepository();
 

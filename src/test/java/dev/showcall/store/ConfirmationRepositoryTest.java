@@ -17,7 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
+@OnEachDatabase
 @DisplayName("Confirmations")
 class ConfirmationRepositoryTest {
 
@@ -28,8 +30,9 @@ class ConfirmationRepositoryTest {
     private static final String PRIYA = "crew:hair:" + PRIYA_ID;
     private static final String TOM = "crew:hair:" + TOM_ID;
 
+    @Parameter
     @RegisterExtension
-    final FreshDatabase db = new FreshDatabase();
+    FreshDatabase db;
 
     private final ConfirmationRepository confirmations = new ConfirmationRepository();
 

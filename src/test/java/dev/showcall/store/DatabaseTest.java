@@ -18,14 +18,17 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
+@OnEachDatabase
 @DisplayName("The database")
 class DatabaseTest {
 
     private static final Instant NOW = Instant.parse("2027-02-21T14:00:00Z");
 
+    @Parameter
     @RegisterExtension
-    final FreshDatabase db = new FreshDatabase();
+    FreshDatabase db;
 
     private final ArrivalRepository arrivals = new ArrivalRepository();
     private final TimelineEventRepository timeline = new TimelineEventRepository();
@@ -48,7 +51,8 @@ class DatabaseTest {
     void showcallTablesExist() {
         List<String> tables = query("""
                 SELECT LOWER(table_name) FROM information_schema.tables
-                 WHERE table_schema = 'PUBLIC' AND table_name NOT LIKE 'QRTZ%' AND table_name <> 'flyway_schema_history'
+                 WHERE LOWER(table_schema) = 'public' AND UPPER(table_name) NOT LIKE 'QRTZ%'
+                   AND table_name <> 'flyway_schema_history'
                  ORDER BY 1""");
 
         assertThat(tables).containsExactly("alert", "arrival", "call_ping", "confirmation", "look_step", "look_walk",
@@ -59,8 +63,8 @@ class DatabaseTest {
     @DisplayName("a fresh database has Quartz's eleven job store tables")
     void quartzTablesExist() {
         List<String> tables = query("""
-                SELECT table_name FROM information_schema.tables
-                 WHERE table_schema = 'PUBLIC' AND table_name LIKE 'QRTZ\\_%' ORDER BY 1""");
+                SELECT UPPER(table_name) FROM information_schema.tables
+                 WHERE LOWER(table_schema) = 'public' AND UPPER(table_name) LIKE 'QRTZ\\_%' ORDER BY 1""");
 
         assertThat(tables).containsExactly(
                 "QRTZ_BLOB_TRIGGERS", "QRTZ_CALENDARS", "QRTZ_CRON_TRIGGERS", "QRTZ_FIRED_TRIGGERS",
@@ -76,7 +80,7 @@ class DatabaseTest {
 
         // when it is opened again, as on the next start of the bot
         int applied;
-        try (Database again = Database.open(db.url())) {
+        try (Database again = db.openAgain()) {
             applied = Database.migrate(again.dataSource());
         }
 
@@ -85,6 +89,26 @@ class DatabaseTest {
         assertThat(appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14",
                 "15", "16", "17");
         assertThat(query("SELECT id FROM show")).containsExactly("kept");
+    }
+
+    @Test
+    @DisplayName("keeps an instant to the nanosecond on H2, and rounded to the microsecond on PostgreSQL")
+    void instantPrecision() {
+        // given a show and an arrival at an instant with nanoseconds
+        ShowFixture.saveShow(db, ShowFixture.SHOW_ID, NOW);
+        Instant at = Instant.parse("2027-02-21T14:03:07.123456789Z");
+        db.database().runInTransaction(c -> arrivals.record(c,
+                new Arrival(ShowFixture.SHOW_ID, "model:Anya Petrova", at, ShowFixture.PR_LEAD, at)));
+
+        // when it is read back
+        Instant stored = db.inTransaction(c -> arrivals.find(c, ShowFixture.SHOW_ID, "model:Anya Petrova"))
+                .orElseThrow().arrivedAt();
+
+        // then H2 keeps it exactly, and PostgreSQL, whose timestamps stop at microseconds, to the nearest one
+        assertThat(stored).isEqualTo(switch (db.dialect()) {
+            case H2 -> at;
+            case POSTGRESQL -> Instant.parse("2027-02-21T14:03:07.123457Z");
+        });
     }
 
     @Test
@@ -146,11 +170,18 @@ class DatabaseTest {
     }
 
     @Test
-    @DisplayName("a database that cannot be opened is reported as a StoreException")
+    @DisplayName("a database that cannot be opened is reported as a StoreException, without the URL's settings")
     void unopenableDatabaseIsReported() {
-        assertThatThrownBy(() -> Database.open("jdbc:h2:mem:x;NO_SUCH_SETTING=1"))
+        // given a URL that cannot be opened: a setting H2 does not know, or a PostgreSQL server that is not there
+        String url = switch (db.dialect()) {
+            case H2 -> "jdbc:h2:mem:x;NO_SUCH_SETTING=1";
+            case POSTGRESQL -> "jdbc:postgresql://127.0.0.1:1/x?password=NO_SUCH_SETTING";
+        };
+
+        // when it is opened, then the failure names the database but not its settings, which may hold a password
+        assertThatThrownBy(() -> Database.open(url))
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining("jdbc:h2:mem:x")
+                .hasMessageContaining(url.substring(0, url.indexOf('x') + 1))
                 .hasMessageNotContaining("NO_SUCH_SETTING");
     }
 

@@ -12,15 +12,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
+@OnEachDatabase
 @DisplayName("Show delays")
 class DelayRepositoryTest {
 
     private static final Instant DECLARED = Instant.parse("2027-02-21T18:40:00.125Z");
     private static final long PRODUCER = 1190000000000000401L;
 
+    @Parameter
     @RegisterExtension
-    final FreshDatabase db = new FreshDatabase();
+    FreshDatabase db;
 
     private final DelayRepository delays = new DelayRepository();
 

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
+@OnEachDatabase
 @DisplayName("Reading the floor")
 class FloorReaderTest {
 
@@ -28,8 +30,9 @@ class FloorReaderTest {
     private static final long PR = ShowFixture.PR_LEAD;
     private static final long PRIYA = ShowFixture.PRIYA;
 
+    @Parameter
     @RegisterExtension
-    final FreshDatabase db = new FreshDatabase();
+    FreshDatabase db;
 
     private final FloorReader floors = new FloorReader();
 

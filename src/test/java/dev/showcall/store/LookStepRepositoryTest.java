@@ -14,7 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
+@OnEachDatabase
 @DisplayName("Look steps")
 class LookStepRepositoryTest {
 
@@ -22,8 +24,9 @@ class LookStepRepositoryTest {
     private static final long PRIYA = ShowFixture.PRIYA;
     private static final long TOM = ShowFixture.TOM;
 
+    @Parameter
     @RegisterExtension
-    final FreshDatabase db = new FreshDatabase();
+    FreshDatabase db;
 
     private final LookStepRepository steps = new LookStepRepository();
 

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
+@OnEachDatabase
 @DisplayName("Model steps")
 class ModelStepRepositoryTest {
 
@@ -21,8 +23,9 @@ class ModelStepRepositoryTest {
     private static final long PRIYA = ShowFixture.PRIYA;
     private static final long TOM = ShowFixture.TOM;
 
+    @Parameter
     @RegisterExtension
-    final FreshDatabase db = new FreshDatabase();
+    FreshDatabase db;
 
     private final ModelStepRepository steps = new ModelStepRepository();
 

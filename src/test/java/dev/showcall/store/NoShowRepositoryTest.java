@@ -11,15 +11,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
+@OnEachDatabase
 @DisplayName("No-shows")
 class NoShowRepositoryTest {
 
     private static final String ANYA = "model:Anya Petrova";
     private static final Instant AT = Instant.parse("2027-02-21T16:20:00Z");
 
+    @Parameter
     @RegisterExtension
-    final FreshDatabase db = new FreshDatabase();
+    FreshDatabase db;
 
     private final NoShowRepository noShows = new NoShowRepository();
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -21,14 +22,18 @@ import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.impl.jdbcjobstore.PostgreSQLDelegate;
+import org.quartz.impl.jdbcjobstore.StdJDBCDelegate;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
 
+@OnEachDatabase
 @DisplayName("Quartz's tables, created from the DDL in the Quartz jar")
 class QuartzTablesMigrationTest {
 
+    @Parameter
     @RegisterExtension
-    final FreshDatabase db = new FreshDatabase();
+    FreshDatabase db;
 
     private Scheduler scheduler;
 
@@ -43,7 +48,7 @@ class QuartzTablesMigrationTest {
     @DisplayName("a Quartz JDBC job store keeps a job and its trigger in them")
     void quartzStoresJobsInTheTables() throws SchedulerException {
         // given a Quartz scheduler whose job store uses showcall's database
-        scheduler = schedulerOn(db.database());
+        scheduler = schedulerOn(db.database(), db.dialect());
         JobDetail job = JobBuilder.newJob(NoOp.class)
                 .withIdentity("call:crew:hair:1", "maison-verre-aw27")
                 .usingJobData("callKey", "crew:hair:1")
@@ -59,7 +64,7 @@ class QuartzTablesMigrationTest {
         assertThat(scheduler.getTriggersOfJob(job.getKey())).hasSize(1);
     }
 
-    private static Scheduler schedulerOn(Database database) throws SchedulerException {
+    private static Scheduler schedulerOn(Database database, Dialect dialect) throws SchedulerException {
         String name = "showcall-" + UUID.randomUUID();
         DBConnectionManager.getInstance().addConnectionProvider(name, new ConnectionProvider() {
             @Override
@@ -79,8 +84,11 @@ class QuartzTablesMigrationTest {
         properties.setProperty("org.quartz.scheduler.instanceName", name);
         properties.setProperty("org.quartz.threadPool.threadCount", "1");
         properties.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-        properties.setProperty("org.quartz.jobStore.driverDelegateClass",
-                "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+        // Quartz's delegate for the engine: PostgreSQL's reads the BYTEA job data that its script creates
+        properties.setProperty("org.quartz.jobStore.driverDelegateClass", switch (dialect) {
+            case H2 -> StdJDBCDelegate.class.getName();
+            case POSTGRESQL -> PostgreSQLDelegate.class.getName();
+        });
         properties.setProperty("org.quartz.jobStore.dataSource", name);
         return new StdSchedulerFactory(properties).getScheduler();
     }

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
+@OnEachDatabase
 @DisplayName("Replacements")
 class ReplacementRepositoryTest {
 
@@ -22,8 +24,9 @@ class ReplacementRepositoryTest {
     private static final long PRODUCER = 1190000000000000502L;
     private static final long PR = ShowFixture.PR_LEAD;
 
+    @Parameter
     @RegisterExtension
-    final FreshDatabase db = new FreshDatabase();
+    FreshDatabase db;
 
     private final ReplacementRepository replacements = new ReplacementRepository();
 

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
+@OnEachDatabase
 @DisplayName("The timeline outbox")
 class TimelineEventRepositoryTest {
 
@@ -25,8 +27,9 @@ class TimelineEventRepositoryTest {
     private static final long MESSAGE = 1190000000000009001L;
     private static final long OTHER_MESSAGE = 1190000000000009002L;
 
+    @Parameter
     @RegisterExtension
-    final FreshDatabase db = new FreshDatabase();
+    FreshDatabase db;
 
     private final TimelineEventRepository timeline = new TimelineEventRepository();
 

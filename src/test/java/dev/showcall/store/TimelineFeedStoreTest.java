@@ -16,7 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
+@OnEachDatabase
 @DisplayName("The timeline feed's tables: claims, the board message and the commit signal")
 class TimelineFeedStoreTest {
 
@@ -24,8 +26,9 @@ class TimelineFeedStoreTest {
     private static final long CHANNEL = 1190000000000000002L;
     private static final long MESSAGE = 1190000000000009001L;
 
+    @Parameter
     @RegisterExtension
-    final FreshDatabase db = new FreshDatabase();
+    FreshDatabase db;
 
     private final List<String> committed = new CopyOnWriteArrayList<>();
     private final TimelineEventRepository timeline = new TimelineEventRepository(committed::add);

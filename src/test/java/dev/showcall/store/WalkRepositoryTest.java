@@ -11,7 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
+@OnEachDatabase
 @DisplayName("Looks walked")
 class WalkRepositoryTest {
 
@@ -21,8 +23,9 @@ class WalkRepositoryTest {
     private static final long STAGE_MANAGER = 1190000000000000501L;
     private static final long PRODUCER = 1190000000000000502L;
 
+    @Parameter
     @RegisterExtension
-    final FreshDatabase db = new FreshDatabase();
+    FreshDatabase db;
 
     private final WalkRepository walks = new WalkRepository();
 
