@@ -14,7 +14,12 @@ import dev.showcall.calls.Confirmations;
 import dev.showcall.calls.PingJobFactory;
 import dev.showcall.calls.PingSender;
 import dev.showcall.calls.QuartzSchedulers;
+import dev.showcall.discord.CallsChannels;
+import dev.showcall.discord.ChannelRateLimits;
 import dev.showcall.discord.DiscordCallNotifier;
+import dev.showcall.discord.DmChannels;
+import dev.showcall.discord.GlobalBudgetInterceptor;
+import dev.showcall.store.DmChannelRepository;
 import dev.showcall.discord.commands.ConfirmButtons;
 import dev.showcall.store.CallPingRepository;
 import dev.showcall.store.ConfirmationRepository;
@@ -68,6 +73,8 @@ public final class Showcall implements AutoCloseable {
 
     /** Interactions are short database work; a few threads keep one slow one from holding up the rest. */
     private static final int INTERACTION_THREADS = 4;
+    /** Completing pings when Discord answers is short database work. */
+    private static final int PING_THREADS = 2;
 
     private final Settings settings;
     private final Clock clock;
@@ -84,6 +91,11 @@ public final class Showcall implements AutoCloseable {
     private CallSync callSync;
     private final CallPingRepository callPings = new CallPingRepository();
     private Replacements replacements;
+    private PingSender pingSender;
+    private ScheduledExecutorService pingThreads;
+    private DmChannels dmChannels;
+    private CallsChannels callsChannels;
+    private final ChannelRateLimits channelLimits = new ChannelRateLimits();
 
     private Showcall(Settings settings, Clock clock, Database database, FeedListener feedListener) {
         this.feedListener = feedListener;
@@ -120,6 +132,29 @@ public final class Showcall implements AutoCloseable {
     public DiscordBot connect(String token) {
         workers = Executors.newFixedThreadPool(INTERACTION_THREADS, named("showcall-interaction"));
         timer = Executors.newSingleThreadScheduledExecutor(named("showcall-timer"));
+        java.util.concurrent.ScheduledThreadPoolExecutor pings =
+                new java.util.concurrent.ScheduledThreadPoolExecutor(PING_THREADS, named("showcall-pings"));
+        // a retry waiting for its time does not hold up a stop: the claim stays, and the next start sends it
+        pings.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        pingThreads = pings;
+        DmChannelRepository dmRepository = new DmChannelRepository();
+        dmChannels = new DmChannels(() -> bot.jda(), new DmChannels.Store() {
+            @Override
+            public java.util.Map<Long, Long> load() {
+                return database.inTransaction(dmRepository::all);
+            }
+
+            @Override
+            public void save(long userId, long channelId) {
+                database.runInTransaction(c -> dmRepository.save(c, userId, channelId, clock.instant()));
+            }
+
+            @Override
+            public void forget(long userId) {
+                database.runInTransaction(c -> dmRepository.forget(c, userId));
+            }
+        }, DmChannels.discordBudget());
+        callsChannels = new CallsChannels(() -> bot.jda(), channelLimits);
         calls = createCalls();
         CallSync callSync = new CallSync(database, callPings, new DelayRepository(), calls);
         this.callSync = callSync;
@@ -150,7 +185,8 @@ public final class Showcall implements AutoCloseable {
         GuildSetup setup = new GuildSetup(directory, commands.commandData());
         DiscordConnection.Endpoints endpoints = new DiscordConnection.Endpoints(settings.discordApi(),
                 settings.discordGateway());
-        bot = DiscordBot.connect(token, endpoints, List.of(commands, setup));
+        bot = DiscordBot.connect(token, endpoints, List.of(commands, setup),
+                List.of(GlobalBudgetInterceptor.discord(), channelLimits));
         return bot;
     }
 
@@ -159,8 +195,9 @@ public final class Showcall implements AutoCloseable {
         try {
             CallScheduler scheduler = new CallScheduler(QuartzSchedulers.create(database.dataSource(), jobs), clock);
             PingSender sender = new PingSender(() -> directory, database, callPings, new DelayRepository(), timeline,
-                    new DiscordCallNotifier(() -> bot.jda()), clock);
+                    new DiscordCallNotifier(dmChannels, callsChannels), clock, pingThreads);
             jobs.wire(sender, scheduler);
+            pingSender = sender;
             return scheduler;
         } catch (SchedulerException e) {
             throw new IllegalStateException("The call scheduler could not be created", e);
@@ -172,12 +209,31 @@ public final class Showcall implements AutoCloseable {
      * while showcall was down fire at once, marked late.
      */
     public void startCalls() throws SchedulerException {
+        dmChannels.start();
+        dmChannels.openAhead(firstPings());
         for (PlannedShow show : directory.all()) {
             callSync.sync(show);
             replacements.resumeNotices(show);
+            pingSender.recover(show);
         }
         calls.start();
         startTimeline();
+    }
+
+    /** Everyone showcall will DM, with when their first ping is due. */
+    private java.util.Map<Long, java.time.Instant> firstPings() {
+        java.util.Map<Long, java.time.Instant> first = new java.util.HashMap<>();
+        for (PlannedShow show : directory.all()) {
+            for (dev.showcall.calls.PlannedPing ping : dev.showcall.calls.PingPlan.of(show)) {
+                if (ping.isAnnouncement() || ping.isMilestone() || ping.isCheck() || ping.isLateCheck()) {
+                    continue;
+                }
+                show.call(ping.subjectKey()).flatMap(c -> c.userId().isPresent()
+                                ? Optional.of(c.userId().getAsLong()) : Optional.<Long>empty())
+                        .ifPresent(user -> first.merge(user, ping.due(), (a, b) -> a.isBefore(b) ? a : b));
+            }
+        }
+        return first;
     }
 
     private JdbcFeedStore feedStore() {
@@ -211,9 +267,17 @@ public final class Showcall implements AutoCloseable {
             calls.shutdown();
         }
         feeds.close();
+        if (dmChannels != null) {
+            dmChannels.close();
+        }
+        if (callsChannels != null) {
+            callsChannels.close();
+        }
         if (bot != null) {
             bot.close();
         }
+        // after JDA has finished what it had queued: the answers complete their pings here
+        shutDown(pingThreads);
         shutDown(workers);
         shutDown(timer);
         database.close();

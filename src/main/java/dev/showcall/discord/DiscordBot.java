@@ -23,8 +23,9 @@ public final class DiscordBot implements AutoCloseable {
      *
      * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when the token is refused
      */
-    public static DiscordBot connect(String token, DiscordConnection.Endpoints endpoints, List<Object> listeners) {
-        return new DiscordBot(DiscordConnection.connect(token, endpoints, listeners));
+    public static DiscordBot connect(String token, DiscordConnection.Endpoints endpoints, List<Object> listeners,
+                                     List<okhttp3.Interceptor> interceptors) {
+        return new DiscordBot(DiscordConnection.connect(token, endpoints, listeners, interceptors));
     }
 
     public JDA jda() {
