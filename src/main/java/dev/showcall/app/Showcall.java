@@ -153,6 +153,11 @@ public final class Showcall implements AutoCloseable {
             public void forget(long userId) {
                 database.runInTransaction(c -> dmRepository.forget(c, userId));
             }
+
+            @Override
+            public List<java.time.Instant> openedSince(java.time.Instant since) {
+                return database.inTransaction(c -> dmRepository.openedSince(c, since));
+            }
         }, DmChannels.discordBudget());
         callsChannels = new CallsChannels(() -> bot.jda(), channelLimits);
         calls = createCalls();
@@ -209,7 +214,7 @@ public final class Showcall implements AutoCloseable {
      * while showcall was down fire at once, marked late.
      */
     public void startCalls() throws SchedulerException {
-        dmChannels.start();
+        dmChannels.start(clock.instant());
         dmChannels.openAhead(firstPings());
         for (PlannedShow show : directory.all()) {
             callSync.sync(show);

@@ -38,19 +38,22 @@ public final class CallsChannelFeed {
     /** Discord's limit on the users, and on the roles, that a message's allowed mentions may name. */
     static final int MAX_MENTIONS = 100;
     /** Announcements due at one instant reach the feed a few milliseconds apart: they wait this long to go as one. */
-    static final Duration GATHER = Duration.ofMillis(40);
+    static final Duration GATHER = Duration.ofMillis(60);
     static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     private static final Logger log = LoggerFactory.getLogger(CallsChannelFeed.class);
 
     /** A message's worth of text for the channel, and whom it may ping. */
-    public record Post(Instant due, long order, long handedAtNanos, String text, Set<Long> users, Set<Long> roles,
-                       CompletableFuture<Long> sent) {
+    public record Post(Instant due, String key, long order, long handedAtNanos, String text, Set<Long> users,
+                       Set<Long> roles, CompletableFuture<Long> sent) {
     }
 
     /** One message made of several posts. */
     record Batch(List<Post> posts, String content, Set<Long> users, Set<Long> roles) {
     }
+
+    static final Comparator<Post> ORDER = Comparator.comparing(Post::due).thenComparing(Post::key)
+            .thenComparingLong(Post::order);
 
     private final long channelId;
     private final Supplier<JDA> jda;
@@ -72,11 +75,15 @@ public final class CallsChannelFeed {
         this.nanos = nanos;
     }
 
-    /** Hands a post over; the future completes with the id of the message that carried it. */
-    public CompletableFuture<Long> post(Instant due, String text, Set<Long> users, Set<Long> roles) {
+    /**
+     * Hands a post over; the future completes with the id of the message that carried it. Posts go
+     * out by when they were due, then by {@code key} (as the plan orders pings due together).
+     */
+    public CompletableFuture<Long> post(Instant due, String key, String text, Set<Long> users, Set<Long> roles) {
         CompletableFuture<Long> sent = new CompletableFuture<>();
         synchronized (this) {
-            pending.add(new Post(due, order++, nanos.getAsLong(), text, Set.copyOf(users), Set.copyOf(roles), sent));
+            pending.add(new Post(due, key, order++, nanos.getAsLong(), text, Set.copyOf(users), Set.copyOf(roles),
+                    sent));
         }
         wake(0);
         return sent;
@@ -113,7 +120,7 @@ public final class CallsChannelFeed {
                 wake(wait);
                 return;
             }
-            pending.sort(Comparator.comparing(Post::due).thenComparingLong(Post::order));
+            pending.sort(ORDER);
             batch = batch(pending);
             pending.subList(0, batch.posts().size()).clear();
         }

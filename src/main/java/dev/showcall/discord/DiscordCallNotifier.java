@@ -71,7 +71,7 @@ public final class DiscordCallNotifier implements CallNotifier {
                 + (people > 0 ? ", " + people + (people == 1 ? " person" : " people") : "")
                 + roles.stream().map(r -> " <@&" + r + ">").collect(Collectors.joining())
                 + lateBy.map(l -> "\n" + CallMessages.lateNote(l)).orElse("");
-        return callsChannel(show).post(callAt, text, Set.of(), Set.copyOf(roles)).thenApply(id -> null);
+        return callsChannel(show).post(callAt, key, text, Set.of(), Set.copyOf(roles)).thenApply(id -> null);
     }
 
     @Override
@@ -91,7 +91,7 @@ public final class DiscordCallNotifier implements CallNotifier {
         return dms.channelOf(userId).thenCompose(channel -> {
             if (channel.isEmpty()) {
                 log.info("Show {}: {} has no DM channel; mentioning them in the calls channel", show.id(), who);
-                return inChannel(show, userId, channelText, due);
+                return inChannel(key, show, userId, channelText, due);
             }
             return direct(key, userId, channel.getAsLong(), dm).handle((sent, failure) -> {
                 if (failure == null) {
@@ -101,7 +101,7 @@ public final class DiscordCallNotifier implements CallNotifier {
                 if (cause instanceof ErrorResponseException e && unreachable(e)) {
                     log.info("Show {}: {} cannot be reached by DM ({}); mentioning them in the calls channel",
                             show.id(), who, e.getErrorResponse());
-                    return inChannel(show, userId, channelText, due);
+                    return inChannel(key, show, userId, channelText, due);
                 }
                 if (cause instanceof ErrorResponseException e && e.getErrorResponse() == ErrorResponse.UNKNOWN_CHANNEL) {
                     dms.forget(userId);
@@ -115,10 +115,11 @@ public final class DiscordCallNotifier implements CallNotifier {
         return dms.channel(channelId).sendMessage(dm).setNonce(nonce(key)).submit();
     }
 
-    private CompletableFuture<PingOutcome> inChannel(PlannedShow show, long userId, String channelText, Instant due) {
+    private CompletableFuture<PingOutcome> inChannel(String key, PlannedShow show, long userId, String channelText,
+                                                     Instant due) {
         String text = Replies.user(userId) + " " + channelText
                 + ". showcall could not send you a DM: allow DMs from this server's members.";
-        return callsChannel(show).post(due, text, Set.of(userId), Set.of()).thenApply(id -> PingOutcome.CHANNEL);
+        return callsChannel(show).post(due, key, text, Set.of(userId), Set.of()).thenApply(id -> PingOutcome.CHANNEL);
     }
 
     private static boolean unreachable(ErrorResponseException e) {

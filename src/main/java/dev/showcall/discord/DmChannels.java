@@ -37,6 +37,9 @@ public final class DmChannels implements AutoCloseable {
         void save(long userId, long channelId);
 
         void forget(long userId);
+
+        /** When the channels opened at or after {@code since} were opened. */
+        java.util.List<Instant> openedSince(Instant since);
     }
 
     public static final int OPENS = 10;
@@ -77,9 +80,18 @@ public final class DmChannels implements AutoCloseable {
         return new RequestBudget(OPENS, WINDOW, MARGIN);
     }
 
-    /** Reads the channels kept from before and starts opening what is asked for. */
-    public void start() {
+    /**
+     * Reads the channels kept from before and starts opening what is asked for. Channels opened
+     * within the last window, before a restart, still count against Discord's limit; so does one
+     * that may have been on its way when showcall stopped.
+     */
+    public void start(Instant now) {
         known.putAll(store.load());
+        java.util.List<Instant> recent = store.openedSince(now.minus(WINDOW).minus(MARGIN));
+        recent.forEach(at -> budget.finishedBefore(Duration.between(at, now)));
+        if (!recent.isEmpty()) {
+            budget.finishedBefore(Duration.ZERO);
+        }
         thread.start();
     }
 

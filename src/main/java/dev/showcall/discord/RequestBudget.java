@@ -98,6 +98,21 @@ public final class RequestBudget {
         notifyAll();
     }
 
+    /**
+     * A request made before this budget existed (by showcall before a restart) whose answer came
+     * {@code ago}: it holds a permit until its window has passed.
+     */
+    public synchronized void finishedBefore(Duration ago) {
+        long at = nanos.getAsLong() - ago.toNanos();
+        if (at + holdNanos > nanos.getAsLong()) {
+            finished.addLast(at);
+            java.util.List<Long> sorted = new java.util.ArrayList<>(finished);
+            java.util.Collections.sort(sorted);
+            finished.clear();
+            finished.addAll(sorted);
+        }
+    }
+
     public void finished() {
         finished(nanos.getAsLong());
     }

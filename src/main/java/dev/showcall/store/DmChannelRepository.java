@@ -33,6 +33,23 @@ public final class DmChannelRepository {
         }
     }
 
+    /** When the channels opened at or after {@code since} were opened, oldest first. */
+    public java.util.List<Instant> openedSince(Connection c, Instant since) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT opened_at FROM dm_channel WHERE opened_at >= ? ORDER BY opened_at")) {
+            Jdbc.setInstant(ps, 1, since);
+            try (ResultSet rs = ps.executeQuery()) {
+                java.util.List<Instant> opened = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    opened.add(Jdbc.instant(rs, "opened_at"));
+                }
+                return opened;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not read when the DM channels were opened", e);
+        }
+    }
+
     /** Keeps the user's channel; a second save of the same user replaces the first. */
     public void save(Connection c, long userId, long channelId, Instant openedAt) {
         try (PreparedStatement ps = c.prepareStatement(SAVE)) {

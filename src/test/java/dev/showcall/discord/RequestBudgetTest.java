@@ -94,4 +94,17 @@ class RequestBudgetTest {
             }
         }
     }
+
+    @Test
+    @DisplayName("counts a request made before it existed until that request's window has passed")
+    void requestsFromBefore() {
+        long[] now = {5_000 * MS};
+        RequestBudget budget = new RequestBudget(1, WINDOW, MARGIN, () -> now[0]);
+
+        budget.finishedBefore(Duration.ofMillis(400));
+
+        assertThat(budget.waitNanos(now[0])).isEqualTo(650 * MS);
+        budget.finishedBefore(Duration.ofSeconds(2));
+        assertThat(budget.waitNanos(now[0])).as("one from long ago counts no more").isEqualTo(650 * MS);
+    }
 }

@@ -42,4 +42,17 @@ class DmChannelRepositoryTest {
 
         assertThat(db.inTransaction(channels::all)).isEmpty();
     }
+
+    @Test
+    @DisplayName("tells when the channels opened since a moment were opened, oldest first")
+    void openedSince() {
+        db.database().runInTransaction(c -> {
+            channels.save(c, AISHA, 11L, NOW.plusSeconds(8));
+            channels.save(c, BEN, 12L, NOW.minusSeconds(30));
+        });
+
+        java.util.List<Instant> opened = db.inTransaction(c -> channels.openedSince(c, NOW));
+
+        assertThat(opened).containsExactly(NOW.plusSeconds(8));
+    }
 }

@@ -275,6 +275,11 @@ public final class DiscordStub implements AutoCloseable {
         return dms.channelOf(userId);
     }
 
+    /** Opens the bot's DM channel with this user as {@code POST users/@me/channels} would, unrecorded: one kept from an earlier day. */
+    public long openDm(long userId) {
+        return dms.open(userId);
+    }
+
     /** From now on this user's DMs are closed: the bot's messages there get Discord's 403 (code 50007). */
     public void closeDmsOf(long userId) {
         dms.close(userId);
