@@ -94,12 +94,26 @@ public final class StartupBenchmark {
         Showcall showcall = null;
         try {
             Instant start = Instant.now();
+            Instant[] gateway = new Instant[2];
+            Thread watcher = new Thread(() -> {
+                stub.awaitIdentified(GIVE_UP);
+                gateway[0] = Instant.now();
+                stub.awaitGuildsSent(GIVE_UP);
+                gateway[1] = Instant.now();
+            }, "gateway-watcher");
+            watcher.setDaemon(true);
+            watcher.start();
+            // as run does: the show files read, then JDA logs in while the database opens and the shows are stored
             long t0 = System.nanoTime();
-            showcall = Showcall.start(settings, Clock.systemUTC());
+            var planned = Showcall.readShows(settings);
             long t1 = System.nanoTime();
-            showcall.loadShows();
+            var login = java.util.concurrent.CompletableFuture.supplyAsync(() -> Showcall.login(settings));
+            showcall = Showcall.start(settings, Clock.systemUTC());
             long t2 = System.nanoTime();
-            showcall.connect(settings.discordToken().orElseThrow()).awaitReady();
+            showcall.use(planned);
+            var bot = showcall.connect(login.join());
+            showcall.storeShows();
+            bot.awaitReady();
             long t3 = System.nanoTime();
             showcall.startCalls();
             long t4 = System.nanoTime();
@@ -119,8 +133,11 @@ public final class StartupBenchmark {
             out.printf("  shows        %d in one server, %d models and %d crew each (%d people), starting tomorrow%n",
                     shows, models, crew, shows * (models + crew));
             out.printf("  stub         global limit 50 requests/s, 10 DM-channel opens per 10 s%n");
-            out.printf("  steps        database %d ms, shows loaded %d ms, connected %d ms, calls scheduled and feeds"
-                            + " started %d ms%n", ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3));
+            out.printf("  steps        shows read %d ms, database opened %d ms, shows stored and connected %d ms, feeds"
+                            + " started and calls scheduled %d ms%n", ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3));
+            out.printf("  gateway      identified %s, the server sent %s after start%n",
+                    seconds(gateway[0] == null ? null : Duration.between(start, gateway[0])),
+                    seconds(gateway[1] == null ? null : Duration.between(start, gateway[1])));
             out.println();
             Duration toCommands = commands == null ? null : Duration.between(start, commands);
             Duration toBoards = boards == null ? null : Duration.between(start, boards);

@@ -62,15 +62,28 @@ public final class ShowLoading {
     }
 
     List<Loaded> load(Path location) throws InvalidShowsException {
-        List<ShowFiles.LoadedShow> files = readAll(location);
+        return store(read(location));
+    }
+
+    /** A show file read, validated and planned, not yet in the database. */
+    public record Planned(ShowFiles.LoadedShow file, CallSheet sheet) {
+    }
+
+    /** Reads, validates and plans every show file; touches no database. */
+    static List<Planned> read(Path location) throws InvalidShowsException {
+        return readAll(location).stream().map(f -> new Planned(f, CallPlanner.plan(f.show()))).toList();
+    }
+
+    /** Stores shows read by {@link #read}. */
+    List<Loaded> store(List<Planned> planned) {
         List<Loaded> loaded = new ArrayList<>();
-        for (ShowFiles.LoadedShow file : files) {
-            loaded.add(store(file));
+        for (Planned p : planned) {
+            loaded.add(store(p.file(), p.sheet()));
         }
         return loaded;
     }
 
-    private List<ShowFiles.LoadedShow> readAll(Path location) throws InvalidShowsException {
+    private static List<ShowFiles.LoadedShow> readAll(Path location) throws InvalidShowsException {
         List<String> problems = new ArrayList<>();
         List<ShowFiles.LoadedShow> files = new ArrayList<>();
         try {
@@ -115,8 +128,7 @@ public final class ShowLoading {
         return problems;
     }
 
-    private Loaded store(ShowFiles.LoadedShow file) {
-        CallSheet sheet = CallPlanner.plan(file.show());
+    private Loaded store(ShowFiles.LoadedShow file, CallSheet sheet) {
         LoadResult result = database.inTransaction(c -> {
             LoadResult r = shows.save(c, file.show(), sheet, file.file().toString(), file.text(), clock.instant());
             if (r.outcome() != LoadResult.Outcome.UNCHANGED) {

@@ -15,10 +15,8 @@ import dev.showcall.calls.PingJobFactory;
 import dev.showcall.calls.PingSender;
 import dev.showcall.calls.QuartzSchedulers;
 import dev.showcall.discord.CallsChannels;
-import dev.showcall.discord.ChannelRateLimits;
 import dev.showcall.discord.DiscordCallNotifier;
 import dev.showcall.discord.DmChannels;
-import dev.showcall.discord.GlobalBudgetInterceptor;
 import dev.showcall.store.DmChannelRepository;
 import dev.showcall.discord.commands.ConfirmButtons;
 import dev.showcall.store.CallPingRepository;
@@ -84,6 +82,7 @@ public final class Showcall implements AutoCloseable {
     private final FeedListener feedListener;
     private final ShowLoading showLoading;
     private ShowDirectory directory = new ShowDirectory(List.of());
+    private List<ShowLoading.Planned> read = List.of();
     private ExecutorService workers;
     private ScheduledExecutorService timer;
     private DiscordBot bot;
@@ -95,7 +94,6 @@ public final class Showcall implements AutoCloseable {
     private ScheduledExecutorService pingThreads;
     private DmChannels dmChannels;
     private CallsChannels callsChannels;
-    private final ChannelRateLimits channelLimits = new ChannelRateLimits();
 
     private Showcall(Settings settings, Clock clock, Database database, FeedListener feedListener) {
         this.feedListener = feedListener;
@@ -117,11 +115,46 @@ public final class Showcall implements AutoCloseable {
 
     /** Loads every show file of the settings into the database and into the running directory. */
     public ShowDirectory loadShows() throws ShowLoading.InvalidShowsException {
-        List<PlannedShow> planned = showLoading.load(settings.shows()).stream()
-                .map(l -> new PlannedShow(l.file().show(), l.sheet()))
-                .toList();
-        directory = new ShowDirectory(planned);
+        readShows();
+        storeShows();
         return directory;
+    }
+
+    /**
+     * Reads, validates and plans every show file of the settings into the running directory,
+     * without the database: enough to {@link #connect} while {@link #storeShows} runs.
+     */
+    public ShowDirectory readShows() throws ShowLoading.InvalidShowsException {
+        return use(readShows(settings));
+    }
+
+    /** Reads, validates and plans the show files of the settings; needs neither the database nor Discord. */
+    public static List<ShowLoading.Planned> readShows(Settings settings) throws ShowLoading.InvalidShowsException {
+        return ShowLoading.read(settings.shows());
+    }
+
+    /** Runs these shows, read by {@link #readShows(Settings)}; {@link #storeShows} stores them. */
+    public ShowDirectory use(List<ShowLoading.Planned> planned) {
+        read = planned;
+        directory = new ShowDirectory(read.stream().map(p -> new PlannedShow(p.file().show(), p.sheet())).toList());
+        return directory;
+    }
+
+    /**
+     * Logs in to Discord (or the configured compatible server) without any listener yet: what
+     * Discord says first is kept until {@link #connect(DiscordBot)}. Needs neither the database
+     * nor the shows, so it can run while they load.
+     *
+     * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when the token is refused
+     */
+    public static DiscordBot login(Settings settings) {
+        return DiscordBot.connect(settings.discordToken().orElseThrow(),
+                new DiscordConnection.Endpoints(settings.discordApi(), settings.discordGateway()));
+    }
+
+    /** Stores the shows {@link #readShows} read into the database (what changed since the last load). */
+    public void storeShows() {
+        showLoading.store(read);
     }
 
     /**
@@ -130,6 +163,12 @@ public final class Showcall implements AutoCloseable {
      * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when the token is refused
      */
     public DiscordBot connect(String token) {
+        return connect(login(settings));
+    }
+
+    /** Wires everything to a bot that {@link #login} logged in, and hands it its listeners. */
+    public DiscordBot connect(DiscordBot loggedIn) {
+        bot = loggedIn;
         workers = Executors.newFixedThreadPool(INTERACTION_THREADS, named("showcall-interaction"));
         timer = Executors.newSingleThreadScheduledExecutor(named("showcall-timer"));
         java.util.concurrent.ScheduledThreadPoolExecutor pings =
@@ -159,7 +198,7 @@ public final class Showcall implements AutoCloseable {
                 return database.inTransaction(c -> dmRepository.openedSince(c, since));
             }
         }, DmChannels.discordBudget());
-        callsChannels = new CallsChannels(() -> bot.jda(), channelLimits);
+        callsChannels = new CallsChannels(() -> bot.jda(), bot.channelLimits());
         calls = createCalls();
         CallSync callSync = new CallSync(database, callPings, new DelayRepository(), calls);
         this.callSync = callSync;
@@ -188,10 +227,7 @@ public final class Showcall implements AutoCloseable {
                 List.of(arrived, confirm),
                 new ShowResolver(directory), workers, timer);
         GuildSetup setup = new GuildSetup(directory, commands.commandData());
-        DiscordConnection.Endpoints endpoints = new DiscordConnection.Endpoints(settings.discordApi(),
-                settings.discordGateway());
-        bot = DiscordBot.connect(token, endpoints, List.of(commands, setup),
-                List.of(GlobalBudgetInterceptor.discord(), channelLimits));
+        bot.attach(List.of(commands, setup));
         return bot;
     }
 
@@ -214,6 +250,8 @@ public final class Showcall implements AutoCloseable {
      * while showcall was down fire at once, marked late.
      */
     public void startCalls() throws SchedulerException {
+        // the boards first: Discord shows them while the calls are brought up to date
+        startTimeline();
         dmChannels.start(clock.instant());
         dmChannels.openAhead(firstPings());
         for (PlannedShow show : directory.all()) {
@@ -222,7 +260,6 @@ public final class Showcall implements AutoCloseable {
             pingSender.recover(show);
         }
         calls.start();
-        startTimeline();
     }
 
     /** Everyone showcall will DM, with when their first ping is due. */
