@@ -114,15 +114,24 @@ public final class PingSender {
             sendReplacementNotice(show.get(), subjectKey, ping, replacement.getAsLong(), recovering);
             return;
         }
-        Optional<PlannedPing> planned = show.flatMap(s -> PingPlan.of(s).stream()
-                .filter(p -> p.subjectKey().equals(subjectKey) && p.ping().equals(ping))
-                .findFirst());
+        Optional<PlannedPing> planned = show.flatMap(s -> planned(s, subjectKey, ping));
         if (show.isEmpty() || planned.isEmpty()) {
             log.info("Show {}: {} {} is no longer planned; not sent", showId, subjectKey, ping);
             return;
         }
-        Duration delay = database.inTransaction(c -> delays.totalDelay(c, showId));
-        send(show.get(), planned.get().shiftedBy(delay), recovering);
+        send(show.get(), planned.get(), recovering);
+    }
+
+    /** The ping as the show plans it now, with the delays so far. */
+    private Optional<PlannedPing> planned(PlannedShow show, String subjectKey, String ping) {
+        Optional<PlannedPing> planned = PingPlan.of(show).stream()
+                .filter(p -> p.subjectKey().equals(subjectKey) && p.ping().equals(ping))
+                .findFirst();
+        if (planned.isEmpty()) {
+            return planned;
+        }
+        Duration delay = database.inTransaction(c -> delays.totalDelay(c, show.id()));
+        return Optional.of(planned.get().shiftedBy(delay));
     }
 
     private void send(PlannedShow show, PlannedPing ping, boolean recovering) {
@@ -147,10 +156,14 @@ public final class PingSender {
             log.debug("Show {}: {} {} went out already", show.id(), ping.subjectKey(), ping.ping());
             return;
         }
+        boolean[] first = {true};
         dispatch(show.id(), ping.subjectKey(), ping.ping(), 1, () -> {
-            Optional<Duration> late = lateness(ping.due(), clock.instant());
-            return deliver(show, ping, late).thenApply(outcome -> new Delivered(outcome, ping.due(),
-                    event(show, ping, outcome, late, clock.instant())));
+            // a retry tells the call as it stands now, after any delay meanwhile
+            PlannedPing current = first[0] ? ping : planned(show, ping.subjectKey(), ping.ping()).orElse(ping);
+            first[0] = false;
+            Optional<Duration> late = lateness(current.due(), clock.instant());
+            return deliver(show, current, late).thenApply(outcome -> new Delivered(outcome, ping.due(),
+                    event(show, current, outcome, late, clock.instant())));
         });
     }
 
