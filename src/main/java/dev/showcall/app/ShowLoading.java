@@ -71,7 +71,7 @@ public final class ShowLoading {
 
     /** Reads, validates and plans every show file; touches no database. */
     static List<Planned> read(Path location) throws InvalidShowsException {
-        return readAll(location).stream().map(f -> new Planned(f, CallPlanner.plan(f.show()))).toList();
+        return readAll(location).parallelStream().map(f -> new Planned(f, CallPlanner.plan(f.show()))).toList();
     }
 
     /** Stores shows read by {@link #read}. */
@@ -87,9 +87,13 @@ public final class ShowLoading {
         List<String> problems = new ArrayList<>();
         List<ShowFiles.LoadedShow> files = new ArrayList<>();
         try {
-            for (Path file : ShowFiles.find(location)) {
-                read(file, problems).ifPresent(files::add);
-            }
+            // files side by side: a fashion week's twenty shows are read in a moment; problems in file order
+            List<Path> found = ShowFiles.find(location);
+            List<List<String>> problemsByFile = found.stream().map(f -> (List<String>) new ArrayList<String>()).toList();
+            List<Optional<ShowFiles.LoadedShow>> read = java.util.stream.IntStream.range(0, found.size()).parallel()
+                    .mapToObj(i -> read(found.get(i), problemsByFile.get(i))).toList();
+            read.forEach(r -> r.ifPresent(files::add));
+            problemsByFile.forEach(problems::addAll);
         } catch (IOException e) {
             problems.add("cannot read " + location + ": " + Cli.reason(e));
         }
