@@ -193,6 +193,22 @@ class PacingEndToEndTest {
         assertThat(bot.stub.dms(user(0))).as("not again at its time").hasSize(1);
     }
 
+    @Test
+    @DisplayName("retries a DM Discord refused with a 500 a few seconds later, while the others go out on time")
+    void retriesWithoutHoldingUpTheOthers() throws InterruptedException {
+        await("every channel open", () -> opens().size() == PEOPLE);
+        long refused = bot.stub.dmChannelOf(user(0)).orElseThrow();
+        bot.stub.failNext("POST", "channels/" + refused + "/messages", 500, 1);
+
+        await("every call", this::everyoneCalled);
+
+        assertThat(bot.stub.dms(user(0))).singleElement()
+                .satisfies(m -> assertThat(m.createdAt()).as("the retry, five seconds on").isAfter(at(20)));
+        assertThat(call("crew:d0:" + user(0)).flatMap(CallPing::outcome)).contains(PingOutcome.DM);
+        assertThat(IntStream.range(1, PEOPLE).mapToObj(i -> bot.stub.dms(user(i)))).allSatisfy(dms -> assertThat(dms)
+                .singleElement().satisfies(m -> assertThat(m.createdAt()).isBefore(at(18))));
+    }
+
     private Optional<CallPing> call(String callKey) {
         return bot.database().inTransaction(c -> new CallPingRepository().find(c, SHOW, callKey, CallPing.CALL));
     }
