@@ -182,7 +182,11 @@ public final class CallsChannelFeed {
         MessageCreateBuilder message = Replies.builder(batch.content())
                 .mentionUsers(batch.users().stream().map(String::valueOf).toList())
                 .mentionRoles(batch.roles().stream().map(String::valueOf).toList());
-        CompletableFuture<net.dv8tion.jda.api.entities.Message> answer = channel.sendMessage(message.build()).submit();
+        // the same posts sent again (their answer lost) are the same message to Discord
+        String nonce = DiscordCallNotifier.nonce(batch.posts().stream().map(Post::key)
+                .collect(java.util.stream.Collectors.joining(",")));
+        CompletableFuture<net.dv8tion.jda.api.entities.Message> answer = channel.sendMessage(message.build())
+                .setNonce(nonce).submit();
         try {
             return answer.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).getIdLong();
         } catch (ExecutionException e) {
