@@ -24,6 +24,16 @@ public final class Database implements AutoCloseable {
      */
     public static final String DEFAULT_URL = "jdbc:h2:file:./data/showcall;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE";
 
+    /**
+     * What every H2 URL is given, in place of any write delay of its own. H2 keeps a committed
+     * transaction in memory until its background writer stores it, up to WRITE_DELAY (500 ms by
+     * default) later, so a process killed meanwhile loses a change it has already answered for. At
+     * 0 each commit writes its changes to the file before it returns: they survive the process
+     * being killed (the operating system keeps what was written), though not the machine losing
+     * power before the operating system flushes them to the disk.
+     */
+    static final String H2_WRITE_AT_COMMIT = "WRITE_DELAY=0";
+
     static final String SQL_MIGRATIONS = "classpath:db/migration";
     static final String JAVA_MIGRATIONS = "classpath:" + V6__Create_quartz_tables.class.getPackageName().replace('.', '/');
 
@@ -43,9 +53,12 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
     }
 
-    /** Opens the database at {@code jdbcUrl} and migrates it; fails if either cannot be done. */
+    /**
+     * Opens the database at {@code jdbcUrl} and migrates it; fails if either cannot be done. An H2
+     * database writes every commit to its file before the commit returns, whatever the URL says.
+     */
     public static Database open(String jdbcUrl) {
-        HikariDataSource pool = createPool(jdbcUrl);
+        HikariDataSource pool = createPool(writingAtCommit(jdbcUrl));
         try {
             int applied = migrate(pool);
             log.info("Database {} is ready ({} migrations applied)", describe(jdbcUrl), applied);
@@ -69,6 +82,30 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new StoreException("Could not open the database " + describe(jdbcUrl), e);
         }
+    }
+
+    /**
+     * An H2 URL with {@link #H2_WRITE_AT_COMMIT} in place of any write delay it set; other URLs as
+     * they are. The setting goes in the URL because H2 applies a URL's settings on every connection
+     * it opens: a delay left there would come back with each new connection of the pool.
+     */
+    static String writingAtCommit(String jdbcUrl) {
+        if (!jdbcUrl.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length())) {
+            return jdbcUrl;
+        }
+        String[] parts = jdbcUrl.split(";", -1);
+        StringBuilder url = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            if (!parts[i].isBlank() && !isWriteDelay(parts[i])) {
+                url.append(';').append(parts[i]);
+            }
+        }
+        return url.append(';').append(H2_WRITE_AT_COMMIT).toString();
+    }
+
+    private static boolean isWriteDelay(String setting) {
+        int equals = setting.indexOf('=');
+        return equals > 0 && setting.substring(0, equals).strip().equalsIgnoreCase("WRITE_DELAY");
     }
 
     /** Applies pending migrations and tells how many ran: none on an up-to-date database. */
