@@ -79,7 +79,7 @@ import java.util.regex.Pattern;
  * Every response carries Discord's {@code X-RateLimit-*} headers; {@link #limitChannelMessageWrites} and
  * {@link #limitRoute} set buckets, and a request over the limit gets a 429 with {@code Retry-After} (counted by
  * {@link #tooManyRequestsSent()}). {@link #failNext} and {@link #delayNext} inject failures and latency,
- * {@link #holdNext} keeps a request until the test releases it, {@link #beforeNext} and {@link #onNextAnswer} run the
+ * {@link #hold} keeps requests until the test releases them, {@link #beforeNext} and {@link #onNextAnswer} run the
  * test's code (killing the bot, say) at a precise moment;
  * {@link #disconnectClient()} drops the gateway connection (the bot should resume, see {@link #awaitReconnected}).
  * Mind that JDA itself retries only 502, 503, 504 and 52x answers; a 500 fails the RestAction at once.
@@ -331,12 +331,14 @@ public final class DiscordStub implements AutoCloseable {
     }
 
     /**
-     * Holds the next request with this method and a path matching the regex whose JSON body passes {@code body}, until
-     * the test {@linkplain HeldRequest#release() releases} it: the bot may give up on it meanwhile, or be killed. Once
-     * released the stub handles it as if it had just come in: a message is stored then, whoever still waits for it.
+     * Holds every request with this method ({@code *} for any), a path under {@code /api/v10/} matching the regex
+     * entirely and a JSON body that passes {@code body}, from now until the test {@linkplain HeldRequests#stopHolding()
+     * stops holding} them: the bot may give up on them meanwhile, retry, or be killed. Once
+     * {@linkplain HeldRequests#release() released} the stub handles each as if it had just come in: a message is
+     * stored then, whoever still waits for the answer.
      */
-    public HeldRequest holdNext(String method, String pathRegex, Predicate<JsonNode> body) {
-        return failures.holdNext(method, pathRegex, body);
+    public HeldRequests hold(String method, String pathRegex, Predicate<JsonNode> body) {
+        return failures.hold(method, pathRegex, body);
     }
 
     /** Runs {@code action} on the stub's thread when the next matching request comes in, before it is handled. */

@@ -33,13 +33,18 @@ final class FailureInjection {
         }
     }
 
-    /** A request to hold, picked by its body as well. */
-    private record Hold(Predicate<JsonNode> body, HeldRequest request) {
+    /** Requests to hold, picked by method, path and body, until the test stops holding them. */
+    private record Hold(String method, Pattern path, Predicate<JsonNode> body, HeldRequests requests) {
+
+        boolean matches(String requestMethod, String requestPath, JsonNode requestBody) {
+            return ("*".equals(method) || method.equalsIgnoreCase(requestMethod)) && path.matcher(requestPath).matches()
+                    && body.test(requestBody);
+        }
     }
 
     private final List<Planned<Integer>> failures = new ArrayList<>();
     private final List<Planned<Duration>> delays = new ArrayList<>();
-    private final List<Planned<Hold>> holds = new ArrayList<>();
+    private final List<Hold> holds = new ArrayList<>();
     private final List<Planned<Runnable>> before = new ArrayList<>();
 
     synchronized void failNext(String method, String pathRegex, int status, int times) {
@@ -50,9 +55,9 @@ final class FailureInjection {
         delays.add(new Planned<>(method, pathRegex, delay, times));
     }
 
-    synchronized HeldRequest holdNext(String method, String pathRegex, Predicate<JsonNode> body) {
-        HeldRequest held = new HeldRequest();
-        holds.add(new Planned<>(method, pathRegex, new Hold(body, held), 1));
+    synchronized HeldRequests hold(String method, String pathRegex, Predicate<JsonNode> body) {
+        HeldRequests held = new HeldRequests();
+        holds.add(new Hold(method, Pattern.compile(pathRegex), body, held));
         return held;
     }
 
@@ -68,9 +73,10 @@ final class FailureInjection {
         return take(delays, method, path);
     }
 
-    /** The hold planned for this request, taken: the request is to wait for its release. */
-    synchronized Optional<HeldRequest> hold(String method, String path, JsonNode body) {
-        return take(holds, method, path, h -> h.body().test(body)).map(Hold::request);
+    /** The hold this request comes under, if any: it is to wait for its release. */
+    synchronized Optional<HeldRequests> holdFor(String method, String path, JsonNode body) {
+        holds.removeIf(h -> !h.requests().holding());
+        return holds.stream().filter(h -> h.matches(method, path, body)).findFirst().map(Hold::requests);
     }
 
     /** What a test asked to run when this request comes in, before the stub handles it. */
@@ -79,13 +85,9 @@ final class FailureInjection {
     }
 
     private static <T> Optional<T> take(List<Planned<T>> planned, String method, String path) {
-        return take(planned, method, path, what -> true);
-    }
-
-    private static <T> Optional<T> take(List<Planned<T>> planned, String method, String path, Predicate<T> also) {
         for (Iterator<Planned<T>> it = planned.iterator(); it.hasNext(); ) {
             Planned<T> next = it.next();
-            if (next.matches(method, path) && also.test(next.what)) {
+            if (next.matches(method, path)) {
                 if (--next.left == 0) {
                     it.remove();
                 }

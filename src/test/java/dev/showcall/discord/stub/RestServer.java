@@ -130,7 +130,7 @@ final class RestServer {
         if (delay.isPresent()) {
             sleep(delay.get());
         }
-        Optional<HeldRequest> held = failures.hold(method, path, body);
+        Optional<HeldRequests> held = failures.holdFor(method, path, body);
         if (held.isPresent()) {
             held.get().hold();
             return handle(at, method, path, query, headers, body).andThen(held.get()::handled);
