@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.showcall.store.migration.V6__Create_quartz_tables;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -34,6 +36,20 @@ public final class Database implements AutoCloseable {
      */
     static final String H2_WRITE_AT_COMMIT = "WRITE_DELAY=0";
 
+    /**
+     * The H2 file system every local database file is opened with. Writing at commit means the
+     * committing thread writes the file itself, and a thread interrupted during a write to a plain
+     * {@code FileChannel} closes the channel, and with it the whole database (Quartz interrupts its
+     * threads on shutdown). {@code async:} does its reads and writes on threads of its own and
+     * waits for them without being interrupted, as H2's developers advise when interrupts cannot
+     * be ruled out; the file is the same.
+     */
+    static final String H2_UNINTERRUPTIBLE_FILES = "async:";
+    /** Schemes H2 takes for a plain file on the local disk. */
+    private static final Pattern LOCAL_FILE = Pattern.compile("(?i)(file|nio):(.*)");
+    /** A scheme of two letters or more: {@code mem:}, {@code tcp:}, {@code async:}... (one letter is a drive). */
+    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9]+:.*");
+
     static final String SQL_MIGRATIONS = "classpath:db/migration";
     static final String JAVA_MIGRATIONS = "classpath:" + V6__Create_quartz_tables.class.getPackageName().replace('.', '/');
 
@@ -58,7 +74,7 @@ public final class Database implements AutoCloseable {
      * database writes every commit to its file before the commit returns, whatever the URL says.
      */
     public static Database open(String jdbcUrl) {
-        HikariDataSource pool = createPool(writingAtCommit(jdbcUrl));
+        HikariDataSource pool = createPool(durable(jdbcUrl));
         try {
             int applied = migrate(pool);
             log.info("Database {} is ready ({} migrations applied)", describe(jdbcUrl), applied);
@@ -85,22 +101,34 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * An H2 URL with {@link #H2_WRITE_AT_COMMIT} in place of any write delay it set; other URLs as
-     * they are. The setting goes in the URL because H2 applies a URL's settings on every connection
-     * it opens: a delay left there would come back with each new connection of the pool.
+     * An H2 URL that writes each commit to the file before the commit returns: with
+     * {@link #H2_WRITE_AT_COMMIT} in place of any write delay it set (in the URL because H2 applies
+     * a URL's settings on every connection it opens, so a delay left there would come back with
+     * each new connection of the pool), and a local file opened through
+     * {@link #H2_UNINTERRUPTIBLE_FILES}. Other URLs are left as they are.
      */
-    static String writingAtCommit(String jdbcUrl) {
-        if (!jdbcUrl.regionMatches(true, 0, "jdbc:h2:", 0, "jdbc:h2:".length())) {
+    static String durable(String jdbcUrl) {
+        String h2 = "jdbc:h2:";
+        if (!jdbcUrl.regionMatches(true, 0, h2, 0, h2.length())) {
             return jdbcUrl;
         }
-        String[] parts = jdbcUrl.split(";", -1);
-        StringBuilder url = new StringBuilder(parts[0]);
+        String[] parts = jdbcUrl.substring(h2.length()).split(";", -1);
+        StringBuilder url = new StringBuilder(h2).append(uninterruptible(parts[0]));
         for (int i = 1; i < parts.length; i++) {
             if (!parts[i].isBlank() && !isWriteDelay(parts[i])) {
                 url.append(';').append(parts[i]);
             }
         }
         return url.append(';').append(H2_WRITE_AT_COMMIT).toString();
+    }
+
+    /** A local database file through {@link #H2_UNINTERRUPTIBLE_FILES}; memory, servers and other file systems as they are. */
+    private static String uninterruptible(String database) {
+        Matcher file = LOCAL_FILE.matcher(database);
+        if (file.matches()) {
+            return H2_UNINTERRUPTIBLE_FILES + file.group(2);
+        }
+        return SCHEME.matcher(database).matches() ? database : H2_UNINTERRUPTIBLE_FILES + database;
     }
 
     private static boolean isWriteDelay(String setting) {

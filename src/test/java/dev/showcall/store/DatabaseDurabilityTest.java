@@ -82,16 +82,53 @@ class DatabaseDurabilityTest {
     void otherDatabases() {
         String postgres = "jdbc:postgresql://db.local/showcall?write_delay=500";
 
-        assertThat(Database.writingAtCommit(postgres)).isEqualTo(postgres);
+        assertThat(Database.durable(postgres)).isEqualTo(postgres);
     }
 
     @Test
     @DisplayName("an H2 URL keeps every other setting, in its order")
     void otherSettingsKept() {
-        String url = Database.writingAtCommit("jdbc:h2:file:./data/showcall;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=500;"
+        String url = Database.durable("jdbc:h2:file:./data/showcall;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=500;"
                 + "AUTO_SERVER=FALSE;");
 
-        assertThat(url).isEqualTo("jdbc:h2:file:./data/showcall;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE;WRITE_DELAY=0");
+        assertThat(url).isEqualTo("jdbc:h2:async:./data/showcall;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE;WRITE_DELAY=0");
+    }
+
+    @Test
+    @DisplayName("a local H2 file is opened through the file system that interrupts cannot close; memory, servers "
+            + "and other file systems are left as they are")
+    void uninterruptibleFiles() {
+        assertThat(List.of("jdbc:h2:file:./data/showcall", "jdbc:h2:nio:/srv/showcall", "jdbc:h2:~/showcall",
+                "jdbc:h2:./data/showcall", "jdbc:h2:C:/showcall", "jdbc:h2:mem:test", "jdbc:h2:tcp://db.local/showcall",
+                "jdbc:h2:async:./data/showcall", "jdbc:h2:split:28:./data/showcall").stream().map(Database::durable))
+                .containsExactly("jdbc:h2:async:./data/showcall;WRITE_DELAY=0", "jdbc:h2:async:/srv/showcall;WRITE_DELAY=0",
+                        "jdbc:h2:async:~/showcall;WRITE_DELAY=0", "jdbc:h2:async:./data/showcall;WRITE_DELAY=0",
+                        "jdbc:h2:async:C:/showcall;WRITE_DELAY=0", "jdbc:h2:mem:test;WRITE_DELAY=0",
+                        "jdbc:h2:tcp://db.local/showcall;WRITE_DELAY=0", "jdbc:h2:async:./data/showcall;WRITE_DELAY=0",
+                        "jdbc:h2:split:28:./data/showcall;WRITE_DELAY=0");
+    }
+
+    @Test
+    @DisplayName("a thread interrupted as it commits, as a shutdown interrupts threads, leaves the database open and "
+            + "the change kept")
+    void interruptedCommit() throws Exception {
+        try (Database database = Database.open(fileUrl(dir.resolve("interrupted")))) {
+            Show show = ShowFixture.show(ShowFixture.SHOW_ID);
+
+            Thread.currentThread().interrupt();
+            try {
+                database.runInTransaction(c -> new ShowRepository().save(c, show,
+                        ShowFixture.sheet(show, ShowFixture.calls()), "show.yaml", "", NOW));
+            } finally {
+                Thread.interrupted();
+            }
+            database.runInTransaction(c -> new ArrivalRepository().record(c,
+                    new Arrival(ShowFixture.SHOW_ID, MODEL, NOW, ShowFixture.PR_LEAD, NOW)));
+
+            Optional<Arrival> arrival = database.inTransaction(c -> new ArrivalRepository().find(c,
+                    ShowFixture.SHOW_ID, MODEL));
+            assertThat(arrival).isPresent();
+        }
     }
 
     private static String fileUrl(Path file) {
