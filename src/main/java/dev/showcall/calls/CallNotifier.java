@@ -24,8 +24,8 @@ public interface CallNotifier {
      */
     PingOutcome call(PlannedShow show, Call call, Instant callAt, Optional<Duration> lateBy);
 
-    /** A reminder before their call, with the same buttons. */
-    PingOutcome remind(PlannedShow show, Call call, Instant callAt, Optional<Duration> lateBy);
+    /** A reminder {@code before} their call (one of the show file's reminder offsets), with the same buttons. */
+    PingOutcome remind(PlannedShow show, Call call, Instant callAt, Duration before, Optional<Duration> lateBy);
 
     /** "Your call moved from 14:00 to 14:30: <reason>", by DM, or in the calls channel when a DM cannot reach them. */
     PingOutcome moved(PlannedShow show, Call call, Instant from, Instant to, String reason);

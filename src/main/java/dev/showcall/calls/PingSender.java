@@ -304,7 +304,7 @@ public final class PingSender {
         Call call = show.call(ping.subjectKey())
                 .orElseThrow(() -> new IllegalStateException("no call " + ping.subjectKey() + " in " + show.id()));
         if (ping.isReminder()) {
-            return notifier.remind(show, call, ping.callAt(), late);
+            return notifier.remind(show, call, ping.callAt(), ping.beforeCall(), late);
         }
         // A call made before its time (she replaces someone) is for now, not for the planned time.
         Instant now = clock.instant();

@@ -4,6 +4,7 @@ import dev.showcall.backstage.PlannedShow;
 import dev.showcall.calls.CallNotifier;
 import dev.showcall.backstage.PingOutcome;
 import dev.showcall.show.Call;
+import dev.showcall.timeline.PostKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -23,7 +24,12 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Calls people on Discord: by DM, and by a mention in the calls channel when a DM cannot reach them. */
+/**
+ * Calls people on Discord: by DM, and by a mention in the calls channel when a DM cannot reach them.
+ * Each message's nonce is derived from the ping it delivers, so that Discord keeps one message when
+ * a ping is sent again within minutes (after a crash between Discord taking it and showcall
+ * recording it, say).
+ */
 public final class DiscordCallNotifier implements CallNotifier {
 
     private static final Logger log = LoggerFactory.getLogger(DiscordCallNotifier.class);
@@ -39,13 +45,15 @@ public final class DiscordCallNotifier implements CallNotifier {
     @Override
     public PingOutcome call(PlannedShow show, Call call, Instant callAt, Optional<Duration> lateBy) {
         return directOrInChannel(show, call, CallMessages.call(show, call, callAt, lateBy),
-                "your call is " + Replies.time(callAt));
+                "your call is " + Replies.time(callAt), PostKey.of("call", show.id(), call.key()));
     }
 
     @Override
-    public PingOutcome remind(PlannedShow show, Call call, Instant callAt, Optional<Duration> lateBy) {
+    public PingOutcome remind(PlannedShow show, Call call, Instant callAt, Duration before,
+                              Optional<Duration> lateBy) {
         return directOrInChannel(show, call, CallMessages.reminder(show, call, callAt, lateBy),
-                "reminder: your call is " + Replies.time(callAt) + " (" + Replies.relative(callAt) + ")");
+                "reminder: your call is " + Replies.time(callAt) + " (" + Replies.relative(callAt) + ")",
+                PostKey.of("reminder", show.id(), call.key(), Long.toString(before.toSeconds())));
     }
 
     @Override
@@ -53,7 +61,8 @@ public final class DiscordCallNotifier implements CallNotifier {
         String text = "🕒 Your call for " + show.show().name() + " moved from " + Replies.time(from) + " to "
                 + Replies.time(to) + " (" + Replies.relative(to) + "): " + reason;
         return directOrInChannel(show, call, Replies.builder(text).build(),
-                "your call moved from " + Replies.time(from) + " to " + Replies.time(to) + ": " + reason);
+                "your call moved from " + Replies.time(from) + " to " + Replies.time(to) + ": " + reason,
+                PostKey.of("moved", show.id(), call.key(), from.toString(), to.toString(), reason));
     }
 
     @Override
@@ -67,23 +76,26 @@ public final class DiscordCallNotifier implements CallNotifier {
         MessageCreateData message = Replies.builder(text)
                 .mentionRoles(roles.stream().map(String::valueOf).toList())
                 .build();
-        callsChannel(show).sendMessage(message).complete();
+        callsChannel(show).sendMessage(message)
+                .setNonce(PostKey.of("announce", show.id(), title, callAt.toString()).value()).complete();
     }
 
-    private PingOutcome directOrInChannel(PlannedShow show, Call call, MessageCreateData dm, String channelText) {
+    private PingOutcome directOrInChannel(PlannedShow show, Call call, MessageCreateData dm, String channelText,
+                                          PostKey key) {
         long userId = call.userId().orElseThrow(() -> new IllegalArgumentException(call.key() + " has nobody to message"));
-        return directOrInChannel(show, userId, call.key(), dm, channelText + " — " + call.departmentName());
+        return directOrInChannel(show, userId, call.key(), dm, channelText + " — " + call.departmentName(), key);
     }
 
     @Override
     public PingOutcome tell(PlannedShow show, long userId, String text) {
-        return directOrInChannel(show, userId, "user " + userId, Replies.builder(text).build(), text);
+        return directOrInChannel(show, userId, "user " + userId, Replies.builder(text).build(), text,
+                PostKey.of("tell", show.id(), Long.toString(userId), text));
     }
 
     private PingOutcome directOrInChannel(PlannedShow show, long userId, String who, MessageCreateData dm,
-                                          String channelText) {
+                                          String channelText, PostKey key) {
         try {
-            dmChannel(userId).sendMessage(dm).complete();
+            dmChannel(userId).sendMessage(dm).setNonce(key.value()).complete();
             return PingOutcome.DM;
         } catch (ErrorResponseException e) {
             if (!unreachable(e)) {
@@ -97,7 +109,7 @@ public final class DiscordCallNotifier implements CallNotifier {
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                 .mentionUsers(String.valueOf(userId))
                 .build();
-        callsChannel(show).sendMessage(mention).complete();
+        callsChannel(show).sendMessage(mention).setNonce(PostKey.of("mention", key.value()).value()).complete();
         return PingOutcome.CHANNEL;
     }
 

@@ -9,11 +9,11 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * What names one post in a timeline channel, derived from what the post carries: the same log
- * message or the same board gets the same key every time it is sent, from this process or from
- * the next one after a crash. The channel hands it to Discord as the message's nonce, and Discord
- * answers a second post with a nonce it took minutes ago with the first message instead of posting
- * another: a retry of a post whose answer was lost cannot post it twice.
+ * What names one message showcall posts, derived from what the message carries: the same log
+ * message, board or call gets the same key every time it is sent, from this process or from the
+ * next one after a crash. It goes to Discord as the message's nonce, and Discord answers a second
+ * post with a nonce it took minutes ago with the first message instead of posting another: a
+ * retry of a post whose answer was lost cannot post it twice.
  *
  * @param value 25 characters of {@code [0-9a-z]}: a hash, within Discord's limit on a nonce
  */
@@ -49,7 +49,8 @@ public record PostKey(String value) {
         return of("board", showId, Long.toString(channelId), Long.toString(replacedMessageId));
     }
 
-    private static PostKey of(String... parts) {
+    /** A key for any other message: the same parts, in the same order, give the same key. */
+    public static PostKey of(String... parts) {
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
