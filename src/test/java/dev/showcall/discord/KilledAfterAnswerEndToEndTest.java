@@ -25,17 +25,18 @@ import dev.showcall.store.ArrivalRepository;
 import dev.showcall.store.Database;
 import dev.showcall.store.ModelStepRepository;
 import dev.showcall.store.TimelineEventRepository;
+import dev.showcall.store.TransactionWork;
 import dev.showcall.timeline.EventKind;
 import dev.showcall.timeline.TimelineEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -149,14 +150,14 @@ class KilledAfterAnswerEndToEndTest {
     }
 
     /** Stops showcall as an operator does, then reads its database. */
-    private <T> T afterStopping(Function<java.sql.Connection, T> read) {
+    private <T> T afterStopping(TransactionWork<T> read) {
         showcall.stop();
         try (Database database = Database.open(databaseUrl)) {
-            return database.inTransaction(read::apply);
+            return database.inTransaction(read);
         }
     }
 
-    private static List<TimelineEvent> events(java.sql.Connection c, EventKind kind) {
+    private static List<TimelineEvent> events(Connection c, EventKind kind) {
         return new TimelineEventRepository().forShow(c, SHOW_ID).stream().filter(e -> e.kind() == kind).toList();
     }
 
