@@ -1,5 +1,6 @@
 package dev.showcall.discord.stub;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -58,6 +60,11 @@ import java.util.regex.Pattern;
  * {@link #commands(long)}, {@link #requests()} and {@link #requestsTo(String, String)} (every request with the status
  * answered; the Authorization header is redacted from {@code toString}).
  *
+ * <h2>Nonces</h2>
+ * A message created with a {@code nonce} and {@code enforce_nonce: true} (JDA always sends the latter) whose nonce the
+ * bot already used in that channel within {@link MessageRoutes#NONCE_WINDOW} gets that earlier message back, as from
+ * Discord, and nothing new is stored: a retry with the same nonce cannot post twice.
+ *
  * <h2>Checks</h2>
  * Every JSON body is checked against Discord's limits (content 2000, embeds, command names, 25 choices...) and the house
  * rule that every created or edited message sets {@code allowed_mentions}, and against the request schema of
@@ -71,7 +78,9 @@ import java.util.regex.Pattern;
  * <h2>Bad days</h2>
  * Every response carries Discord's {@code X-RateLimit-*} headers; {@link #limitChannelMessageWrites} and
  * {@link #limitRoute} set buckets, and a request over the limit gets a 429 with {@code Retry-After} (counted by
- * {@link #tooManyRequestsSent()}). {@link #failNext} and {@link #delayNext} inject failures and latency;
+ * {@link #tooManyRequestsSent()}). {@link #failNext} and {@link #delayNext} inject failures and latency,
+ * {@link #holdNext} keeps a request until the test releases it, {@link #beforeNext} and {@link #onNextAnswer} run the
+ * test's code (killing the bot, say) at a precise moment;
  * {@link #disconnectClient()} drops the gateway connection (the bot should resume, see {@link #awaitReconnected}).
  * Mind that JDA itself retries only 502, 503, 504 and 52x answers; a 500 fails the RestAction at once.
  *
@@ -93,6 +102,7 @@ public final class DiscordStub implements AutoCloseable {
     private final FailureInjection failures = new FailureInjection();
     private final OpenApiSchemas schemas;
     private final InteractionPayloads interactions;
+    private final InteractionRoutes interactionRoutes;
     private final Gateway gateway;
     private final RestServer rest;
     private final URI apiBaseUrl;
@@ -108,7 +118,8 @@ public final class DiscordStub implements AutoCloseable {
         RouteTable routes = new RouteTable();
         new ApplicationRoutes(directory, commands, () -> gatewayUrl).register(routes);
         new MessageRoutes(directory, messages, dms).register(routes);
-        new InteractionRoutes(directory, messages, ledger, recordings).register(routes);
+        this.interactionRoutes = new InteractionRoutes(directory, messages, ledger, recordings);
+        interactionRoutes.register(routes);
         this.rest = new RestServer(directory.bot().token(), routes, rateLimits, failures, schemas, recordings);
         this.apiBaseUrl = rest.start();
     }
@@ -209,6 +220,16 @@ public final class DiscordStub implements AutoCloseable {
     /** Delivers a button click (INTERACTION_CREATE type 3) on a message the stub holds. */
     public InteractionHandle click(ButtonClick click) {
         return deliver(interactions.click(click));
+    }
+
+    /**
+     * Runs {@code action} once, on the stub's thread, when the bot's next answer to an interaction comes in: a reply or
+     * an update, or the edit of {@code @original} that completes a deferred one (not the deferral itself, nor
+     * autocomplete choices). It runs once the stub has taken the answer and before the bot hears back: the moment to
+     * kill the bot, to see that what it answered survives.
+     */
+    public void onNextAnswer(Runnable action) {
+        interactionRoutes.onNextAnswer(action);
     }
 
     private InteractionHandle deliver(InteractionPayloads.Built built) {
@@ -331,6 +352,20 @@ public final class DiscordStub implements AutoCloseable {
     /** Holds the next {@code times} matching requests for {@code delay} before answering them. */
     public void delayNext(String method, String pathRegex, Duration delay, int times) {
         failures.delayNext(method, pathRegex, delay, times);
+    }
+
+    /**
+     * Holds the next request with this method and a path matching the regex whose JSON body passes {@code body}, until
+     * the test {@linkplain HeldRequest#release() releases} it: the bot may give up on it meanwhile, or be killed. Once
+     * released the stub handles it as if it had just come in: a message is stored then, whoever still waits for it.
+     */
+    public HeldRequest holdNext(String method, String pathRegex, Predicate<JsonNode> body) {
+        return failures.holdNext(method, pathRegex, body);
+    }
+
+    /** Runs {@code action} on the stub's thread when the next matching request comes in, before it is handled. */
+    public void beforeNext(String method, String pathRegex, Runnable action) {
+        failures.beforeNext(method, pathRegex, action);
     }
 
     /**

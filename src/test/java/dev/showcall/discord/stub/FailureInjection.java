@@ -1,10 +1,12 @@
 package dev.showcall.discord.stub;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** Failures and delays a test asked for, consumed by the next matching requests. Thread-safe. */
@@ -31,8 +33,14 @@ final class FailureInjection {
         }
     }
 
+    /** A request to hold, picked by its body as well. */
+    private record Hold(Predicate<JsonNode> body, HeldRequest request) {
+    }
+
     private final List<Planned<Integer>> failures = new ArrayList<>();
     private final List<Planned<Duration>> delays = new ArrayList<>();
+    private final List<Planned<Hold>> holds = new ArrayList<>();
+    private final List<Planned<Runnable>> before = new ArrayList<>();
 
     synchronized void failNext(String method, String pathRegex, int status, int times) {
         failures.add(new Planned<>(method, pathRegex, status, times));
@@ -40,6 +48,16 @@ final class FailureInjection {
 
     synchronized void delayNext(String method, String pathRegex, Duration delay, int times) {
         delays.add(new Planned<>(method, pathRegex, delay, times));
+    }
+
+    synchronized HeldRequest holdNext(String method, String pathRegex, Predicate<JsonNode> body) {
+        HeldRequest held = new HeldRequest();
+        holds.add(new Planned<>(method, pathRegex, new Hold(body, held), 1));
+        return held;
+    }
+
+    synchronized void beforeNext(String method, String pathRegex, Runnable action) {
+        before.add(new Planned<>(method, pathRegex, action, 1));
     }
 
     synchronized Optional<Integer> failure(String method, String path) {
@@ -50,10 +68,24 @@ final class FailureInjection {
         return take(delays, method, path);
     }
 
+    /** The hold planned for this request, taken: the request is to wait for its release. */
+    synchronized Optional<HeldRequest> hold(String method, String path, JsonNode body) {
+        return take(holds, method, path, h -> h.body().test(body)).map(Hold::request);
+    }
+
+    /** What a test asked to run when this request comes in, before the stub handles it. */
+    synchronized Optional<Runnable> before(String method, String path) {
+        return take(before, method, path);
+    }
+
     private static <T> Optional<T> take(List<Planned<T>> planned, String method, String path) {
+        return take(planned, method, path, what -> true);
+    }
+
+    private static <T> Optional<T> take(List<Planned<T>> planned, String method, String path, Predicate<T> also) {
         for (Iterator<Planned<T>> it = planned.iterator(); it.hasNext(); ) {
             Planned<T> next = it.next();
-            if (next.matches(method, path)) {
+            if (next.matches(method, path) && also.test(next.what)) {
                 if (--next.left == 0) {
                     it.remove();
                 }

@@ -1,13 +1,21 @@
 package dev.showcall.discord.stub;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /** Channel messages, pins (old and new routes), channels and DMs. */
 final class MessageRoutes {
+
+    /**
+     * How long Discord remembers a message's nonce under {@code enforce_nonce} ("the past few minutes"); a second
+     * message with the same nonce within it gets the first one back.
+     */
+    static final Duration NONCE_WINDOW = Duration.ofMinutes(3);
 
     /** A channel the bot can reach: a guild text channel, or a DM (guild and channel null). */
     private record Where(StubGuild guild, StubGuild.TextChannel channel, long channelId) {
@@ -89,6 +97,13 @@ final class MessageRoutes {
         }
         StoredMessage message = StoredMessage.create(directory, where.get().channelId(), where.get().guildId(),
                 call.body(), false);
+        JsonNode nonce = call.body().path("nonce");
+        if (nonce.isTextual() || nonce.isIntegralNumber()) {
+            message.nonce(nonce.asText());
+            if (call.body().path("enforce_nonce").asBoolean(false)) {
+                return Reply.ok(messages.addUnlessNonceSeen(message, NONCE_WINDOW).json());
+            }
+        }
         messages.add(message);
         return Reply.ok(message.json());
     }

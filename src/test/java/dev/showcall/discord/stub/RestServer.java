@@ -96,6 +96,12 @@ final class RestServer {
         Answer(Reply reply, Map<String, String> headers) {
             this(reply, headers, List.of());
         }
+
+        Answer andThen(Runnable action) {
+            List<Runnable> all = new ArrayList<>(afterwards);
+            all.add(action);
+            return new Answer(reply, headers, all);
+        }
     }
 
     private Answer answer(HttpExchange exchange) throws IOException {
@@ -119,10 +125,22 @@ final class RestServer {
             return new Answer(reply, Map.of());
         }
         String path = stripSlashes(fullPath.substring(PREFIX.length()));
+        failures.before(method, path).ifPresent(Runnable::run);
         Optional<Duration> delay = failures.delay(method, path);
         if (delay.isPresent()) {
             sleep(delay.get());
         }
+        Optional<HeldRequest> held = failures.hold(method, path, body);
+        if (held.isPresent()) {
+            held.get().hold();
+            return handle(at, method, path, query, headers, body).andThen(held.get()::handled);
+        }
+        return handle(at, method, path, query, headers, body);
+    }
+
+    /** Injected failures, authorisation, the rate limit, the checks on the body, then the route. */
+    private Answer handle(Instant at, String method, String path, String query, Map<String, List<String>> headers,
+                          JsonNode body) {
         Optional<RouteTable.Match> match = routes.match(method, path);
         String route = match.map(m -> m.route().toString()).orElse("");
         Optional<Integer> failure = failures.failure(method, path);

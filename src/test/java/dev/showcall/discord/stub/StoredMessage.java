@@ -25,6 +25,7 @@ final class StoredMessage {
     private Instant editedAt;
     private Instant pinnedAt;
     private Mentions mentions = new Mentions(false, List.of(), List.of());
+    private String nonce;
 
     private StoredMessage(long id, long channelId, long guildId, Instant createdAt, Directory directory) {
         this.id = id;
@@ -68,6 +69,19 @@ final class StoredMessage {
 
     long channelId() {
         return channelId;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    /** The nonce it was created with, or {@code null}. */
+    synchronized String nonce() {
+        return nonce;
+    }
+
+    synchronized void nonce(String value) {
+        nonce = value;
     }
 
     synchronized boolean pinned() {
