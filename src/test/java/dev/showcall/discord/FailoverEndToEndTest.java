@@ -119,10 +119,10 @@ class FailoverEndToEndTest {
 
         // and every department's member gets her call once, and every department is announced once
         await("every call and announcement", Duration.ofSeconds(60), () -> IntStream.range(0, DEPARTMENTS)
-                .allMatch(d -> !stub.dms(crew(d)).isEmpty() && occurrences(CALLS, department(d) + ":") > 0));
+                .allMatch(d -> !stub.dms(crew(d)).isEmpty() && occurrences(CALLS, department(d) + "**: your call is now") > 0));
         for (int d = 0; d < DEPARTMENTS; d++) {
             assertThat(stub.dms(crew(d))).as("DMs to the member of " + department(d)).hasSize(1);
-            assertThat(occurrences(CALLS, department(d) + ":")).as("announcements of " + department(d)).isEqualTo(1);
+            assertThat(occurrences(CALLS, department(d) + "**: your call is now")).as("announcements of " + department(d)).isEqualTo(1);
         }
 
         // and the log tells each call once, and the takeover once, naming the new host
