@@ -55,6 +55,8 @@ import dev.showcall.store.ShowRepository;
 import dev.showcall.store.TimelineEventRepository;
 import dev.showcall.discord.DiscordTimelineChannel;
 import dev.showcall.discord.commands.StatusCommand;
+import dev.showcall.discord.commands.ShowCommand;
+import dev.showcall.discord.commands.ShowPlanCommand;
 import dev.showcall.show.DiscordBinding;
 import dev.showcall.store.JdbcFeedStore;
 import dev.showcall.timeline.FeedListener;
@@ -288,8 +290,9 @@ public final class Showcall implements AutoCloseable {
         ReplaceCommand replace = new ReplaceCommand(replacements, timer);
         LineupCommand lineup = new LineupCommand(lineups);
         StatusCommand status = new StatusCommand(feedStore(), this::activeInstance);
+        ShowCommand showCommand = new ShowCommand(List.of(new ShowPlanCommand()));
         CommandListener commands = new CommandListener(
-                List.of(arrived, noShow, replace, look, lineup, walked, delay, callsCommand, status),
+                List.of(arrived, noShow, replace, look, lineup, walked, delay, callsCommand, status, showCommand),
                 List.of(arrived, confirm),
                 new ShowResolver(directory), workers, timer);
         GuildSetup setup = new GuildSetup(directory, commands.commandData());
