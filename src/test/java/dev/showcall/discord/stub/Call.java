@@ -10,10 +10,15 @@ import java.util.Map;
  * is recorded and answered (so that a test woken by it finds it recorded, and the bot has its answer).
  */
 record Call(String method, String path, String query, Map<String, String> parameters, JsonNode body,
-            List<Runnable> afterRecorded) {
+            Map<Integer, RequestBodies.Upload> files, List<Runnable> afterRecorded) {
 
     Call(String method, String path, String query, Map<String, String> parameters, JsonNode body) {
-        this(method, path, query, parameters, body, new ArrayList<>());
+        this(method, path, query, parameters, body, Map.of(), new ArrayList<>());
+    }
+
+    Call(String method, String path, String query, Map<String, String> parameters, JsonNode body,
+         Map<Integer, RequestBodies.Upload> files) {
+        this(method, path, query, parameters, body, files, new ArrayList<>());
     }
 
     void whenRecorded(Runnable action) {

@@ -71,9 +71,10 @@ import java.util.regex.Pattern;
  * Discord's OpenAPI description (a test resource, see {@link OpenApiSchemas}). Broken rules are collected in
  * {@link #violations()}, never thrown on the server's threads. Bodies that Discord itself would refuse get Discord's
  * 400 Invalid Form Body; a callback later than 3 s gets 404 Unknown interaction. The one tolerated divergence from the
- * schema is JDA's numeric-string command {@code contexts}/{@code integration_types}. Others JDA 6 has are reported:
- * {@code JDA#openPrivateChannelById} sends {@code recipient_id} as a number ({@code User#openPrivateChannel} sends a
- * string), and a message with files numbers its {@code attachments[].id}.
+ * schema is JDA's numeric-string command {@code contexts}/{@code integration_types}; besides, snowflakes JDA 6 sends
+ * as numbers, which Discord reads, are read: {@code recipient_id} from {@code JDA#openPrivateChannelById}, and
+ * {@code attachments[].id}, the index of an uploaded {@code files[n]} part, on a message with files. Such a message
+ * keeps its files ({@link StubMessage#fileText}), on a channel, an interaction answer, its edit or a follow-up.
  *
  * <h2>Bad days</h2>
  * Every response carries Discord's {@code X-RateLimit-*} headers; {@link #limitChannelMessageWrites} and

@@ -83,6 +83,7 @@ final class InteractionRoutes {
             switch (type) {
                 case InteractionResponse.CHANNEL_MESSAGE_WITH_SOURCE -> {
                     message = StoredMessage.create(directory, interaction.channelId(), interaction.guildId(), data, true);
+                    message.attach(data, call.files());
                     messages.add(message);
                     interaction.acknowledge(type, message);
                 }
@@ -102,6 +103,7 @@ final class InteractionRoutes {
                     message = component.get();
                     if (type == InteractionResponse.UPDATE_MESSAGE) {
                         message.edit(data);
+                        message.attach(data, call.files());
                     }
                     interaction.acknowledge(type, message);
                 }
@@ -170,6 +172,7 @@ final class InteractionRoutes {
         return switch (method) {
             case "PATCH" -> {
                 message.edit(call.body());
+                message.attach(call.body(), call.files());
                 interaction.get().originalEdited();
                 answered();
                 yield Reply.ok(message.json());
@@ -200,6 +203,7 @@ final class InteractionRoutes {
         return switch (method) {
             case "PATCH" -> {
                 followUp.get().edit(call.body());
+                followUp.get().attach(call.body(), call.files());
                 yield Reply.ok(followUp.get().json());
             }
             case "DELETE" -> {
@@ -218,6 +222,7 @@ final class InteractionRoutes {
         call.whenRecorded(interaction.get()::publish);
         StoredMessage message = StoredMessage.create(directory, interaction.get().channelId(),
                 interaction.get().guildId(), call.body(), true);
+        message.attach(call.body(), call.files());
         messages.add(message);
         interaction.get().followUp(message);
         return call.flag("wait") ? Reply.ok(message.json()) : Reply.noContent();

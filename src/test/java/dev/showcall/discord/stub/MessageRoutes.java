@@ -97,6 +97,7 @@ final class MessageRoutes {
         }
         StoredMessage message = StoredMessage.create(directory, where.get().channelId(), where.get().guildId(),
                 call.body(), false);
+        message.attach(call.body(), call.files());
         JsonNode nonce = call.body().path("nonce");
         if (nonce.isTextual() || nonce.isIntegralNumber()) {
             message.nonce(nonce.asText());

@@ -158,7 +158,29 @@ final class OpenApiSchemas {
         if (operation.template().equals("users/@me/channels")) {
             return recipientIdAsString(body);
         }
-        return body;
+        return attachmentIdsAsStrings(body);
+    }
+
+    /**
+     * JDA refers to a file it uploads by its index in {@code attachments[].id}, a JSON number (the part
+     * {@code files[n]}); Discord reads it, as it reads any snowflake given as a number. Only that field
+     * is relaxed, on a message body or an interaction callback's {@code data}.
+     */
+    private static JsonNode attachmentIdsAsStrings(JsonNode body) {
+        if (body == null || !(body.has("attachments") || body.path("data").has("attachments"))) {
+            return body;
+        }
+        JsonNode copy = body.deepCopy();
+        for (JsonNode holder : List.of(copy, copy.path("data"))) {
+            if (holder.get("attachments") instanceof ArrayNode attachments) {
+                attachments.forEach(a -> {
+                    if (a instanceof ObjectNode o && o.get("id") != null && o.get("id").isIntegralNumber()) {
+                        o.put("id", o.get("id").asText());
+                    }
+                });
+            }
+        }
+        return copy;
     }
 
     /**

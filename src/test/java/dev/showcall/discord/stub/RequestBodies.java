@@ -47,6 +47,37 @@ final class RequestBodies {
         }
     }
 
+    /** A file sent with a message: the part {@code files[n]} of a multipart body. */
+    record Upload(String filename, String contentType, byte[] data) {
+    }
+
+    private static final Pattern FILE_PART = Pattern.compile(
+            "Content-Disposition:\\s*form-data;\\s*name=\"files\\[(\\d+)]\"(?:;\\s*filename=\"([^\"]*)\")?[^\\r\\n]*\\r\\n"
+                    + "((?:[^\\r\\n]+\\r\\n)*)\\r\\n", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CONTENT_TYPE = Pattern.compile("Content-Type:\\s*([^\\r\\n]+)", Pattern.CASE_INSENSITIVE);
+
+    /** The files of a multipart body by their index n in {@code files[n]}; none for any other body. */
+    static java.util.Map<Integer, Upload> files(String contentType, byte[] bytes) {
+        java.util.Map<Integer, Upload> files = new java.util.TreeMap<>();
+        String type = contentType == null ? "" : contentType;
+        Matcher boundary = BOUNDARY.matcher(type);
+        if (!type.startsWith("multipart/form-data") || !boundary.find()) {
+            return files;
+        }
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        Matcher part = FILE_PART.matcher(text);
+        while (part.find()) {
+            int end = text.indexOf("\r\n--" + boundary.group(1), part.end());
+            byte[] data = text.substring(part.end(), end < 0 ? text.length() : end).getBytes(StandardCharsets.ISO_8859_1);
+            Matcher partType = CONTENT_TYPE.matcher(part.group(3));
+            String filename = part.group(2) == null ? "" : new String(part.group(2).getBytes(StandardCharsets.ISO_8859_1),
+                    StandardCharsets.UTF_8);
+            files.put(Integer.parseInt(part.group(1)),
+                    new Upload(filename, partType.find() ? partType.group(1).strip() : "application/octet-stream", data));
+        }
+        return files;
+    }
+
     private static Optional<String> payloadJson(String contentType, byte[] bytes) {
         Matcher boundary = BOUNDARY.matcher(contentType);
         if (!boundary.find()) {

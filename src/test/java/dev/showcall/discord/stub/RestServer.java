@@ -112,8 +112,10 @@ final class RestServer {
         Map<String, List<String>> headers = headers(exchange.getRequestHeaders());
         byte[] bytes = exchange.getRequestBody().readAllBytes();
         JsonNode body;
+        Map<Integer, RequestBodies.Upload> files;
         try {
             body = RequestBodies.parse(exchange.getRequestHeaders().getFirst("Content-Type"), bytes);
+            files = RequestBodies.files(exchange.getRequestHeaders().getFirst("Content-Type"), bytes);
         } catch (RequestBodies.NotJson e) {
             Reply reply = Reply.error(400, 50109, "The request body contains invalid JSON.");
             record(at, method, fullPath, query, "", headers, null, reply, false);
@@ -133,14 +135,14 @@ final class RestServer {
         Optional<HeldRequests> held = failures.holdFor(method, path, body);
         if (held.isPresent()) {
             held.get().hold();
-            return handle(at, method, path, query, headers, body).andThen(held.get()::handled);
+            return handle(at, method, path, query, headers, body, files).andThen(held.get()::handled);
         }
-        return handle(at, method, path, query, headers, body);
+        return handle(at, method, path, query, headers, body, files);
     }
 
     /** Injected failures, authorisation, the rate limit, the checks on the body, then the route. */
     private Answer handle(Instant at, String method, String path, String query, Map<String, List<String>> headers,
-                          JsonNode body) {
+                          JsonNode body, Map<Integer, RequestBodies.Upload> files) {
         Optional<RouteTable.Match> match = routes.match(method, path);
         String route = match.map(m -> m.route().toString()).orElse("");
         Optional<Integer> failure = failures.failure(method, path);
@@ -183,7 +185,7 @@ final class RestServer {
             if (rejected.isPresent()) {
                 reply = invalidFormBody(rejected.get());
             } else if (match.isPresent()) {
-                Call call = new Call(method, path, query, parameters, body);
+                Call call = new Call(method, path, query, parameters, body, files);
                 try {
                     reply = match.get().handler().handle(call);
                 } catch (RuntimeException e) {

@@ -26,6 +26,8 @@ final class StoredMessage {
     private Instant pinnedAt;
     private Mentions mentions = new Mentions(false, List.of(), List.of());
     private String nonce;
+    /** The files attached, by file name, as uploaded. */
+    private java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
 
     private StoredMessage(long id, long channelId, long guildId, Instant createdAt, Directory directory) {
         this.id = id;
@@ -96,6 +98,32 @@ final class StoredMessage {
         apply(body, true);
     }
 
+    /**
+     * Files sent with a create or an edit: each {@code attachments[]} entry whose id is the index of an uploaded
+     * {@code files[n]} part becomes an attachment, as Discord stores it, and its bytes are kept for the test.
+     */
+    synchronized void attach(JsonNode body, java.util.Map<Integer, RequestBodies.Upload> uploads) {
+        if (body == null || !body.has("attachments")) {
+            return;
+        }
+        ArrayNode attachments = wire.putArray("attachments");
+        java.util.Map<String, byte[]> kept = new java.util.LinkedHashMap<>();
+        body.path("attachments").forEach(a -> {
+            RequestBodies.Upload upload = a.path("id").canConvertToInt() ? uploads.get(a.path("id").asInt()) : null;
+            if (upload == null) {
+                return;
+            }
+            String name = a.path("filename").asText(upload.filename());
+            long attachmentId = Snowflakes.next();
+            attachments.add(Json.object().put("id", Json.id(attachmentId)).put("filename", name)
+                    .put("size", upload.data().length).put("content_type", upload.contentType())
+                    .put("url", "https://cdn.discordapp.com/attachments/" + channelId + "/" + attachmentId + "/" + name)
+                    .put("proxy_url", "https://media.discordapp.net/attachments/" + channelId + "/" + attachmentId + "/" + name));
+            kept.put(name, upload.data().clone());
+        });
+        files = kept;
+    }
+
     synchronized void setFlags(int flags) {
         wire.put("flags", flags);
     }
@@ -121,7 +149,8 @@ final class StoredMessage {
         wire.path("components").forEach(c -> components.add(c.deepCopy()));
         return new StubMessage(id, channelId, guildId, wire.path("content").asText(""), embeds, components,
                 wire.path("flags").asInt(), pinnedAt != null, allowedMentions == null ? null : allowedMentions.deepCopy(),
-                mentions.everyone(), mentions.userIds(), mentions.roleIds(), createdAt, editedAt, wire.deepCopy());
+                mentions.everyone(), mentions.userIds(), mentions.roleIds(), createdAt, editedAt, wire.deepCopy(),
+                new java.util.LinkedHashMap<>(files));
     }
 
     private void apply(JsonNode body, boolean edit) {
