@@ -72,7 +72,8 @@ import java.util.regex.Pattern;
  * Every response carries Discord's {@code X-RateLimit-*} headers; {@link #limitChannelMessageWrites} and
  * {@link #limitRoute} set buckets, and a request over the limit gets a 429 with {@code Retry-After} (counted by
  * {@link #tooManyRequestsSent()}). {@link #failNext} and {@link #delayNext} inject failures and latency;
- * {@link #disconnectClient()} drops the gateway connection (the bot should resume, see {@link #awaitReconnected}).
+ * {@link #disconnectClient()} drops the gateway connection (the bot should resume, see {@link #awaitReconnected});
+ * {@link #invalidateSession} makes it identify again, its guilds unavailable for a while.
  * Mind that JDA itself retries only 502, 503, 504 and 52x answers; a 500 fails the RestAction at once.
  *
  * <h2>Not served</h2>
@@ -179,6 +180,21 @@ public final class DiscordStub implements AutoCloseable {
         if (!gateway.awaitReconnected(timeout)) {
             throw new AssertionError("The bot did not reconnect within " + timeout.toMillis() + " ms");
         }
+    }
+
+    /**
+     * Ends the bot's gateway session as Discord does now and then (INVALID_SESSION, not resumable): the bot forgets
+     * its guilds and identifies again after a moment (JDA waits about 2 s); the stub sends the guilds
+     * {@code guildsAfterReady} after that READY. {@link #awaitReconnected} waits for the new session,
+     * {@link #guildCreatesSent()} says when the guilds came back.
+     */
+    public void invalidateSession(Duration guildsAfterReady) {
+        gateway.invalidateSession(guildsAfterReady);
+    }
+
+    /** When the bot was sent its guilds (every GUILD_CREATE of one IDENTIFY), in order. */
+    public List<Instant> guildCreatesSent() {
+        return gateway.guildCreates();
     }
 
     public int identifyCount() {
