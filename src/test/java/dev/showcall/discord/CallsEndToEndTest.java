@@ -289,8 +289,9 @@ class CallsEndToEndTest {
         await("the hair announcement on the log", () -> !inCalls("**Hair**").isEmpty() && hairCalled().isPresent());
 
         // then each says how late, to the second, and why
-        assertThat(bot.stub.dms(AISHA)).singleElement().satisfies(m -> assertThat(m.content())
-                .matches("Sent [3-5]\\ds late: showcall was offline\\."));
+        assertThat(bot.stub.dms(AISHA)).filteredOn(m -> m.embeds().get(0).path("title").asText().startsWith("Your call"))
+                .singleElement().satisfies(m -> assertThat(m.content())
+                        .matches("Sent [3-5]\\ds late: showcall was offline\\."));
         assertThat(inCalls("**Hair**")).singleElement().satisfies(m -> assertThat(m.content())
                 .containsPattern("\nSent [3-5]\\ds late: showcall was offline\\.$"));
         assertThat(hairCalled()).hasValueSatisfying(e -> assertThat(e.text())
@@ -302,6 +303,7 @@ class CallsEndToEndTest {
             + "saying why it is late")
     void announcementAcrossANewSession() throws InterruptedException {
         // given Discord ends the session a second before the hair call, and gives the server back 8 s after the new READY
+        assertThat(Instant.now()).as("showcall started before the hair call").isBefore(at(5));
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), at(5)).toMillis()));
         bot.stub.invalidateSession(Duration.ofSeconds(8));
 
@@ -329,6 +331,7 @@ class CallsEndToEndTest {
         await("Aisha's reminder", () -> !bot.stub.dms(AISHA).isEmpty());
         long held = bot.stub.dmChannelOf(AISHA).orElseThrow();
         bot.stub.failNext("POST", "channels/" + held + "/messages", 503, 4);
+        assertThat(Instant.now()).as("Discord set to fail before her call").isBefore(at(6));
 
         // when her call falls due, and is retried
         await("Aisha's call", () -> callSent("crew:hair:" + AISHA));
