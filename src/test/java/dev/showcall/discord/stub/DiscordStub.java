@@ -82,7 +82,8 @@ import java.util.regex.Pattern;
  * {@link #tooManyRequestsSent()}). {@link #failNext} and {@link #delayNext} inject failures and latency,
  * {@link #hold} keeps requests until the test releases them, {@link #beforeNext} and {@link #onNextAnswer} run the
  * test's code (killing the bot, say) at a precise moment;
- * {@link #disconnectClient()} drops the gateway connection (the bot should resume, see {@link #awaitReconnected}).
+ * {@link #disconnectClient()} drops the gateway connection (the bot should resume, see {@link #awaitReconnected});
+ * {@link #invalidateSession} makes it identify again, its guilds unavailable for a while.
  * Mind that JDA itself retries only 502, 503, 504 and 52x answers; a 500 fails the RestAction at once.
  *
  * <h2>Not served</h2>
@@ -191,6 +192,21 @@ public final class DiscordStub implements AutoCloseable {
         if (!gateway.awaitReconnected(timeout)) {
             throw new AssertionError("The bot did not reconnect within " + timeout.toMillis() + " ms");
         }
+    }
+
+    /**
+     * Ends the bot's gateway session as Discord does now and then (INVALID_SESSION, not resumable): the bot forgets
+     * its guilds and identifies again after a moment (JDA waits about 2 s); the stub sends the guilds
+     * {@code guildsAfterReady} after that READY. {@link #awaitReconnected} waits for the new session,
+     * {@link #guildCreatesSent()} says when the guilds came back.
+     */
+    public void invalidateSession(Duration guildsAfterReady) {
+        gateway.invalidateSession(guildsAfterReady);
+    }
+
+    /** When the bot was sent its guilds (every GUILD_CREATE of one IDENTIFY), in order. */
+    public List<Instant> guildCreatesSent() {
+        return gateway.guildCreates();
     }
 
     public int identifyCount() {
