@@ -20,6 +20,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -104,6 +105,7 @@ public final class TakeoverBenchmark {
         Instant firstCall = Instant.now().plus(lead).truncatedTo(ChronoUnit.SECONDS);
         Path showFile = dir.resolve("show.yaml");
         Files.writeString(showFile, showYaml(firstCall));
+        boolean keepLogs = true;
         List<Instant> due = Stream.iterate(firstCall, i -> i.plusMillis(SPACING_MS)).limit(DEPARTMENTS).toList();
         try (DiscordStub stub = DiscordStub.start(guild());
              Database database = Database.open(url, user, Optional.empty());
@@ -163,13 +165,26 @@ public final class TakeoverBenchmark {
                 Instant dueAt = due.get(d);
                 late += (int) dms.stream().filter(m -> m.createdAt().isAfter(dueAt.plusSeconds(2))).count();
             }
-            if (answered.isEmpty() || pinged.isEmpty() || lost > 0) {
+            Round round = new Round(pinged.map(p -> Duration.between(killed, p)),
+                    answered.map(a -> Duration.between(killed, a)), lost, doubled, late, stub.violations().size());
+            keepLogs = answered.isEmpty() || pinged.isEmpty() || lost + doubled + round.violations() > 0;
+            if (keepLogs) {
                 out.printf("  kill %d: see the instances' logs in %s%n", number, dir);
             }
-            return new Round(pinged.map(p -> Duration.between(killed, p)), answered.map(a -> Duration.between(killed, a)),
-                    lost, doubled, late, stub.violations().size());
+            return round;
         } finally {
             server.drop(databaseName);
+            if (!keepLogs) {
+                deleteQuietly(dir);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind
         }
     }
 
