@@ -65,8 +65,8 @@ class FailoverEndToEndTest {
     final FreshDatabase postgres = new FreshDatabase(Dialect.POSTGRESQL);
 
     private DiscordStub stub;
-    private InstanceProcess first;
-    private InstanceProcess second;
+    private ShowcallProcess first;
+    private ShowcallProcess second;
 
     @BeforeEach
     void setUp() {
@@ -94,13 +94,13 @@ class FailoverEndToEndTest {
         Instant firstCall = Instant.now().plus(LEAD).truncatedTo(ChronoUnit.SECONDS);
         Path showFile = dir.resolve("show.yaml");
         Files.writeString(showFile, showYaml(firstCall));
-        first = InstanceProcess.start(stub, dir, showFile, postgres.url(), postgres.user().orElseThrow(), "first");
-        second = InstanceProcess.start(stub, dir, showFile, postgres.url(), postgres.user().orElseThrow(), "second");
+        first = ShowcallProcess.launch(stub, dir, showFile, postgres.url(), postgres.user(), "first");
+        second = ShowcallProcess.launch(stub, dir, showFile, postgres.url(), postgres.user(), "second");
         await("one instance active and the other standing by", START,
                 () -> holder().isPresent() && standby().isPresent()
                         && standby().get().logText().contains("Standing by"));
-        InstanceProcess active = holder().orElseThrow();
-        InstanceProcess standby = standby().orElseThrow();
+        ShowcallProcess active = holder().orElseThrow();
+        ShowcallProcess standby = standby().orElseThrow();
         await("the active instance's board", START, () -> !boards().isEmpty());
         assertThat(stub.dms(crew(DEPARTMENTS - 1))).as("DMs before the first call").isEmpty();
 
@@ -159,14 +159,14 @@ class FailoverEndToEndTest {
     }
 
     /** The instance whose id is in the lease row. */
-    private Optional<InstanceProcess> holder() {
+    private Optional<ShowcallProcess> holder() {
         Optional<String> holder = postgres.inTransaction(c -> new LeaseRepository().find(c))
                 .flatMap(LeaseRepository.Row::holder);
         return holder.flatMap(h -> h.endsWith("-" + first.pid()) ? Optional.of(first)
                 : h.endsWith("-" + second.pid()) ? Optional.of(second) : Optional.empty());
     }
 
-    private Optional<InstanceProcess> standby() {
+    private Optional<ShowcallProcess> standby() {
         return holder().map(h -> h == first ? second : first);
     }
 
@@ -276,7 +276,7 @@ class FailoverEndToEndTest {
         }
     }
 
-    private static void closeQuietly(InstanceProcess process) {
+    private static void closeQuietly(ShowcallProcess process) {
         if (process != null) {
             process.close();
         }

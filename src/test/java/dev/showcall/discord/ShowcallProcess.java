@@ -12,13 +12,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code showcall run} in a JVM of its own, started as an operator starts it (settings in the environment), against a
- * {@link DiscordStub} in the test's JVM. It can be killed as a crash kills it: SIGKILL, nothing runs after.
+ * {@link DiscordStub} in the test's JVM. It can be killed as a crash kills it: SIGKILL, nothing runs after. Public for
+ * the benchmarks under {@code src/bench}.
  */
-final class ShowcallProcess implements AutoCloseable {
+public final class ShowcallProcess implements AutoCloseable {
 
     /** A JVM, Flyway, Quartz and JDA on a busy 2-core machine. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -38,8 +40,22 @@ final class ShowcallProcess implements AutoCloseable {
      *
      * @param name names the process's log file in {@code dir}
      */
-    static ShowcallProcess start(DiscordStub stub, Path dir, Path showFile, String databaseUrl, String name) {
+    public static ShowcallProcess start(DiscordStub stub, Path dir, Path showFile, String databaseUrl, String name) {
         int registrations = registrations(stub);
+        ShowcallProcess started = launch(stub, dir, showFile, databaseUrl, Optional.empty(), name);
+        started.awaitCommandsRegistered(stub, registrations);
+        return started;
+    }
+
+    /**
+     * Starts showcall and returns at once, without waiting for its commands: one of several instances on a shared
+     * database may be a standby, which never connects to Discord.
+     *
+     * @param databaseUser who opens the database ({@code SHOWCALL_DB_USER}); empty for showcall's default
+     * @param name         names the process's log file in {@code dir}
+     */
+    public static ShowcallProcess launch(DiscordStub stub, Path dir, Path showFile, String databaseUrl,
+                                         Optional<String> databaseUser, String name) {
         Path log = dir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -55,16 +71,14 @@ final class ShowcallProcess implements AutoCloseable {
         env.put(Settings.DISCORD_TOKEN, stub.botToken());
         env.put(Settings.SHOWS, showFile.toString());
         env.put(Settings.DB_URL, databaseUrl);
+        databaseUser.ifPresent(user -> env.put(Settings.DB_USER, user));
         env.put(Settings.DISCORD_API, stub.apiBaseUrl().toString());
         env.put(Settings.DISCORD_GATEWAY, stub.gatewayUrl().toString());
-        ShowcallProcess started;
         try {
-            started = new ShowcallProcess(builder.start(), log);
+            return new ShowcallProcess(builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start showcall in a JVM of its own", e);
         }
-        started.awaitCommandsRegistered(stub, registrations);
-        return started;
     }
 
     /** The test's own class path: showcall's classes and their libraries. */
@@ -94,19 +108,24 @@ final class ShowcallProcess implements AutoCloseable {
     }
 
     /** SIGKILL, as a crash or {@code kill -9}: no shutdown hook runs, nothing is flushed. Returns once it is dead. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         awaitExit();
     }
 
     /** SIGTERM, as an operator stops it: it closes everything in order. Returns once it has exited. */
-    int stop() {
+    public int stop() {
         process.destroy();
         return awaitExit();
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
+    }
+
+    /** Its process id, which ends the instance id showcall writes in the lease ({@code host-pid}). */
+    public long pid() {
+        return process.pid();
     }
 
     private int awaitExit() {
@@ -125,7 +144,7 @@ final class ShowcallProcess implements AutoCloseable {
     }
 
     /** What the process wrote, for a failure's message. */
-    String logText() {
+    public String logText() {
         try {
             return Files.exists(log) ? Files.readString(log) : "(no output)";
         } catch (IOException e) {
