@@ -1,6 +1,7 @@
 package dev.showcall.app;
 
 import dev.showcall.report.ReportBuilder;
+import dev.showcall.report.ReportCharts;
 import dev.showcall.report.ReportFormat;
 import dev.showcall.report.ShowReport;
 import dev.showcall.store.Database;
@@ -89,6 +90,11 @@ final class ReportCommand implements Callable<Integer> {
             Path file = out.resolve(format.fileName(showId));
             Files.writeString(file, text, StandardCharsets.UTF_8);
             spec.commandLine().getOut().println(file);
+            for (ReportCharts.Picture picture : ReportCharts.of(report.get())) {
+                Path png = out.resolve(picture.fileName());
+                Files.write(png, picture.png());
+                spec.commandLine().getOut().println(png);
+            }
             return 0;
         } catch (IOException e) {
             err.println("showcall: cannot write to " + out + ": " + Cli.reason(e));
