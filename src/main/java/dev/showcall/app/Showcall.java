@@ -48,6 +48,9 @@ import dev.showcall.store.ShowRepository;
 import dev.showcall.store.TimelineEventRepository;
 import dev.showcall.discord.DiscordTimelineChannel;
 import dev.showcall.discord.commands.StatusCommand;
+import dev.showcall.discord.AfterShowReports;
+import dev.showcall.discord.commands.MyCallCommand;
+import dev.showcall.discord.commands.ReportSlashCommand;
 import dev.showcall.show.DiscordBinding;
 import dev.showcall.store.JdbcFeedStore;
 import dev.showcall.timeline.FeedListener;
@@ -69,6 +72,8 @@ public final class Showcall implements AutoCloseable {
 
     /** Interactions are short database work; a few threads keep one slow one from holding up the rest. */
     private static final int INTERACTION_THREADS = 4;
+    /** How often showcall looks for an automatic after-show report that has fallen due. */
+    static final java.time.Duration REPORT_CHECK = java.time.Duration.ofSeconds(30);
 
     private final Settings settings;
     private final Clock clock;
@@ -80,6 +85,7 @@ public final class Showcall implements AutoCloseable {
     private ShowDirectory directory = new ShowDirectory(List.of());
     private ExecutorService workers;
     private ScheduledExecutorService timer;
+    private AfterShowReports reports;
     private DiscordBot bot;
     private CallScheduler calls;
     private Reconciliation reconciliation;
@@ -146,8 +152,11 @@ public final class Showcall implements AutoCloseable {
         ReplaceCommand replace = new ReplaceCommand(replacements, timer);
         LineupCommand lineup = new LineupCommand(lineups);
         StatusCommand status = new StatusCommand(feedStore());
+        reports = new AfterShowReports(database, () -> bot.jda(), clock);
+        ReportSlashCommand report = new ReportSlashCommand(reports);
+        MyCallCommand myCall = new MyCallCommand(clock);
         CommandListener commands = new CommandListener(
-                List.of(arrived, noShow, replace, look, lineup, walked, delay, callsCommand, status),
+                List.of(arrived, noShow, replace, look, lineup, walked, delay, callsCommand, status, report, myCall),
                 List.of(arrived, confirm),
                 new ShowResolver(directory), workers, timer);
         GuildSetup setup = new GuildSetup(directory, commands.commandData());
@@ -181,6 +190,8 @@ public final class Showcall implements AutoCloseable {
         calls.start();
         reconciliation.start();
         startTimeline();
+        timer.scheduleWithFixedDelay(() -> reports.postDue(directory), 0, REPORT_CHECK.toSeconds(),
+                java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private JdbcFeedStore feedStore() {

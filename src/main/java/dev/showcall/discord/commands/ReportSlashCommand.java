@@ -1,0 +1,49 @@
+package dev.showcall.discord.commands;
+
+import dev.showcall.backstage.PlannedShow;
+import dev.showcall.discord.AfterShowReports;
+import dev.showcall.discord.Replies;
+import dev.showcall.report.ReportMessage;
+import java.util.Optional;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code /report}: producers post the after-show report, as it stands, in the show's timeline channel. */
+public final class ReportSlashCommand extends ShowSlashCommand {
+
+    public static final String NAME = "report";
+
+    private static final Logger log = LoggerFactory.getLogger(ReportSlashCommand.class);
+
+    private final AfterShowReports reports;
+
+    public ReportSlashCommand(AfterShowReports reports) {
+        super(NAME, "Post the after-show report in the timeline channel: lateness, preparation, looks, pings");
+        this.reports = reports;
+    }
+
+    @Override
+    public void onSlashCommand(SlashCommandInteractionEvent event, PlannedShow show, Responder responder) {
+        if (!Guards.requireProducer(event.getMember(), show, responder)) {
+            return;
+        }
+        Optional<ReportMessage> message = reports.message(show.id());
+        if (message.isEmpty()) {
+            responder.reply(Replies.error("There is nothing to report for this show yet."));
+            return;
+        }
+        long channel = show.show().discord().timelineChannelId();
+        reports.post(show, message.get(), AfterShowReports.nonceFor(show.id(), event.getIdLong()), 1)
+                .whenComplete((id, e) -> {
+                    if (e != null) {
+                        log.warn("Could not post the report of show {} asked for by {}", show.id(),
+                                event.getUser().getIdLong(), e);
+                        responder.reply(Replies.error(Replies.SOMETHING_WENT_WRONG));
+                    } else {
+                        responder.reply(Replies.info("📋 The report is posted in <#" + channel + ">, with "
+                                + message.get().files().size() + " files."));
+                    }
+                });
+    }
+}
