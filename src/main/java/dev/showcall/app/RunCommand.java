@@ -1,9 +1,12 @@
 package dev.showcall.app;
 
+import dev.showcall.discord.DiscordBot;
 import dev.showcall.store.StoreException;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -54,31 +57,39 @@ final class RunCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         log.info("Starting with {}", settings);
+        List<ShowLoading.Planned> shows;
+        try {
+            shows = Showcall.readShows(settings);
+        } catch (ShowLoading.InvalidShowsException e) {
+            e.problems().forEach(err::println);
+            err.println("showcall: not started: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
+        // JDA logs in on its own while the database opens and the shows are stored
+        CompletableFuture<DiscordBot> login = CompletableFuture.supplyAsync(() -> Showcall.login(settings));
         Showcall showcall;
         try {
             showcall = Showcall.start(settings, Clock.systemUTC());
         } catch (StoreException e) {
             log.error("The database at {} cannot be used", Settings.describe(settings.databaseUrl()), e);
             err.println("showcall: not started: the database cannot be used: " + rootCause(e).getMessage());
+            login.thenAccept(DiscordBot::close);
             return EXIT_FAILURE;
         }
         try (showcall) {
-            return runUntilStopped(showcall, settings, err);
+            return runUntilStopped(showcall, shows, login, err);
         } finally {
             closed.countDown();
         }
     }
 
-    private int runUntilStopped(Showcall showcall, Settings settings, PrintWriter err) {
+    private int runUntilStopped(Showcall showcall, List<ShowLoading.Planned> shows, CompletableFuture<DiscordBot> login,
+                                PrintWriter err) {
+        showcall.use(shows);
         try {
-            showcall.loadShows();
-        } catch (ShowLoading.InvalidShowsException e) {
-            e.problems().forEach(err::println);
-            err.println("showcall: not started: " + e.getMessage());
-            return Main.EXIT_USAGE;
-        }
-        try {
-            showcall.connect(settings.discordToken().orElseThrow()).awaitReady();
+            DiscordBot bot = showcall.connect(joined(login));
+            showcall.storeShows();
+            bot.awaitReady();
             showcall.startCalls();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -90,6 +101,10 @@ final class RunCommand implements Callable<Integer> {
         } catch (org.quartz.SchedulerException e) {
             log.error("The call scheduler could not start", e);
             err.println("showcall: not started: the call scheduler could not start: " + rootCause(e).getMessage());
+            return EXIT_FAILURE;
+        } catch (StoreException e) {
+            log.error("The shows could not be stored in the database", e);
+            err.println("showcall: not started: the database cannot be used: " + rootCause(e).getMessage());
             return EXIT_FAILURE;
         } catch (RuntimeException e) {
             log.error("Could not connect to Discord", e);
@@ -105,6 +120,18 @@ final class RunCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** The logged-in bot, or the failure of the login as it was thrown. */
+    private static DiscordBot joined(CompletableFuture<DiscordBot> login) throws InterruptedException {
+        try {
+            return login.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("Could not log in to Discord", e.getCause());
+        }
     }
 
     /**

@@ -62,21 +62,38 @@ public final class ShowLoading {
     }
 
     List<Loaded> load(Path location) throws InvalidShowsException {
-        List<ShowFiles.LoadedShow> files = readAll(location);
+        return store(read(location));
+    }
+
+    /** A show file read, validated and planned, not yet in the database. */
+    public record Planned(ShowFiles.LoadedShow file, CallSheet sheet) {
+    }
+
+    /** Reads, validates and plans every show file; touches no database. */
+    static List<Planned> read(Path location) throws InvalidShowsException {
+        return readAll(location).parallelStream().map(f -> new Planned(f, CallPlanner.plan(f.show()))).toList();
+    }
+
+    /** Stores shows read by {@link #read}. */
+    List<Loaded> store(List<Planned> planned) {
         List<Loaded> loaded = new ArrayList<>();
-        for (ShowFiles.LoadedShow file : files) {
-            loaded.add(store(file));
+        for (Planned p : planned) {
+            loaded.add(store(p.file(), p.sheet()));
         }
         return loaded;
     }
 
-    private List<ShowFiles.LoadedShow> readAll(Path location) throws InvalidShowsException {
+    private static List<ShowFiles.LoadedShow> readAll(Path location) throws InvalidShowsException {
         List<String> problems = new ArrayList<>();
         List<ShowFiles.LoadedShow> files = new ArrayList<>();
         try {
-            for (Path file : ShowFiles.find(location)) {
-                read(file, problems).ifPresent(files::add);
-            }
+            // files side by side: a fashion week's twenty shows are read in a moment; problems in file order
+            List<Path> found = ShowFiles.find(location);
+            List<List<String>> problemsByFile = found.stream().map(f -> (List<String>) new ArrayList<String>()).toList();
+            List<Optional<ShowFiles.LoadedShow>> read = java.util.stream.IntStream.range(0, found.size()).parallel()
+                    .mapToObj(i -> read(found.get(i), problemsByFile.get(i))).toList();
+            read.forEach(r -> r.ifPresent(files::add));
+            problemsByFile.forEach(problems::addAll);
         } catch (IOException e) {
             problems.add("cannot read " + location + ": " + Cli.reason(e));
         }
@@ -115,8 +132,7 @@ public final class ShowLoading {
         return problems;
     }
 
-    private Loaded store(ShowFiles.LoadedShow file) {
-        CallSheet sheet = CallPlanner.plan(file.show());
+    private Loaded store(ShowFiles.LoadedShow file, CallSheet sheet) {
         LoadResult result = database.inTransaction(c -> {
             LoadResult r = shows.save(c, file.show(), sheet, file.file().toString(), file.text(), clock.instant());
             if (r.outcome() != LoadResult.Outcome.UNCHANGED) {

@@ -15,7 +15,10 @@ import dev.showcall.calls.PingJobFactory;
 import dev.showcall.calls.PingSender;
 import dev.showcall.calls.QuartzSchedulers;
 import dev.showcall.calls.Reconciliation;
+import dev.showcall.discord.CallsChannels;
 import dev.showcall.discord.DiscordCallNotifier;
+import dev.showcall.discord.DmChannels;
+import dev.showcall.store.DmChannelRepository;
 import dev.showcall.discord.commands.ConfirmButtons;
 import dev.showcall.store.CallPingRepository;
 import dev.showcall.store.ConfirmationRepository;
@@ -74,6 +77,8 @@ public final class Showcall implements AutoCloseable {
     private static final int INTERACTION_THREADS = 4;
     /** How often showcall looks for an automatic after-show report that has fallen due. */
     static final java.time.Duration REPORT_CHECK = java.time.Duration.ofSeconds(30);
+    /** Completing pings when Discord answers is short database work. */
+    private static final int PING_THREADS = 2;
 
     private final Settings settings;
     private final Clock clock;
@@ -83,6 +88,7 @@ public final class Showcall implements AutoCloseable {
     private final FeedListener feedListener;
     private final ShowLoading showLoading;
     private ShowDirectory directory = new ShowDirectory(List.of());
+    private List<ShowLoading.Planned> read = List.of();
     private ExecutorService workers;
     private ScheduledExecutorService timer;
     private AfterShowReports reports;
@@ -91,6 +97,10 @@ public final class Showcall implements AutoCloseable {
     private Reconciliation reconciliation;
     private final CallPingRepository callPings = new CallPingRepository();
     private Replacements replacements;
+    private PingSender pingSender;
+    private ScheduledExecutorService pingThreads;
+    private DmChannels dmChannels;
+    private CallsChannels callsChannels;
 
     private Showcall(Settings settings, Clock clock, Database database, FeedListener feedListener) {
         this.feedListener = feedListener;
@@ -113,11 +123,46 @@ public final class Showcall implements AutoCloseable {
 
     /** Loads every show file of the settings into the database and into the running directory. */
     public ShowDirectory loadShows() throws ShowLoading.InvalidShowsException {
-        List<PlannedShow> planned = showLoading.load(settings.shows()).stream()
-                .map(l -> new PlannedShow(l.file().show(), l.sheet()))
-                .toList();
-        directory = new ShowDirectory(planned);
+        readShows();
+        storeShows();
         return directory;
+    }
+
+    /**
+     * Reads, validates and plans every show file of the settings into the running directory,
+     * without the database: enough to {@link #connect} while {@link #storeShows} runs.
+     */
+    public ShowDirectory readShows() throws ShowLoading.InvalidShowsException {
+        return use(readShows(settings));
+    }
+
+    /** Reads, validates and plans the show files of the settings; needs neither the database nor Discord. */
+    public static List<ShowLoading.Planned> readShows(Settings settings) throws ShowLoading.InvalidShowsException {
+        return ShowLoading.read(settings.shows());
+    }
+
+    /** Runs these shows, read by {@link #readShows(Settings)}; {@link #storeShows} stores them. */
+    public ShowDirectory use(List<ShowLoading.Planned> planned) {
+        read = planned;
+        directory = new ShowDirectory(read.stream().map(p -> new PlannedShow(p.file().show(), p.sheet())).toList());
+        return directory;
+    }
+
+    /**
+     * Logs in to Discord (or the configured compatible server) without any listener yet: what
+     * Discord says first is kept until {@link #connect(DiscordBot)}. Needs neither the database
+     * nor the shows, so it can run while they load.
+     *
+     * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when the token is refused
+     */
+    public static DiscordBot login(Settings settings) {
+        return DiscordBot.connect(settings.discordToken().orElseThrow(),
+                new DiscordConnection.Endpoints(settings.discordApi(), settings.discordGateway()));
+    }
+
+    /** Stores the shows {@link #readShows} read into the database (what changed since the last load). */
+    public void storeShows() {
+        showLoading.store(read);
     }
 
     /**
@@ -126,8 +171,42 @@ public final class Showcall implements AutoCloseable {
      * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when the token is refused
      */
     public DiscordBot connect(String token) {
+        return connect(login(settings));
+    }
+
+    /** Wires everything to a bot that {@link #login} logged in, and hands it its listeners. */
+    public DiscordBot connect(DiscordBot loggedIn) {
+        bot = loggedIn;
         workers = Executors.newFixedThreadPool(INTERACTION_THREADS, named("showcall-interaction"));
         timer = Executors.newSingleThreadScheduledExecutor(named("showcall-timer"));
+        java.util.concurrent.ScheduledThreadPoolExecutor pings =
+                new java.util.concurrent.ScheduledThreadPoolExecutor(PING_THREADS, named("showcall-pings"));
+        // a retry waiting for its time does not hold up a stop: the claim stays, and the next start sends it
+        pings.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        pingThreads = pings;
+        DmChannelRepository dmRepository = new DmChannelRepository();
+        dmChannels = new DmChannels(() -> bot.jda(), new DmChannels.Store() {
+            @Override
+            public java.util.Map<Long, Long> load() {
+                return database.inTransaction(dmRepository::all);
+            }
+
+            @Override
+            public void save(long userId, long channelId) {
+                database.runInTransaction(c -> dmRepository.save(c, userId, channelId, clock.instant()));
+            }
+
+            @Override
+            public void forget(long userId) {
+                database.runInTransaction(c -> dmRepository.forget(c, userId));
+            }
+
+            @Override
+            public List<java.time.Instant> openedSince(java.time.Instant since) {
+                return database.inTransaction(c -> dmRepository.openedSince(c, since));
+            }
+        }, DmChannels.discordBudget());
+        callsChannels = new CallsChannels(() -> bot.jda(), bot.channelLimits());
         calls = createCalls();
         CallSync callSync = new CallSync(database, callPings, new DelayRepository(), calls);
         Lineups lineups = new Lineups(database);
@@ -160,9 +239,7 @@ public final class Showcall implements AutoCloseable {
                 List.of(arrived, confirm),
                 new ShowResolver(directory), workers, timer);
         GuildSetup setup = new GuildSetup(directory, commands.commandData());
-        DiscordConnection.Endpoints endpoints = new DiscordConnection.Endpoints(settings.discordApi(),
-                settings.discordGateway());
-        bot = DiscordBot.connect(token, endpoints, List.of(commands, setup));
+        bot.attach(List.of(commands, setup));
         return bot;
     }
 
@@ -171,8 +248,9 @@ public final class Showcall implements AutoCloseable {
         try {
             CallScheduler scheduler = new CallScheduler(QuartzSchedulers.create(database.dataSource(), jobs), clock);
             PingSender sender = new PingSender(() -> directory, database, callPings, new DelayRepository(), timeline,
-                    new DiscordCallNotifier(() -> bot.jda()), clock);
+                    new DiscordCallNotifier(dmChannels, callsChannels), clock, pingThreads);
             jobs.wire(sender, scheduler);
+            pingSender = sender;
             return scheduler;
         } catch (SchedulerException e) {
             throw new IllegalStateException("The call scheduler could not be created", e);
@@ -184,14 +262,36 @@ public final class Showcall implements AutoCloseable {
      * while showcall was down fire at once, marked late.
      */
     public void startCalls() throws SchedulerException {
+        // the boards first: Discord shows them while the calls are brought up to date
+        startTimeline();
+        dmChannels.start(clock.instant());
+        dmChannels.openAhead(firstPings());
         if (!reconciliation.runNow()) {
             throw new SchedulerException("the scheduled calls could not be brought in line with the database");
         }
+        for (PlannedShow show : directory.all()) {
+            pingSender.recover(show);
+        }
         calls.start();
         reconciliation.start();
-        startTimeline();
         timer.scheduleWithFixedDelay(() -> reports.postDue(directory), 0, REPORT_CHECK.toSeconds(),
                 java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** Everyone showcall will DM, with when their first ping is due. */
+    private java.util.Map<Long, java.time.Instant> firstPings() {
+        java.util.Map<Long, java.time.Instant> first = new java.util.HashMap<>();
+        for (PlannedShow show : directory.all()) {
+            for (dev.showcall.calls.PlannedPing ping : dev.showcall.calls.PingPlan.of(show)) {
+                if (ping.isAnnouncement() || ping.isMilestone() || ping.isCheck() || ping.isLateCheck()) {
+                    continue;
+                }
+                show.call(ping.subjectKey()).flatMap(c -> c.userId().isPresent()
+                                ? Optional.of(c.userId().getAsLong()) : Optional.<Long>empty())
+                        .ifPresent(user -> first.merge(user, ping.due(), (a, b) -> a.isBefore(b) ? a : b));
+            }
+        }
+        return first;
     }
 
     private JdbcFeedStore feedStore() {
@@ -228,9 +328,17 @@ public final class Showcall implements AutoCloseable {
             calls.shutdown();
         }
         feeds.close();
+        if (dmChannels != null) {
+            dmChannels.close();
+        }
+        if (callsChannels != null) {
+            callsChannels.close();
+        }
         if (bot != null) {
             bot.close();
         }
+        // after JDA has finished what it had queued: the answers complete their pings here
+        shutDown(pingThreads);
         shutDown(workers);
         shutDown(timer);
         database.close();

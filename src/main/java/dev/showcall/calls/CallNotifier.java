@@ -7,11 +7,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Delivers calls to people; the Discord side implements it. Each method returns once Discord has
- * accepted the message, and throws when it could not be delivered for a reason that may pass
- * (Discord down): the ping is then retried.
+ * Delivers calls to people; the Discord side implements it. Each method returns at once, without
+ * waiting for Discord: the future completes once Discord has accepted the message, and fails when
+ * it could not be delivered for a reason that may pass (Discord down): the ping is then retried.
+ *
+ * <p>{@code key} names the message among everything showcall sends (show, subject and ping): a
+ * retry of the same key is the same message, which Discord does not post twice.
  */
 public interface CallNotifier {
 
@@ -22,20 +26,27 @@ public interface CallNotifier {
      * @param callAt  the call time, with any delay
      * @param lateBy  how late this goes out, when showcall was offline at the time
      */
-    PingOutcome call(PlannedShow show, Call call, Instant callAt, Optional<Duration> lateBy);
+    CompletableFuture<PingOutcome> call(String key, PlannedShow show, Call call, Instant callAt,
+                                        Optional<Duration> lateBy);
 
     /** A reminder before their call, with the same buttons. */
-    PingOutcome remind(PlannedShow show, Call call, Instant callAt, Optional<Duration> lateBy);
+    CompletableFuture<PingOutcome> remind(String key, PlannedShow show, Call call, Instant callAt,
+                                          Optional<Duration> lateBy);
 
     /** "Your call moved from 14:00 to 14:30: <reason>", by DM, or in the calls channel when a DM cannot reach them. */
-    PingOutcome moved(PlannedShow show, Call call, Instant from, Instant to, String reason);
+    CompletableFuture<PingOutcome> moved(String key, PlannedShow show, Call call, Instant from, Instant to,
+                                         String reason);
 
     /**
      * A notice to one person, such as a dresser whose look is now worn by someone else: by DM, or
      * with a mention in the calls channel when a DM cannot reach them. The text pings nobody.
      */
-    PingOutcome tell(PlannedShow show, long userId, String text);
+    CompletableFuture<PingOutcome> tell(String key, PlannedShow show, long userId, String text);
 
-    /** "Hair: your call is now, 6 people" in the calls channel; roles called through it are mentioned. */
-    void announce(PlannedShow show, String title, List<Call> calls, Instant callAt, Optional<Duration> lateBy);
+    /**
+     * "Hair: your call is now, 6 people" in the calls channel; roles called through it are
+     * mentioned. Announcements due together may go out as one message, in the order they were due.
+     */
+    CompletableFuture<Void> announce(String key, PlannedShow show, String title, List<Call> calls, Instant callAt,
+                                     Optional<Duration> lateBy);
 }

@@ -67,6 +67,7 @@ public final class CallScheduler {
         List<PlannedPing> wanted = PingPlan.of(show).stream().map(p -> p.shiftedBy(delay)).toList();
         Set<JobKey> existing = new HashSet<>(quartz.getJobKeys(GroupMatcher.jobGroupEquals(show.id())));
         List<String> scheduled = new java.util.ArrayList<>();
+        java.util.Map<JobDetail, Set<? extends Trigger>> fresh = new java.util.LinkedHashMap<>();
         List<String> moved = new java.util.ArrayList<>();
         int unchanged = 0;
         boolean showStarted = !clock.instant().isBefore(show.show().startInstant().plus(delay));
@@ -81,13 +82,17 @@ public final class CallScheduler {
                 continue;
             }
             if (!had) {
-                quartz.scheduleJob(job(show.id(), ping, key), trigger(key, ping.due()));
+                fresh.put(job(show.id(), ping, key), Set.of(trigger(key, ping.due())));
                 scheduled.add(ping.jobName());
             } else if (moveIfChanged(key, ping.due())) {
                 moved.add(ping.jobName());
             } else {
                 unchanged++;
             }
+        }
+        if (!fresh.isEmpty()) {
+            // one transaction for them all: a show of hundreds of people loads in a moment
+            quartz.scheduleJobs(fresh, false);
         }
         // one-off notices (a delay, a replacement) are not in the plan: they stay until they have fired
         existing.removeIf(CallScheduler::isNotice);

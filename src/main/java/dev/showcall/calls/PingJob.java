@@ -12,8 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one ping when its trigger fires. Its data holds ids only; {@link PingJobFactory} gives it
- * the service. A ping Discord did not take is retried with back-off, then given up on loudly.
+ * Fires one ping when its trigger does. Its data holds ids only; {@link PingJobFactory} gives it
+ * the service. It only decides, claims and hands the message over, so a Quartz thread never waits
+ * for Discord; a ping Discord did not take is retried by the {@link PingSender}. When the job itself
+ * fails (the database did not answer), it is retried with the same back-off, then given up on loudly.
  */
 public final class PingJob implements Job {
 
@@ -50,6 +52,11 @@ public final class PingJob implements Job {
         }
     }
 
+    /** How long to wait after the {@code attempt}-th try failed: 5 s more each time, at most a minute. */
+    static Duration backOff(int attempt) {
+        return Duration.ofSeconds(Math.min(60, 5L * attempt));
+    }
+
     private void handleFailure(JobKey key, String show, String subject, String ping, int attempt, Instant scheduledFor,
                                RuntimeException cause) throws JobExecutionException {
         if (attempt >= MAX_ATTEMPTS) {
@@ -59,7 +66,7 @@ public final class PingJob implements Job {
             giveUp.setUnscheduleFiringTrigger(true);
             throw giveUp;
         }
-        Duration backOff = Duration.ofSeconds(Math.min(60, 5L * attempt));
+        Duration backOff = backOff(attempt);
         log.warn("Show {}: {} {} (due {}) not delivered, attempt {}; retrying in {}s", show, subject, ping,
                 scheduledFor, attempt, backOff.toSeconds(), cause);
         try {

@@ -26,6 +26,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
@@ -36,6 +42,12 @@ import org.slf4j.LoggerFactory;
  * Sends a due ping exactly once. Our own ping table, not only Quartz's, is the record of what
  * went out: a ping is claimed there before it is sent and completed after, so a double fire, a
  * retry or a restart never sends it twice.
+ *
+ * <p>Quartz's threads only decide and claim: the message itself is handed to the notifier, which
+ * never waits for Discord, and the ping is completed when Discord's answer comes, on the sender's
+ * own threads. A ping Discord did not take is retried from there, with back-off, for about ten
+ * minutes, then producers are alerted. A claim left without a send (showcall stopped in between)
+ * is the record of a ping still owed: {@link #recover} sends it at the next start.
  */
 public final class PingSender {
 
@@ -57,9 +69,14 @@ public final class PingSender {
     private final ReplacementRepository replacements = new ReplacementRepository();
     private final CallNotifier notifier;
     private final Clock clock;
+    /** Completes pings when Discord answers, and retries them: never one of Quartz's threads. */
+    private final ScheduledExecutorService threads;
+    /** The pings handed to the notifier and not yet completed, released or given up on. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     public PingSender(Supplier<ShowDirectory> shows, Database database, CallPingRepository pings,
-                      DelayRepository delays, TimelineEventRepository timeline, CallNotifier notifier, Clock clock) {
+                      DelayRepository delays, TimelineEventRepository timeline, CallNotifier notifier, Clock clock,
+                      ScheduledExecutorService threads) {
         this.shows = shows;
         this.database = database;
         this.pings = pings;
@@ -67,6 +84,20 @@ public final class PingSender {
         this.timeline = timeline;
         this.notifier = notifier;
         this.clock = clock;
+        this.threads = threads;
+    }
+
+    /**
+     * Sends every ping of the show that was claimed and never completed: showcall stopped between
+     * the claim and Discord's answer. A reminder whose call has passed is dropped instead.
+     */
+    public void recover(PlannedShow show) {
+        List<CallPing> owed = database.inTransaction(c -> pings.claimedButNotSent(c, show.id()));
+        for (CallPing ping : owed) {
+            log.info("Show {}: {} {} was claimed but not sent before showcall stopped; sending it now", show.id(),
+                    ping.callKey(), ping.ping());
+            send(show.id(), ping.callKey(), ping.ping(), true);
+        }
     }
 
     /**
@@ -84,15 +115,24 @@ public final class PingSender {
             sendReplacementNotice(show.get(), subjectKey, ping, replacement.getAsLong(), recovering);
             return;
         }
-        Optional<PlannedPing> planned = show.flatMap(s -> PingPlan.of(s).stream()
-                .filter(p -> p.subjectKey().equals(subjectKey) && p.ping().equals(ping))
-                .findFirst());
+        Optional<PlannedPing> planned = show.flatMap(s -> planned(s, subjectKey, ping));
         if (show.isEmpty() || planned.isEmpty()) {
             log.info("Show {}: {} {} is no longer planned; not sent", showId, subjectKey, ping);
             return;
         }
-        Duration delay = database.inTransaction(c -> delays.totalDelay(c, showId));
-        send(show.get(), planned.get().shiftedBy(delay), recovering);
+        send(show.get(), planned.get(), recovering);
+    }
+
+    /** The ping as the show plans it now, with the delays so far. */
+    private Optional<PlannedPing> planned(PlannedShow show, String subjectKey, String ping) {
+        Optional<PlannedPing> planned = PingPlan.of(show).stream()
+                .filter(p -> p.subjectKey().equals(subjectKey) && p.ping().equals(ping))
+                .findFirst();
+        if (planned.isEmpty()) {
+            return planned;
+        }
+        Duration delay = database.inTransaction(c -> delays.totalDelay(c, show.id()));
+        return Optional.of(planned.get().shiftedBy(delay));
     }
 
     private void send(PlannedShow show, PlannedPing ping, boolean recovering) {
@@ -110,32 +150,113 @@ public final class PingSender {
             return;
         }
         if (ping.isReminder() && (!now.isBefore(ping.callAt()) || callSent(show, ping.subjectKey()))) {
-            drop(show, ping, now);
+            drop(show, ping, now, recovering);
             return;
         }
-        boolean ours = database.inTransaction(c -> pings.claim(c, show.id(), ping.subjectKey(), ping.ping(), ping.due(), now)
-                || recovering && pings.find(c, show.id(), ping.subjectKey(), ping.ping())
-                        .map(p -> p.sentAt().isEmpty()).orElse(false));
-        if (!ours) {
+        if (!ours(show.id(), ping.subjectKey(), ping.ping(), ping.due(), now, recovering)) {
             log.debug("Show {}: {} {} went out already", show.id(), ping.subjectKey(), ping.ping());
             return;
         }
-        Optional<Duration> late = lateness(ping.due(), now);
-        PingOutcome outcome;
-        try {
-            outcome = deliver(show, ping, late);
-        } catch (RuntimeException e) {
-            database.runInTransaction(c -> pings.release(c, show.id(), ping.subjectKey(), ping.ping()));
-            throw e;
-        }
-        Instant sent = clock.instant();
-        database.runInTransaction(c -> {
-            pings.complete(c, show.id(), ping.subjectKey(), ping.ping(), sent, Duration.between(ping.due(), sent),
-                    outcome, Optional.empty());
-            event(show, ping, outcome, late, sent).ifPresent(e -> timeline.append(c, e));
+        boolean[] first = {true};
+        dispatch(show.id(), ping.subjectKey(), ping.ping(), 1, () -> {
+            // a retry tells the call as it stands now, after any delay meanwhile
+            PlannedPing current = first[0] ? ping : planned(show, ping.subjectKey(), ping.ping()).orElse(ping);
+            first[0] = false;
+            Optional<Duration> late = lateness(current.due(), clock.instant());
+            return deliver(show, current, late).thenApply(outcome -> new Delivered(outcome, ping.due(),
+                    event(show, current, outcome, late, clock.instant())));
         });
-        log.info("Show {}: sent {} {} ({}, {} ms after due)", show.id(), ping.subjectKey(), ping.ping(), outcome,
-                Duration.between(ping.due(), sent).toMillis());
+    }
+
+    /** What became of a ping handed to the notifier: completed with this. */
+    private record Delivered(PingOutcome outcome, Instant due, Optional<TimelineEvent> event) {
+    }
+
+    /** A way to (re)send one ping: it hands the message over and returns at once. */
+    private interface Attempt {
+        CompletableFuture<Delivered> start();
+    }
+
+    /**
+     * Claims the ping, or finds it ours to finish: a claim without a send, when Quartz runs a job
+     * again after a crash or showcall recovers at start; never one that is on its way now.
+     */
+    private boolean ours(String showId, String subjectKey, String ping, Instant due, Instant now, boolean recovering) {
+        if (inFlight.contains(key(showId, subjectKey, ping))) {
+            return false;
+        }
+        return database.inTransaction(c -> pings.claim(c, showId, subjectKey, ping, due, now)
+                || recovering && pings.find(c, showId, subjectKey, ping).map(p -> p.sentAt().isEmpty()).orElse(false));
+    }
+
+    /** Hands a claimed ping over; completes it when Discord answers, or retries it. Returns at once. */
+    private void dispatch(String showId, String subjectKey, String ping, int attempt, Attempt send) {
+        String key = key(showId, subjectKey, ping);
+        if (attempt == 1 && !inFlight.add(key)) {
+            return;
+        }
+        CompletableFuture<Delivered> delivered;
+        try {
+            delivered = send.start();
+        } catch (RuntimeException e) {
+            delivered = CompletableFuture.failedFuture(e);
+        }
+        delivered.whenComplete((done, failure) -> {
+            try {
+                threads.execute(() -> {
+                    if (failure == null) {
+                        complete(showId, subjectKey, ping, done);
+                    } else {
+                        failed(showId, subjectKey, ping, attempt, send, failure);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // stopping: the claim stays, and the ping is sent at the next start
+                inFlight.remove(key);
+            }
+        });
+    }
+
+    private void complete(String showId, String subjectKey, String ping, Delivered done) {
+        Instant sent = clock.instant();
+        try {
+            database.runInTransaction(c -> {
+                pings.complete(c, showId, subjectKey, ping, sent, Duration.between(done.due(), sent), done.outcome(),
+                        Optional.empty());
+                done.event().ifPresent(e -> timeline.append(c, e));
+            });
+            log.info("Show {}: sent {} {} ({}, {} ms after due)", showId, subjectKey, ping, done.outcome(),
+                    Duration.between(done.due(), sent).toMillis());
+        } finally {
+            inFlight.remove(key(showId, subjectKey, ping));
+        }
+    }
+
+    private void failed(String showId, String subjectKey, String ping, int attempt, Attempt send, Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (attempt >= PingJob.MAX_ATTEMPTS) {
+            log.error("Show {}: giving up on {} {} after {} attempts", showId, subjectKey, ping, attempt, cause);
+            try {
+                giveUp(showId, subjectKey, ping);
+            } finally {
+                inFlight.remove(key(showId, subjectKey, ping));
+            }
+            return;
+        }
+        Duration backOff = PingJob.backOff(attempt);
+        log.warn("Show {}: {} {} not delivered, attempt {}; retrying in {}s", showId, subjectKey, ping, attempt,
+                backOff.toSeconds(), cause);
+        try {
+            threads.schedule(() -> dispatch(showId, subjectKey, ping, attempt + 1, send), backOff.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            inFlight.remove(key(showId, subjectKey, ping));
+        }
+    }
+
+    private static String key(String showId, String subjectKey, String ping) {
+        return showId + "|" + subjectKey + "|" + ping;
     }
 
     /**
@@ -238,7 +359,7 @@ public final class PingSender {
         Instant to = call.get().at().plus(upToThis);
         Instant from = to.minus(delay.get().duration());
         sendNoticeOnce(show, callKey, ping, recovering,
-                () -> notifier.moved(show, call.get(), from, to, delay.get().reason()));
+                () -> notifier.moved(key(show.id(), callKey, ping), show, call.get(), from, to, delay.get().reason()));
     }
 
     /** Tells a dresser, or whoever replaces, what a replacement means for them. */
@@ -251,28 +372,21 @@ public final class PingSender {
             log.info("Show {}: notice {} for {} has nothing left to tell", show.id(), ping, subjectKey);
             return;
         }
-        sendNoticeOnce(show, subjectKey, ping, recovering, () -> notifier.tell(show, userOf(subjectKey), text.get()));
+        sendNoticeOnce(show, subjectKey, ping, recovering,
+                () -> notifier.tell(key(show.id(), subjectKey, ping), show, userOf(subjectKey), text.get()));
     }
 
-    /** A notice is due the moment it is made: claimed, sent, and completed, or released for a retry. */
+    /** A notice is due the moment it is made: claimed, handed over, and completed when Discord has it. */
     private void sendNoticeOnce(PlannedShow show, String subjectKey, String ping, boolean recovering,
-                                Supplier<PingOutcome> send) {
+                                Supplier<CompletableFuture<PingOutcome>> send) {
         Instant now = clock.instant();
-        boolean ours = database.inTransaction(c -> pings.claim(c, show.id(), subjectKey, ping, now, now)
-                || recovering && pings.find(c, show.id(), subjectKey, ping).map(p -> p.sentAt().isEmpty()).orElse(false));
-        if (!ours) {
+        if (!ours(show.id(), subjectKey, ping, now, now, recovering)) {
             return;
         }
-        PingOutcome outcome;
-        try {
-            outcome = send.get();
-        } catch (RuntimeException e) {
-            database.runInTransaction(c -> pings.release(c, show.id(), subjectKey, ping));
-            throw e;
-        }
-        Instant sent = clock.instant();
-        database.runInTransaction(c -> pings.complete(c, show.id(), subjectKey, ping, sent, Duration.between(now, sent),
-                outcome, Optional.empty()));
+        Instant due = database.inTransaction(c -> pings.find(c, show.id(), subjectKey, ping))
+                .map(CallPing::dueAt).orElse(now);
+        dispatch(show.id(), subjectKey, ping, 1,
+                () -> send.get().thenApply(outcome -> new Delivered(outcome, due, Optional.empty())));
     }
 
     private static long userOf(String subjectKey) {
@@ -294,9 +408,13 @@ public final class PingSender {
         });
     }
 
-    private void drop(PlannedShow show, PlannedPing ping, Instant now) {
+    private void drop(PlannedShow show, PlannedPing ping, Instant now, boolean recovering) {
+        if (inFlight.contains(key(show.id(), ping.subjectKey(), ping.ping()))) {
+            return;
+        }
         database.runInTransaction(c -> {
-            if (pings.claim(c, show.id(), ping.subjectKey(), ping.ping(), ping.due(), now)) {
+            if (pings.claim(c, show.id(), ping.subjectKey(), ping.ping(), ping.due(), now) || recovering
+                    && pings.find(c, show.id(), ping.subjectKey(), ping.ping()).map(p -> p.sentAt().isEmpty()).orElse(false)) {
                 pings.complete(c, show.id(), ping.subjectKey(), ping.ping(), now, Duration.between(ping.due(), now),
                         PingOutcome.DROPPED, Optional.of("its call had passed"));
             }
@@ -304,19 +422,20 @@ public final class PingSender {
         log.info("Show {}: dropped {} {}: the call had passed", show.id(), ping.subjectKey(), ping.ping());
     }
 
-    private PingOutcome deliver(PlannedShow show, PlannedPing ping, Optional<Duration> late) {
+    private CompletableFuture<PingOutcome> deliver(PlannedShow show, PlannedPing ping, Optional<Duration> late) {
+        String key = key(show.id(), ping.subjectKey(), ping.ping());
         if (ping.isAnnouncement()) {
-            notifier.announce(show, announcementTitle(show, ping), announcedCalls(show, ping), ping.callAt(), late);
-            return PingOutcome.CHANNEL;
+            return notifier.announce(key, show, announcementTitle(show, ping), announcedCalls(show, ping), ping.callAt(),
+                    late).thenApply(v -> PingOutcome.CHANNEL);
         }
         Call call = show.call(ping.subjectKey())
                 .orElseThrow(() -> new IllegalStateException("no call " + ping.subjectKey() + " in " + show.id()));
         if (ping.isReminder()) {
-            return notifier.remind(show, call, ping.callAt(), late);
+            return notifier.remind(key, show, call, ping.callAt(), late);
         }
         // A call made before its time (she replaces someone) is for now, not for the planned time.
         Instant now = clock.instant();
-        return notifier.call(show, call, ping.callAt().isAfter(now) ? now : ping.callAt(), late);
+        return notifier.call(key, show, call, ping.callAt().isAfter(now) ? now : ping.callAt(), late);
     }
 
     static String announcementTitle(PlannedShow show, PlannedPing ping) {

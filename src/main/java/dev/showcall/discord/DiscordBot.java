@@ -13,18 +13,37 @@ public final class DiscordBot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
 
     private final JDA jda;
+    private final LateListeners listeners;
+    private final ChannelRateLimits channelLimits;
 
-    private DiscordBot(JDA jda) {
+    private DiscordBot(JDA jda, LateListeners listeners, ChannelRateLimits channelLimits) {
         this.jda = jda;
+        this.listeners = listeners;
+        this.channelLimits = channelLimits;
     }
 
     /**
-     * Logs in; the gateway connects in the background.
+     * Logs in; the gateway connects in the background. Every request goes through one budget under
+     * Discord's global limit. What happens before {@link #attach} is kept for the listeners.
      *
      * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when the token is refused
      */
-    public static DiscordBot connect(String token, DiscordConnection.Endpoints endpoints, List<Object> listeners) {
-        return new DiscordBot(DiscordConnection.connect(token, endpoints, listeners));
+    public static DiscordBot connect(String token, DiscordConnection.Endpoints endpoints) {
+        LateListeners late = new LateListeners();
+        ChannelRateLimits channelLimits = new ChannelRateLimits();
+        JDA jda = DiscordConnection.connect(token, endpoints, List.of(late),
+                List.of(GlobalBudgetInterceptor.discord(), channelLimits));
+        return new DiscordBot(jda, late, channelLimits);
+    }
+
+    /** Hands every event to these listeners from now on, the ones that came before first. */
+    public void attach(List<net.dv8tion.jda.api.hooks.EventListener> attached) {
+        listeners.attach(attached);
+    }
+
+    /** What Discord said about posting in each channel. */
+    public ChannelRateLimits channelLimits() {
+        return channelLimits;
     }
 
     public JDA jda() {

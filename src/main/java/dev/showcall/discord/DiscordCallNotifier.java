@@ -1,118 +1,130 @@
 package dev.showcall.discord;
 
 import dev.showcall.text.UserText;
+import net.dv8tion.jda.api.entities.Message;
+import dev.showcall.backstage.PingOutcome;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.calls.CallNotifier;
-import dev.showcall.backstage.PingOutcome;
 import dev.showcall.show.Call;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
-import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.entities.Message;
-import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
-import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Calls people on Discord: by DM, and by a mention in the calls channel when a DM cannot reach them. */
+/**
+ * Calls people on Discord: by DM, to the channel opened ahead of time, and by a mention in the
+ * calls channel when a DM cannot reach them. Nothing here waits for Discord: every message is
+ * handed to JDA (DMs to different people go out side by side) or to the calls channel's feed.
+ */
 public final class DiscordCallNotifier implements CallNotifier {
 
     private static final Logger log = LoggerFactory.getLogger(DiscordCallNotifier.class);
 
-    private final Supplier<JDA> jda;
-    /** Opening a DM channel is one request on a route JDA serialises; each person's is opened once. */
-    private final Map<Long, PrivateChannel> dmChannels = new ConcurrentHashMap<>();
+    private final DmChannels dms;
+    private final CallsChannels callsChannels;
 
-    public DiscordCallNotifier(Supplier<JDA> jda) {
-        this.jda = jda;
+    public DiscordCallNotifier(DmChannels dms, CallsChannels callsChannels) {
+        this.dms = dms;
+        this.callsChannels = callsChannels;
     }
 
     @Override
-    public PingOutcome call(PlannedShow show, Call call, Instant callAt, Optional<Duration> lateBy) {
-        return directOrInChannel(show, call, CallMessages.call(show, call, callAt, lateBy),
-                "your call is " + Replies.time(callAt));
+    public CompletableFuture<PingOutcome> call(String key, PlannedShow show, Call call, Instant callAt,
+                                               Optional<Duration> lateBy) {
+        return directOrInChannel(key, show, call, CallMessages.call(show, call, callAt, lateBy),
+                "your call is " + Replies.time(callAt), callAt);
     }
 
     @Override
-    public PingOutcome remind(PlannedShow show, Call call, Instant callAt, Optional<Duration> lateBy) {
-        return directOrInChannel(show, call, CallMessages.reminder(show, call, callAt, lateBy),
-                "reminder: your call is " + Replies.time(callAt) + " (" + Replies.relative(callAt) + ")");
+    public CompletableFuture<PingOutcome> remind(String key, PlannedShow show, Call call, Instant callAt,
+                                                 Optional<Duration> lateBy) {
+        return directOrInChannel(key, show, call, CallMessages.reminder(show, call, callAt, lateBy),
+                "reminder: your call is " + Replies.time(callAt) + " (" + Replies.relative(callAt) + ")", Instant.now());
     }
 
     @Override
-    public PingOutcome moved(PlannedShow show, Call call, Instant from, Instant to, String reason) {
+    public CompletableFuture<PingOutcome> moved(String key, PlannedShow show, Call call, Instant from, Instant to,
+                                                String reason) {
         String text = "🕒 Your call for " + UserText.inline(show.show().name()) + " moved from " + Replies.time(from)
                 + " to " + Replies.time(to) + " (" + Replies.relative(to) + "): " + UserText.inline(reason);
-        return directOrInChannel(show, call, Replies.builder(text).build(),
-                "your call moved from " + Replies.time(from) + " to " + Replies.time(to) + ": " + UserText.inline(reason));
+        return directOrInChannel(key, show, call, Replies.builder(text).build(),
+                "your call moved from " + Replies.time(from) + " to " + Replies.time(to) + ": " + UserText.inline(reason),
+                Instant.now());
     }
 
     @Override
-    public void announce(PlannedShow show, String title, List<Call> calls, Instant callAt, Optional<Duration> lateBy) {
+    public CompletableFuture<Void> announce(String key, PlannedShow show, String title, List<Call> calls,
+                                            Instant callAt, Optional<Duration> lateBy) {
         List<Long> roles = calls.stream().filter(c -> c.roleId().isPresent()).map(c -> c.roleId().getAsLong()).toList();
         long people = calls.stream().filter(c -> c.userId().isPresent()).count();
         String text = "📣 " + Replies.bold(title) + ": your call is now (" + Replies.time(callAt) + ")"
                 + (people > 0 ? ", " + people + (people == 1 ? " person" : " people") : "")
                 + roles.stream().map(r -> " <@&" + r + ">").collect(Collectors.joining())
                 + lateBy.map(l -> "\n" + CallMessages.lateNote(l)).orElse("");
-        MessageCreateData message = Replies.builder(text)
-                .mentionRoles(roles.stream().map(String::valueOf).toList())
-                .build();
-        callsChannel(show).sendMessage(message).complete();
-    }
-
-    private PingOutcome directOrInChannel(PlannedShow show, Call call, MessageCreateData dm, String channelText) {
-        long userId = call.userId().orElseThrow(() -> new IllegalArgumentException(call.key() + " has nobody to message"));
-        return directOrInChannel(show, userId, call.key(), dm, channelText + " — " + UserText.inline(call.departmentName()));
+        return callsChannel(show).post(callAt, key, text, Set.of(), Set.copyOf(roles)).thenApply(id -> null);
     }
 
     @Override
-    public PingOutcome tell(PlannedShow show, long userId, String text) {
-        return directOrInChannel(show, userId, "user " + userId,
-                Replies.builder(UserText.cut(text, Message.MAX_CONTENT_LENGTH)).build(), text);
+    public CompletableFuture<PingOutcome> tell(String key, PlannedShow show, long userId, String text) {
+        return directOrInChannel(key, show, userId, "user " + userId,
+                Replies.builder(UserText.cut(text, Message.MAX_CONTENT_LENGTH)).build(), text,
+                Instant.now());
     }
 
-    private PingOutcome directOrInChannel(PlannedShow show, long userId, String who, MessageCreateData dm,
-                                          String channelText) {
-        try {
-            dmChannel(userId).sendMessage(dm).complete();
-            return PingOutcome.DM;
-        } catch (ErrorResponseException e) {
-            if (!unreachable(e)) {
-                throw e;
+    private CompletableFuture<PingOutcome> directOrInChannel(String key, PlannedShow show, Call call,
+                                                             MessageCreateData dm, String channelText, Instant due) {
+        long userId = call.userId().orElseThrow(() -> new IllegalArgumentException(call.key() + " has nobody to message"));
+        return directOrInChannel(key, show, userId, call.key(), dm, channelText + " — " + UserText.inline(call.departmentName()), due);
+    }
+
+    private CompletableFuture<PingOutcome> directOrInChannel(String key, PlannedShow show, long userId, String who,
+                                                             MessageCreateData dm, String channelText, Instant due) {
+        return dms.channelOf(userId).thenCompose(channel -> {
+            if (channel.isEmpty()) {
+                log.info("Show {}: {} has no DM channel; mentioning them in the calls channel", show.id(), who);
+                return inChannel(key, show, userId, channelText, due);
             }
-            log.info("Show {}: {} cannot be reached by DM ({}); mentioning them in the calls channel",
-                    show.id(), who, e.getErrorResponse());
-        }
+            return direct(key, userId, channel.getAsLong(), dm).handle((sent, failure) -> {
+                if (failure == null) {
+                    return CompletableFuture.completedFuture(PingOutcome.DM);
+                }
+                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                if (cause instanceof ErrorResponseException e && unreachable(e)) {
+                    log.info("Show {}: {} cannot be reached by DM ({}); mentioning them in the calls channel",
+                            show.id(), who, e.getErrorResponse());
+                    return inChannel(key, show, userId, channelText, due);
+                }
+                if (cause instanceof ErrorResponseException e && e.getErrorResponse() == ErrorResponse.UNKNOWN_CHANNEL) {
+                    dms.forget(userId);
+                }
+                return CompletableFuture.<PingOutcome>failedFuture(cause);
+            }).thenCompose(outcome -> outcome);
+        });
+    }
+
+    private CompletableFuture<?> direct(String key, long userId, long channelId, MessageCreateData dm) {
+        return dms.channel(channelId).sendMessage(dm).setNonce(nonce(key)).submit();
+    }
+
+    private CompletableFuture<PingOutcome> inChannel(String key, PlannedShow show, long userId, String channelText,
+                                                     Instant due) {
         String head = Replies.user(userId) + " ";
         String tail = ". showcall could not send you a DM: allow DMs from this server's members.";
-        MessageCreateData mention = Replies.builder(head
-                        + UserText.cut(channelText, Message.MAX_CONTENT_LENGTH - head.length() - tail.length()) + tail)
-                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-                .mentionUsers(String.valueOf(userId))
-                .build();
-        callsChannel(show).sendMessage(mention).complete();
-        return PingOutcome.CHANNEL;
-    }
-
-    private PrivateChannel dmChannel(long userId) {
-        PrivateChannel known = dmChannels.get(userId);
-        if (known != null) {
-            return known;
-        }
-        PrivateChannel opened = jda.get().openPrivateChannelById(userId).complete();
-        dmChannels.put(userId, opened);
-        return opened;
+        String text = head + UserText.cut(channelText, Message.MAX_CONTENT_LENGTH - head.length() - tail.length()) + tail;
+        return callsChannel(show).post(due, key, text, Set.of(userId), Set.of()).thenApply(id -> PingOutcome.CHANNEL);
     }
 
     private static boolean unreachable(ErrorResponseException e) {
@@ -120,12 +132,25 @@ public final class DiscordCallNotifier implements CallNotifier {
                 || e.getErrorResponse() == ErrorResponse.UNKNOWN_USER;
     }
 
-    private TextChannel callsChannel(PlannedShow show) {
-        long id = show.show().discord().callsChannelId();
-        TextChannel channel = jda.get().getTextChannelById(id);
-        if (channel == null) {
-            throw new IllegalStateException("the calls channel " + id + " of " + show.id() + " is not visible to the bot");
+    private CallsChannelFeed callsChannel(PlannedShow show) {
+        return callsChannels.feed(show.show().discord().callsChannelId());
+    }
+
+    /**
+     * Discord's nonce for the message named {@code key} (at most 25 characters): with it enforced,
+     * a retry that reaches Discord within a few minutes of the first send returns the first message
+     * instead of posting a second.
+     */
+    static String nonce(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            long value = 0;
+            for (int i = 0; i < 8; i++) {
+                value = value << 8 | (digest[i] & 0xff);
+            }
+            return "c" + Long.toUnsignedString(value, 36);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java", e);
         }
-        return channel;
     }
 }

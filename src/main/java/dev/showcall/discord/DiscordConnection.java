@@ -12,6 +12,9 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
+import okhttp3.ConnectionPool;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
 
 /**
  * Builds the JDA client: the fewest intents the features need, and, when configured, a
@@ -39,17 +42,31 @@ public final class DiscordConnection {
     /**
      * Logs in and starts connecting; returns before the gateway is ready.
      *
+     * @param interceptors see every REST request JDA makes, in this order: the global budget, the channels' limits
      * @throws InvalidTokenException when Discord (or the server) refuses the token
      */
-    public static JDA connect(String token, Endpoints endpoints, List<Object> listeners) {
+    public static JDA connect(String token, Endpoints endpoints, List<Object> listeners, List<Interceptor> interceptors) {
         // Text typed by users reaches messages; no message may ping anyone unless it says so itself.
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
         JDABuilder builder = JDABuilder.createLight(token, INTENTS)
                 .setEnableShutdownHook(false)
-                .addEventListeners(listeners.toArray());
+                .addEventListeners(listeners.toArray())
+                .setHttpClientBuilder(httpClient(interceptors));
         endpoints.restBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(withSlash(url))));
         endpoints.gateway().ifPresent(url -> builder.setSessionController(new FixedGatewaySessionController(url)));
         return builder.build();
+    }
+
+    /**
+     * JDA's own settings (it keeps a few connections to Discord), with our interceptors. JDA waits for
+     * each answer on its request threads, one bucket at a time, so requests to different channels
+     * (DMs to different people) go out side by side, each on its own connection when needed.
+     */
+    private static OkHttpClient.Builder httpClient(List<Interceptor> interceptors) {
+        OkHttpClient.Builder http = new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(20, 10, java.util.concurrent.TimeUnit.SECONDS));
+        interceptors.forEach(http::addInterceptor);
+        return http;
     }
 
     private static String withSlash(URI url) {

@@ -28,8 +28,8 @@ public final class Database implements AutoCloseable {
     static final String SQL_MIGRATIONS = "classpath:db/migration";
     static final String JAVA_MIGRATIONS = "classpath:" + V6__Create_quartz_tables.class.getPackageName().replace('.', '/');
 
-    /** Enough for Quartz's worker threads, the timeline feed and a few interactions at once. */
-    private static final int MAX_POOL_SIZE = 10;
+    /** Enough for Quartz's 16 worker threads, the ping senders, the timeline feeds and a few interactions at once. */
+    private static final int MAX_POOL_SIZE = 24;
     private static final int MIN_IDLE = 2;
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);

@@ -163,10 +163,17 @@ final class ShowcallOnStub implements AutoCloseable {
 
     /** Starts showcall as {@code run} does, and waits until its commands are registered. */
     void startShowcall() {
+        startShowcallWith(database -> {
+        });
+    }
+
+    /** The same, with {@code beforeCalls} done to the database once the shows are loaded, before anything is sent. */
+    void startShowcallWith(java.util.function.Consumer<Database> beforeCalls) {
         int registrations = registrations();
         try {
             showcall = Showcall.start(settings, clock);
             showcall.loadShows();
+            beforeCalls.accept(showcall.database());
             showcall.connect(settings.discordToken().orElseThrow()).awaitReady();
             showcall.startCalls();
             awaitCommandsRegistered(registrations);

@@ -294,6 +294,11 @@ public final class DiscordStub implements AutoCloseable {
         return dms.channelOf(userId);
     }
 
+    /** Opens the bot's DM channel with this user as {@code POST users/@me/channels} would, unrecorded: one kept from an earlier day. */
+    public long openDm(long userId) {
+        return dms.open(userId);
+    }
+
     /** From now on this user's DMs are closed: the bot's messages there get Discord's 403 (code 50007). */
     public void closeDmsOf(long userId) {
         dms.close(userId);
@@ -344,6 +349,25 @@ public final class DiscordStub implements AutoCloseable {
     public void limitRoute(String method, String routeTemplate, int limit, Duration window) {
         rateLimits.limit(method + " " + routeTemplate, Set.of(method.toUpperCase(Locale.ROOT)),
                 Set.of(routeTemplate), limit, window);
+    }
+
+    /**
+     * Discord's global limit: at most {@code limit} requests per {@code window} over all routes together,
+     * interaction callbacks and webhooks excepted (Discord: 50 per second). Over it, a 429 with
+     * {@code X-RateLimit-Global: true}, counted by {@link #globalTooManyRequestsSent()} too. None by default.
+     */
+    public void limitGlobal(int limit, Duration window) {
+        rateLimits.global(limit, window);
+    }
+
+    /** How many of the 429 answers were for the global limit. */
+    public int globalTooManyRequestsSent() {
+        return recordings.globalTooManyRequestsSent();
+    }
+
+    /** Discord's unpublished limit on opening DM channels ({@code POST users/@me/channels}): assume 10 per 10 s. */
+    public void limitDmOpens(int limit, Duration window) {
+        limitRoute("POST", "users/@me/channels", limit, window);
     }
 
     /** The bucket of every route without its own limit (50 per second by default). */

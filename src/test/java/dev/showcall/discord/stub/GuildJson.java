@@ -8,6 +8,9 @@ import java.util.List;
 /** Users, roles, channels, members and guilds as Discord writes them in the gateway and over REST. */
 final class GuildJson {
 
+    /** JDA's {@code large_threshold} in IDENTIFY: above it, a guild is sent without its members. */
+    static final int LARGE_THRESHOLD = 250;
+
     private final Directory directory;
 
     GuildJson(Directory directory) {
@@ -121,7 +124,6 @@ final class GuildJson {
                 .put("max_members", 500_000)
                 .put("max_video_channel_users", 25)
                 .put("joined_at", Json.timestamp(directory.joinedAt()))
-                .put("large", false)
                 .put("unavailable", false)
                 .put("lazy", true);
         json.putNull("icon").putNull("splash").putNull("discovery_splash").putNull("banner").putNull("description")
@@ -136,9 +138,12 @@ final class GuildJson {
         List<Directory.Someone> everyone = new ArrayList<>();
         everyone.add(directory.botMember(guild));
         guild.members().forEach(m -> everyone.add(directory.member(guild, m.userId()).orElseThrow()));
+        // as Discord does: a large guild's GUILD_CREATE holds only the members it must (the bot itself,
+        // without presences or voice states); the bot asks for the others if it needs them
+        boolean large = everyone.size() > LARGE_THRESHOLD;
         ArrayNode members = json.putArray("members");
-        everyone.forEach(someone -> members.add(member(someone)));
-        json.put("member_count", everyone.size());
+        (large ? everyone.subList(0, 1) : everyone).forEach(someone -> members.add(member(someone)));
+        json.put("member_count", everyone.size()).put("large", large);
         for (String empty : List.of("threads", "emojis", "stickers", "soundboard_sounds", "presences", "voice_states",
                 "stage_instances", "guild_scheduled_events", "embedded_activities")) {
             json.putArray(empty);

@@ -83,4 +83,23 @@ class RateLimitTest {
                     .containsExactly("update 0", "update 1", "update 2", "update 3", "update 4", "update 5", "update 6");
         }
     }
+
+    @Test
+    @DisplayName("the global limit counts every route together and answers Discord's global 429 over it")
+    void globalLimit() {
+        try (DiscordStub stub = DiscordStub.start(TestGuilds.backstage())) {
+            stub.limitGlobal(3, Duration.ofSeconds(10));
+            RawDiscordClient client = new RawDiscordClient(stub);
+
+            List<Integer> statuses = IntStream.range(0, 4)
+                    .mapToObj(i -> client.post(i % 2 == 0 ? CHANNEL_MESSAGES : "users/@me/channels",
+                            i % 2 == 0 ? SAFE_MESSAGE : "{\"recipient_id\":\"" + TestGuilds.DRESSER + "\"}").statusCode())
+                    .toList();
+            var refused = client.post(CHANNEL_MESSAGES, SAFE_MESSAGE);
+
+            assertThat(statuses).containsExactly(200, 200, 200, 429);
+            assertThat(refused.headers().firstValue("X-RateLimit-Global")).contains("true");
+            assertThat(stub.globalTooManyRequestsSent()).isEqualTo(2);
+        }
+    }
 }

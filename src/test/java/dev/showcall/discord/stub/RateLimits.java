@@ -39,6 +39,9 @@ final class RateLimits {
     private final Map<String, Window> windows = new HashMap<>();
     private int defaultLimit = 50;
     private Duration defaultWindow = Duration.ofSeconds(1);
+    private int globalLimit;
+    private Duration globalWindow = Duration.ofSeconds(1);
+    private final Window global = new Window();
 
     synchronized void limit(String name, Set<String> methods, Set<String> templates, int limit, Duration window) {
         if (limit < 1 || window.isNegative() || window.isZero()) {
@@ -51,6 +54,30 @@ final class RateLimits {
     synchronized void defaults(int limit, Duration window) {
         this.defaultLimit = limit;
         this.defaultWindow = window;
+    }
+
+    /** Discord's limit over all of a bot's requests (interactions excepted); 0 for none. */
+    synchronized void global(int limit, Duration window) {
+        this.globalLimit = limit;
+        this.globalWindow = window;
+        global.used = 0;
+    }
+
+    /** Counts a request against the global limit; empty when it is within it, or the seconds to wait. */
+    synchronized java.util.OptionalDouble acquireGlobal(String path, long nowMillis) {
+        if (globalLimit == 0 || path.startsWith("interactions/") || path.startsWith("webhooks/")) {
+            return java.util.OptionalDouble.empty();
+        }
+        long length = globalWindow.toMillis();
+        if (global.used == 0 || nowMillis >= global.start + length) {
+            global.start = nowMillis;
+            global.used = 0;
+        }
+        if (global.used >= globalLimit) {
+            return java.util.OptionalDouble.of((global.start + length - nowMillis) / 1000.0);
+        }
+        global.used++;
+        return java.util.OptionalDouble.empty();
     }
 
     synchronized Decision acquire(String method, String template, Map<String, String> parameters, long nowMillis) {

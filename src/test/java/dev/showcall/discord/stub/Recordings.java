@@ -10,6 +10,7 @@ final class Recordings {
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final List<Violation> violations = new CopyOnWriteArrayList<>();
     private final AtomicInteger tooManyRequests = new AtomicInteger();
+    private final AtomicInteger globalTooManyRequests = new AtomicInteger();
 
     void request(RecordedRequest request) {
         requests.add(request);
@@ -28,6 +29,14 @@ final class Recordings {
 
     List<Violation> violations() {
         return List.copyOf(violations);
+    }
+
+    void globalTooManyRequests() {
+        globalTooManyRequests.incrementAndGet();
+    }
+
+    int globalTooManyRequestsSent() {
+        return globalTooManyRequests.get();
     }
 
     int tooManyRequests() {

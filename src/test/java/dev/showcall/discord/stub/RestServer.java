@@ -136,6 +136,18 @@ final class RestServer {
             record(at, method, path, query, route, headers, body, reply, false);
             return new Answer(reply, Map.of());
         }
+        java.util.OptionalDouble global = rateLimits.acquireGlobal(path, System.currentTimeMillis());
+        if (global.isPresent()) {
+            Reply reply = new Reply(429, Json.object().put("message", "You are being rate limited.")
+                    .put("retry_after", global.getAsDouble()).put("global", true));
+            record(at, method, path, query, route, headers, body, reply, false);
+            recordings.globalTooManyRequests();
+            Map<String, String> limitHeaders = new LinkedHashMap<>();
+            limitHeaders.put("Retry-After", Long.toString(Math.max(1, (long) Math.ceil(global.getAsDouble()))));
+            limitHeaders.put("X-RateLimit-Global", "true");
+            limitHeaders.put("X-RateLimit-Scope", "global");
+            return new Answer(reply, limitHeaders);
+        }
         Map<String, String> parameters = match.map(RouteTable.Match::parameters).orElse(Map.of());
         RateLimits.Decision decision = rateLimits.acquire(method,
                 match.map(m -> m.route().template()).orElse(path), parameters, System.currentTimeMillis());

@@ -1,0 +1,211 @@
+package dev.showcall.discord;
+
+import dev.showcall.timeline.WritePacer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One calls channel's messages (department announcements, and mentions of people a DM cannot
+ * reach), sent on a thread of its own so that no Quartz thread ever waits for Discord or for the
+ * channel's rate limit. One write at a time; what is due while a write is on its way or the
+ * channel's limit holds is merged into the next message, in the order it was due. The channel's
+ * limit is what Discord's headers say after each write; until it has said anything, Discord's 5
+ * writes per 5 s, evenly spaced.
+ */
+public final class CallsChannelFeed {
+
+    /** Discord's limit on a message's content. */
+    static final int MAX_CONTENT = 2000;
+    /** Discord's limit on the users, and on the roles, that a message's allowed mentions may name. */
+    static final int MAX_MENTIONS = 100;
+    /** Announcements due at one instant reach the feed a few milliseconds apart: they wait this long to go as one. */
+    static final Duration GATHER = Duration.ofMillis(60);
+    static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    private static final Logger log = LoggerFactory.getLogger(CallsChannelFeed.class);
+
+    /** A message's worth of text for the channel, and whom it may ping. */
+    public record Post(Instant due, String key, long order, long handedAtNanos, String text, Set<Long> users,
+                       Set<Long> roles, CompletableFuture<Long> sent) {
+    }
+
+    /** One message made of several posts. */
+    record Batch(List<Post> posts, String content, Set<Long> users, Set<Long> roles) {
+    }
+
+    static final Comparator<Post> ORDER = Comparator.comparing(Post::due).thenComparing(Post::key)
+            .thenComparingLong(Post::order);
+
+    private final long channelId;
+    private final Supplier<JDA> jda;
+    private final ScheduledExecutorService thread;
+    private final ChannelRateLimits limits;
+    private final WritePacer fallback;
+    private final LongSupplier nanos;
+    private final List<Post> pending = new ArrayList<>();
+    private long order;
+    private boolean queued;
+
+    public CallsChannelFeed(long channelId, Supplier<JDA> jda, ScheduledExecutorService thread, ChannelRateLimits limits,
+                            WritePacer fallback, LongSupplier nanos) {
+        this.channelId = channelId;
+        this.jda = jda;
+        this.thread = thread;
+        this.limits = limits;
+        this.fallback = fallback;
+        this.nanos = nanos;
+    }
+
+    /**
+     * Hands a post over; the future completes with the id of the message that carried it. Posts go
+     * out by when they were due, then by {@code key} (as the plan orders pings due together).
+     */
+    public CompletableFuture<Long> post(Instant due, String key, String text, Set<Long> users, Set<Long> roles) {
+        CompletableFuture<Long> sent = new CompletableFuture<>();
+        synchronized (this) {
+            pending.add(new Post(due, key, order++, nanos.getAsLong(), text, Set.copyOf(users), Set.copyOf(roles),
+                    sent));
+        }
+        wake(0);
+        return sent;
+    }
+
+    private synchronized void wake(long delayNanos) {
+        if (queued && delayNanos == 0) {
+            return;
+        }
+        queued = true;
+        try {
+            if (delayNanos <= 0) {
+                thread.execute(this::step);
+            } else {
+                thread.schedule(this::step, delayNanos, TimeUnit.NANOSECONDS);
+            }
+        } catch (RejectedExecutionException e) {
+            queued = false;
+            failAll(new IllegalStateException("showcall is stopping"));
+        }
+    }
+
+    private void step() {
+        Batch batch;
+        long now = nanos.getAsLong();
+        synchronized (this) {
+            queued = false;
+            if (pending.isEmpty()) {
+                return;
+            }
+            long handed = pending.stream().mapToLong(Post::handedAtNanos).min().orElse(now);
+            long wait = Math.max(handed + GATHER.toNanos() - now, writeWait(now));
+            if (wait > 0) {
+                wake(wait);
+                return;
+            }
+            pending.sort(ORDER);
+            batch = batch(pending);
+            pending.subList(0, batch.posts().size()).clear();
+        }
+        try {
+            long messageId = send(batch);
+            batch.posts().forEach(p -> p.sent().complete(messageId));
+        } catch (RuntimeException e) {
+            log.warn("A message in the calls channel {} could not be sent ({} posts); each is retried", channelId,
+                    batch.posts().size(), e);
+            batch.posts().forEach(p -> p.sent().completeExceptionally(e));
+        } finally {
+            fallback.finished(nanos.getAsLong() / 1_000_000);
+        }
+        synchronized (this) {
+            if (!pending.isEmpty()) {
+                wake(0);
+            }
+        }
+    }
+
+    private long writeWait(long now) {
+        OptionalLong said = limits.waitNanos(channelId, now);
+        if (said.isPresent()) {
+            return said.getAsLong();
+        }
+        long nowMillis = now / 1_000_000;
+        return Math.max(0, fallback.nextWriteAt() - nowMillis) * 1_000_000;
+    }
+
+    /** As many of the first posts as one message holds, at least one: their texts a line each, their mentions together. */
+    static Batch batch(List<Post> sorted) {
+        List<Post> taken = new ArrayList<>();
+        StringBuilder content = new StringBuilder();
+        Set<Long> users = new LinkedHashSet<>();
+        Set<Long> roles = new LinkedHashSet<>();
+        for (Post p : sorted) {
+            int length = content.length() + (taken.isEmpty() ? 0 : 1) + p.text().length();
+            Set<Long> moreUsers = new LinkedHashSet<>(users);
+            moreUsers.addAll(p.users());
+            Set<Long> moreRoles = new LinkedHashSet<>(roles);
+            moreRoles.addAll(p.roles());
+            if (!taken.isEmpty() && (length > MAX_CONTENT || moreUsers.size() > MAX_MENTIONS
+                    || moreRoles.size() > MAX_MENTIONS)) {
+                break;
+            }
+            content.append(taken.isEmpty() ? "" : "\n").append(p.text());
+            users = moreUsers;
+            roles = moreRoles;
+            taken.add(p);
+        }
+        return new Batch(taken, content.toString(), users, roles);
+    }
+
+    private long send(Batch batch) {
+        TextChannel channel = jda.get().getTextChannelById(channelId);
+        if (channel == null) {
+            throw new IllegalStateException("the calls channel " + channelId + " is not visible to the bot");
+        }
+        MessageCreateBuilder message = Replies.builder(batch.content())
+                .mentionUsers(batch.users().stream().map(String::valueOf).toList())
+                .mentionRoles(batch.roles().stream().map(String::valueOf).toList());
+        // the same posts sent again (their answer lost) are the same message to Discord
+        String nonce = DiscordCallNotifier.nonce(batch.posts().stream().map(Post::key)
+                .collect(java.util.stream.Collectors.joining(",")));
+        CompletableFuture<net.dv8tion.jda.api.entities.Message> answer = channel.sendMessage(message.build())
+                .setNonce(nonce).submit();
+        try {
+            return answer.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).getIdLong();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("Discord request failed", e.getCause());
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new IllegalStateException("Discord did not answer within " + TIMEOUT.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            answer.cancel(true);
+            throw new IllegalStateException("interrupted while waiting for Discord", e);
+        }
+    }
+
+    private synchronized void failAll(RuntimeException e) {
+        pending.forEach(p -> p.sent().completeExceptionally(e));
+        pending.clear();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.showcall.discord;
+
+import dev.showcall.timeline.TimelineFeeds;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import net.dv8tion.jda.api.JDA;
+
+/** The calls channels' feeds, one per channel (shows may share one), each on a thread of its own. */
+public final class CallsChannels implements AutoCloseable {
+
+    private final Supplier<JDA> jda;
+    private final ChannelRateLimits limits;
+    private final Map<Long, CallsChannelFeed> feeds = new ConcurrentHashMap<>();
+    private final Map<Long, ScheduledThreadPoolExecutor> threads = new ConcurrentHashMap<>();
+
+    public CallsChannels(Supplier<JDA> jda, ChannelRateLimits limits) {
+        this.jda = jda;
+        this.limits = limits;
+    }
+
+    public CallsChannelFeed feed(long channelId) {
+        return feeds.computeIfAbsent(channelId, id -> new CallsChannelFeed(id, jda, thread(id), limits,
+                TimelineFeeds.discordPacer(), System::nanoTime));
+    }
+
+    private ScheduledThreadPoolExecutor thread(long channelId) {
+        return threads.computeIfAbsent(channelId, id -> {
+            ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "showcall-calls-channel-" + id);
+                t.setDaemon(true);
+                return t;
+            });
+            thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            thread.setRemoveOnCancelPolicy(true);
+            return thread;
+        });
+    }
+
+    /** Stops every feed; a write under way finishes first, for a few seconds at most. */
+    @Override
+    public void close() {
+        threads.values().forEach(ScheduledThreadPoolExecutor::shutdown);
+        for (ScheduledThreadPoolExecutor thread : threads.values()) {
+            try {
+                if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
+                    thread.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                thread.shutdownNow();
+            }
+        }
+    }
+}
