@@ -6,14 +6,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A routed REST request as a handler sees it: path parameters, query and parsed body; and what to do once the request
- * is recorded and answered (so that a test woken by it finds it recorded, and the bot has its answer).
+ * A routed REST request as a handler sees it: path parameters, query, parsed body and the files uploaded with it; and
+ * what to do once the request is recorded and answered (so that a test woken by it finds it recorded, and the bot has
+ * its answer).
  */
 record Call(String method, String path, String query, Map<String, String> parameters, JsonNode body,
-            List<Runnable> afterRecorded) {
+            List<RequestBodies.Upload> files, List<Runnable> afterRecorded) {
 
     Call(String method, String path, String query, Map<String, String> parameters, JsonNode body) {
-        this(method, path, query, parameters, body, new ArrayList<>());
+        this(method, path, query, parameters, body, List.of());
+    }
+
+    /** With the files of a multipart body. */
+    Call(String method, String path, String query, Map<String, String> parameters, JsonNode body,
+         List<RequestBodies.Upload> files) {
+        this(method, path, query, parameters, body, List.copyOf(files), new ArrayList<>());
     }
 
     void whenRecorded(Runnable action) {

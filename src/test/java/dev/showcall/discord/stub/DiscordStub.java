@@ -63,10 +63,17 @@ import java.util.regex.Pattern;
  * rule that every created or edited message sets {@code allowed_mentions}, and against the request schema of
  * Discord's OpenAPI description (a test resource, see {@link OpenApiSchemas}). Broken rules are collected in
  * {@link #violations()}, never thrown on the server's threads. Bodies that Discord itself would refuse get Discord's
- * 400 Invalid Form Body; a callback later than 3 s gets 404 Unknown interaction. The one tolerated divergence from the
- * schema is JDA's numeric-string command {@code contexts}/{@code integration_types}. Others JDA 6 has are reported:
- * {@code JDA#openPrivateChannelById} sends {@code recipient_id} as a number ({@code User#openPrivateChannel} sends a
- * string), and a message with files numbers its {@code attachments[].id}.
+ * 400 Invalid Form Body; a callback later than 3 s gets 404 Unknown interaction. The divergences from the schema that
+ * JDA 6 has and Discord accepts are tolerated (see {@link OpenApiSchemas}): numeric-string command
+ * {@code contexts}/{@code integration_types}, the number {@code JDA#openPrivateChannelById} sends as
+ * {@code recipient_id}, and the part number a message with files gives as each {@code attachments[].id}.
+ *
+ * <h2>Files and nonces</h2>
+ * A message with files (multipart, {@code payload_json} and {@code files[n]}) keeps them as its attachments
+ * ({@link StubMessage#attachments()}, with their bytes); at most 10 files of 10 MiB together (over that, 400 or Discord's
+ * 413), and the bot needs Attach Files in the channel. A channel message sent with {@code enforce_nonce} and the nonce
+ * of a message the bot posted there in the last {@link MessageRoutes#NONCE_WINDOW} is answered with that message, and
+ * no second one is posted.
  *
  * <h2>Bad days</h2>
  * Every response carries Discord's {@code X-RateLimit-*} headers; {@link #limitChannelMessageWrites} and
@@ -279,6 +286,19 @@ public final class DiscordStub implements AutoCloseable {
         for (String id : buttonCustomIds) {
             buttons.addObject().put("type", 2).put("style", 2).put("label", id).put("custom_id", id);
         }
+        StoredMessage message = StoredMessage.create(directory, channelId, guildId, body, false);
+        messages.add(message);
+        return message.view();
+    }
+
+    /**
+     * A message the bot posted with this nonce a moment ago, as if showcall had stopped before it heard Discord's
+     * answer: no request is recorded for it.
+     */
+    public StubMessage postedEarlierByBotWithNonce(long channelId, String content, String nonce) {
+        long guildId = directory.channel(channelId).map(c -> c.guild().id())
+                .orElseThrow(() -> new IllegalArgumentException("no guild channel " + channelId));
+        com.fasterxml.jackson.databind.node.ObjectNode body = Json.object().put("content", content).put("nonce", nonce);
         StoredMessage message = StoredMessage.create(directory, channelId, guildId, body, false);
         messages.add(message);
         return message.view();

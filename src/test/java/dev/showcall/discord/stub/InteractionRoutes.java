@@ -57,7 +57,8 @@ final class InteractionRoutes {
             StoredMessage message;
             switch (type) {
                 case InteractionResponse.CHANNEL_MESSAGE_WITH_SOURCE -> {
-                    message = StoredMessage.create(directory, interaction.channelId(), interaction.guildId(), data, true);
+                    message = StoredMessage.create(directory, interaction.channelId(), interaction.guildId(), data,
+                            call.files(), true);
                     messages.add(message);
                     interaction.acknowledge(type, message);
                 }
@@ -76,7 +77,7 @@ final class InteractionRoutes {
                     }
                     message = component.get();
                     if (type == InteractionResponse.UPDATE_MESSAGE) {
-                        message.edit(data);
+                        message.edit(data, call.files());
                     }
                     interaction.acknowledge(type, message);
                 }
@@ -144,7 +145,7 @@ final class InteractionRoutes {
         }
         return switch (method) {
             case "PATCH" -> {
-                message.edit(call.body());
+                message.edit(call.body(), call.files());
                 interaction.get().originalEdited();
                 yield Reply.ok(message.json());
             }
@@ -173,7 +174,7 @@ final class InteractionRoutes {
         }
         return switch (method) {
             case "PATCH" -> {
-                followUp.get().edit(call.body());
+                followUp.get().edit(call.body(), call.files());
                 yield Reply.ok(followUp.get().json());
             }
             case "DELETE" -> {
@@ -191,7 +192,7 @@ final class InteractionRoutes {
         }
         call.whenRecorded(interaction.get()::publish);
         StoredMessage message = StoredMessage.create(directory, interaction.get().channelId(),
-                interaction.get().guildId(), call.body(), true);
+                interaction.get().guildId(), call.body(), call.files(), true);
         messages.add(message);
         interaction.get().followUp(message);
         return call.flag("wait") ? Reply.ok(message.json()) : Reply.noContent();

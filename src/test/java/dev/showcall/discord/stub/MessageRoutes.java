@@ -9,6 +9,9 @@ import java.util.Optional;
 /** Channel messages, pins (old and new routes), channels and DMs. */
 final class MessageRoutes {
 
+    /** How long Discord keeps a nonce that {@code enforce_nonce} checks ("a few minutes"). */
+    static final java.time.Duration NONCE_WINDOW = java.time.Duration.ofMinutes(5);
+
     /** A channel the bot can reach: a guild text channel, or a DM (guild and channel null). */
     private record Where(StubGuild guild, StubGuild.TextChannel channel, long channelId) {
 
@@ -84,13 +87,36 @@ final class MessageRoutes {
         if (call.body() == null || !call.body().isObject()) {
             return Reply.error(400, 50006, "Cannot send an empty message");
         }
+        if (!call.files().isEmpty() && !botMay(where.get(), Permissions.ATTACH_FILES)) {
+            return Reply.missingPermissions();
+        }
         if (where.get().guild() == null && !dms.acceptsMessagesIn(where.get().channelId())) {
             return Reply.error(403, 50007, "Cannot send messages to this user");
         }
+        Optional<StoredMessage> same = sameNonce(where.get().channelId(), call.body());
+        if (same.isPresent()) {
+            return Reply.ok(same.get().json());
+        }
         StoredMessage message = StoredMessage.create(directory, where.get().channelId(), where.get().guildId(),
-                call.body(), false);
+                call.body(), call.files(), false);
         messages.add(message);
         return Reply.ok(message.json());
+    }
+
+    /**
+     * With {@code enforce_nonce}, Discord answers with the message the bot already posted in the channel with the
+     * same nonce a short while ago, instead of posting a second one.
+     */
+    private Optional<StoredMessage> sameNonce(long channelId, com.fasterxml.jackson.databind.JsonNode body) {
+        if (!body.path("enforce_nonce").asBoolean(false) || body.path("nonce").isMissingNode()
+                || body.path("nonce").isNull()) {
+            return Optional.empty();
+        }
+        String nonce = body.path("nonce").asText();
+        java.time.Instant since = java.time.Instant.now().minus(NONCE_WINDOW);
+        return messages.inChannel(channelId).stream()
+                .filter(m -> m.nonce().filter(nonce::equals).isPresent() && m.createdAt().isAfter(since))
+                .findFirst();
     }
 
     private Reply history(Call call) {
@@ -119,7 +145,7 @@ final class MessageRoutes {
         if (message.isEmpty()) {
             return missing(call);
         }
-        message.get().edit(call.body());
+        message.get().edit(call.body(), call.files());
         return Reply.ok(message.get().json());
     }
 

@@ -106,8 +106,10 @@ final class RestServer {
         Map<String, List<String>> headers = headers(exchange.getRequestHeaders());
         byte[] bytes = exchange.getRequestBody().readAllBytes();
         JsonNode body;
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        List<RequestBodies.Upload> files = RequestBodies.files(contentType, bytes);
         try {
-            body = RequestBodies.parse(exchange.getRequestHeaders().getFirst("Content-Type"), bytes);
+            body = RequestBodies.parse(contentType, bytes);
         } catch (RequestBodies.NotJson e) {
             Reply reply = Reply.error(400, 50109, "The request body contains invalid JSON.");
             record(at, method, fullPath, query, "", headers, null, reply, false);
@@ -160,12 +162,14 @@ final class RestServer {
         } else {
             List<Finding> findings = new ArrayList<>(DiscordLimits.check(method, path, body));
             findings.addAll(schemas.check(method, path, body));
+            findings.addAll(DiscordLimits.files(method, path, body, files));
             findings.forEach(f -> recordings.violation(new Violation(at, method, path, f.rule(), f.detail())));
             Optional<Finding> rejected = findings.stream().filter(f -> f.rule().rejectedByDiscord()).findFirst();
             if (rejected.isPresent()) {
-                reply = invalidFormBody(rejected.get());
+                reply = rejected.get().rule() == Rule.FILES_TOO_LARGE
+                        ? Reply.error(413, 40005, "Request entity too large") : invalidFormBody(rejected.get());
             } else if (match.isPresent()) {
-                Call call = new Call(method, path, query, parameters, body);
+                Call call = new Call(method, path, query, parameters, body, files);
                 try {
                     reply = match.get().handler().handle(call);
                 } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** A message the stub keeps, in Discord's wire form, changed by creates, edits and pins. Thread-safe. */
 final class StoredMessage {
@@ -25,9 +26,12 @@ final class StoredMessage {
     private Instant editedAt;
     private Instant pinnedAt;
     private Mentions mentions = new Mentions(false, List.of(), List.of());
+    private List<StubAttachment> attachments = List.of();
+    private final String nonce;
 
-    private StoredMessage(long id, long channelId, long guildId, Instant createdAt, Directory directory) {
+    private StoredMessage(long id, long channelId, long guildId, Instant createdAt, Directory directory, String nonce) {
         this.id = id;
+        this.nonce = nonce;
         this.channelId = channelId;
         this.guildId = guildId;
         this.createdAt = createdAt;
@@ -52,13 +56,21 @@ final class StoredMessage {
 
     /** A message the bot created with a request body (channel message, interaction response or webhook message). */
     static StoredMessage create(Directory directory, long channelId, long guildId, JsonNode body, boolean byWebhook) {
+        return create(directory, channelId, guildId, body, List.of(), byWebhook);
+    }
+
+    /** The same, with the files uploaded with it. */
+    static StoredMessage create(Directory directory, long channelId, long guildId, JsonNode body,
+                                List<RequestBodies.Upload> files, boolean byWebhook) {
         long id = Snowflakes.next();
-        StoredMessage message = new StoredMessage(id, channelId, guildId, Instant.now(), directory);
+        JsonNode nonce = body == null ? null : body.get("nonce");
+        StoredMessage message = new StoredMessage(id, channelId, guildId, Instant.now(), directory,
+                nonce == null || nonce.isNull() ? null : nonce.asText());
         if (byWebhook) {
             String application = Json.id(directory.bot().applicationId());
             message.wire.put("webhook_id", application).put("application_id", application);
         }
-        message.apply(body, false);
+        message.apply(body, false, files);
         return message;
     }
 
@@ -70,6 +82,15 @@ final class StoredMessage {
         return channelId;
     }
 
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    /** The nonce the message was created with, if any. */
+    Optional<String> nonce() {
+        return Optional.ofNullable(nonce);
+    }
+
     synchronized boolean pinned() {
         return pinnedAt != null;
     }
@@ -79,7 +100,11 @@ final class StoredMessage {
     }
 
     synchronized void edit(JsonNode body) {
-        apply(body, true);
+        apply(body, true, List.of());
+    }
+
+    synchronized void edit(JsonNode body, List<RequestBodies.Upload> files) {
+        apply(body, true, files);
     }
 
     synchronized void setFlags(int flags) {
@@ -107,13 +132,15 @@ final class StoredMessage {
         wire.path("components").forEach(c -> components.add(c.deepCopy()));
         return new StubMessage(id, channelId, guildId, wire.path("content").asText(""), embeds, components,
                 wire.path("flags").asInt(), pinnedAt != null, allowedMentions == null ? null : allowedMentions.deepCopy(),
-                mentions.everyone(), mentions.userIds(), mentions.roleIds(), createdAt, editedAt, wire.deepCopy());
+                mentions.everyone(), mentions.userIds(), mentions.roleIds(), createdAt, editedAt, wire.deepCopy(),
+                attachments);
     }
 
-    private void apply(JsonNode body, boolean edit) {
+    private void apply(JsonNode body, boolean edit, List<RequestBodies.Upload> files) {
         if (body == null || !body.isObject()) {
             return;
         }
+        attach(body, edit, files);
         if (body.has("content")) {
             wire.put("content", body.path("content").asText(""));
         }
@@ -154,5 +181,51 @@ final class StoredMessage {
         mentions.userIds().forEach(user -> users.add(people.user(directory.user(user))));
         ArrayNode roles = wire.putArray("mention_roles");
         mentions.roleIds().forEach(role -> roles.add(Json.id(role)));
+    }
+
+    /**
+     * As Discord does: {@code attachments} lists what the message holds, each an upload named by its part number or
+     * an attachment kept from before; without that list every upload is added.
+     */
+    private void attach(JsonNode body, boolean edit, List<RequestBodies.Upload> files) {
+        List<StubAttachment> now = new ArrayList<>();
+        if (body.path("attachments").isArray()) {
+            for (JsonNode wanted : body.path("attachments")) {
+                JsonNode id = wanted.path("id");
+                if (id.isIntegralNumber()) {
+                    files.stream().filter(f -> f.index() == id.asInt()).findFirst()
+                            .ifPresent(f -> now.add(upload(f, wanted.path("filename").asText(f.filename()))));
+                } else {
+                    attachments.stream().filter(a -> Json.id(a.id()).equals(id.asText())).findFirst().ifPresent(now::add);
+                }
+            }
+        } else {
+            if (edit) {
+                now.addAll(attachments);
+            }
+            files.forEach(f -> now.add(upload(f, f.filename())));
+        }
+        if (!body.path("attachments").isArray() && files.isEmpty()) {
+            return;
+        }
+        attachments = List.copyOf(now);
+        ArrayNode wire = this.wire.putArray("attachments");
+        for (StubAttachment a : attachments) {
+            ObjectNode json = wire.addObject()
+                    .put("id", Json.id(a.id()))
+                    .put("filename", a.filename())
+                    .put("size", a.data().length)
+                    .put("url", "https://cdn.discord-stub.invalid/attachments/" + channelId + "/" + a.id() + "/"
+                            + a.filename())
+                    .put("proxy_url", "https://media.discord-stub.invalid/attachments/" + channelId + "/" + a.id()
+                            + "/" + a.filename())
+                    .put("content_type", a.contentType())
+                    .put("flags", 0);
+            json.putNull("description");
+        }
+    }
+
+    private static StubAttachment upload(RequestBodies.Upload file, String filename) {
+        return new StubAttachment(Snowflakes.next(), filename, file.contentType(), file.data());
     }
 }

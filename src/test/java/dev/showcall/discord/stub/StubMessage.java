@@ -21,11 +21,12 @@ import java.util.stream.StreamSupport;
  * @param mentionedRoleIds the roles it pings
  * @param editedAt {@code null} until the message is edited
  * @param json the message object as the stub returns it over REST
+ * @param attachments the files it carries, in order
  */
 public record StubMessage(long id, long channelId, long guildId, String content, List<JsonNode> embeds,
                           List<JsonNode> components, int flags, boolean pinned, JsonNode allowedMentions,
                           boolean mentionsEveryone, List<Long> mentionedUserIds, List<Long> mentionedRoleIds,
-                          Instant createdAt, Instant editedAt, JsonNode json) {
+                          Instant createdAt, Instant editedAt, JsonNode json, List<StubAttachment> attachments) {
 
     public static final int EPHEMERAL = 64;
 
@@ -34,6 +35,12 @@ public record StubMessage(long id, long channelId, long guildId, String content,
         components = List.copyOf(components);
         mentionedUserIds = List.copyOf(mentionedUserIds);
         mentionedRoleIds = List.copyOf(mentionedRoleIds);
+        attachments = List.copyOf(attachments);
+    }
+
+    /** The attachment with this file name. */
+    public Optional<StubAttachment> attachment(String filename) {
+        return attachments.stream().filter(a -> a.filename().equals(filename)).findFirst();
     }
 
     public boolean ephemeral() {
