@@ -214,8 +214,8 @@ public final class Showcall implements AutoCloseable {
                 () -> calls, clock);
         reconciliation = new Reconciliation(() -> directory, List.of(callSync, replacements::resumeNotices),
                 Executors.newSingleThreadScheduledExecutor(named("showcall-reconcile")));
-        DelayCommand delay = new DelayCommand(new Delays(database, new DelayRepository(), callPings, timeline, callSync,
-                reconciliation, clock));
+        Delays delays = new Delays(database, new DelayRepository(), callPings, timeline, callSync, reconciliation, clock);
+        DelayCommand delay = new DelayCommand(delays);
         Arrivals arrivals = new Arrivals(new JdbcArrivalStore(database, new ArrivalRepository(), timeline), clock);
         ArrivedCommand arrived = new ArrivedCommand(arrivals, directory);
         ConfirmButtons confirm = new ConfirmButtons(new Confirmations(database, new ConfirmationRepository(),
@@ -233,7 +233,7 @@ public final class Showcall implements AutoCloseable {
         StatusCommand status = new StatusCommand(feedStore());
         reports = new AfterShowReports(database, () -> bot.jda(), clock);
         ReportSlashCommand report = new ReportSlashCommand(reports);
-        MyCallCommand myCall = new MyCallCommand(clock);
+        MyCallCommand myCall = new MyCallCommand(delays::total, clock);
         CommandListener commands = new CommandListener(
                 List.of(arrived, noShow, replace, look, lineup, walked, delay, callsCommand, status, report, myCall),
                 List.of(arrived, confirm),

@@ -52,8 +52,17 @@ public final class CallCalendar {
         return of(sheet.show(), sheet.calls(), now);
     }
 
-    /** The calls given, such as one person's, of {@code show}. */
+    /** The calls given, such as one person's, of {@code show}, as planned. */
     public static String of(Show show, List<Call> calls, Instant now) {
+        return of(show, calls, Duration.ZERO, now);
+    }
+
+    /**
+     * The calls given, such as one person's, of {@code show}, moved with the show's start by the
+     * delays declared so far ({@code delay}, their sum); the events keep their UIDs, so a calendar
+     * that imported the plan moves them.
+     */
+    public static String of(Show show, List<Call> calls, Duration delay, Instant now) {
         TimeZoneRegistry registry = TimeZoneRegistryFactory.getInstance().createRegistry();
         TimeZone zone = registry.getTimeZone(show.zone().getId());
         Calendar calendar = new Calendar();
@@ -65,7 +74,7 @@ public final class CallCalendar {
             calendar.add(zone.getVTimeZone());
         }
         for (Call call : calls) {
-            calendar.add(event(show, call, now));
+            calendar.add(event(show, call, delay, now));
         }
         StringWriter out = new StringWriter();
         try {
@@ -81,9 +90,9 @@ public final class CallCalendar {
         return call.ref() + "@" + show.id() + ".showcall";
     }
 
-    private static VEvent event(Show show, Call call, Instant now) {
-        ZonedDateTime start = call.at().atZone(show.zone());
-        ZonedDateTime showStart = show.zonedStart();
+    private static VEvent event(Show show, Call call, Duration delay, Instant now) {
+        ZonedDateTime start = call.at().plus(delay).atZone(show.zone());
+        ZonedDateTime showStart = show.startInstant().plus(delay).atZone(show.zone());
         ZonedDateTime end = showStart.isAfter(start.plus(SHORTEST)) ? showStart : start.plus(SHORTEST);
         VEvent event = new VEvent(start, end, "Call: " + show.name() + " · " + call.departmentName());
         event.add(new Uid(uid(show, call)));
@@ -91,7 +100,7 @@ public final class CallCalendar {
         Optional<String> place = call.meetingPoint().or(() -> Optional.ofNullable(show.venue()));
         place.ifPresent(p -> event.add(new Location(p + (call.meetingPoint().isPresent() && show.venue() != null
                 ? ", " + show.venue() : ""))));
-        event.add(new Description(description(show, call)));
+        event.add(new Description(description(show, call, showStart, delay)));
         for (Duration before : call.reminders()) {
             VAlarm alarm = new VAlarm(before.negated());
             alarm.add(new Action("DISPLAY"));
@@ -101,12 +110,16 @@ public final class CallCalendar {
         return event;
     }
 
-    private static String description(Show show, Call call) {
+    private static String description(Show show, Call call, ZonedDateTime showStart, Duration delay) {
         StringBuilder text = new StringBuilder();
         text.append(call.who()).append(" · ").append(call.departmentName()).append('\n');
         text.append(call.reason()).append('\n');
-        text.append("Show starts ").append(show.zonedStart().toLocalTime()).append(" (").append(show.zone().getId())
+        text.append("Show starts ").append(showStart.toLocalTime()).append(" (").append(show.zone().getId())
                 .append(")\n");
+        if (!delay.isZero()) {
+            text.append("Moved ").append(words(delay.abs())).append(delay.isNegative() ? " earlier" : " later")
+                    .append(" than planned by the day's delays\n");
+        }
         call.meetingPoint().ifPresent(m -> text.append("Meet at: ").append(m).append('\n'));
         lead(show, call.leadUserId()).ifPresent(l -> text.append("Lead: ").append(l).append('\n'));
         call.notes().ifPresent(n -> text.append(n).append('\n'));

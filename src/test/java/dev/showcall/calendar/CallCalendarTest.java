@@ -11,6 +11,7 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -86,6 +87,24 @@ class CallCalendarTest {
 
         // then the events keep their UIDs, one each
         assertThat(after).containsExactlyElementsOf(before).doesNotHaveDuplicates();
+    }
+
+    @Test
+    @DisplayName("moves one person's events by the day's delay, keeping their UIDs, and says they were moved")
+    void movedByADelay() throws Exception {
+        // given one person's calls, and the show running 45 minutes late
+        Call first = sheet.calls().get(0);
+        Duration delay = Duration.ofMinutes(45);
+
+        // when they are exported with the delay
+        Calendar calendar = new CalendarBuilder().build(new StringReader(
+                CallCalendar.of(sheet.show(), List.of(first), delay, NOW)));
+
+        // then the event starts at the call plus the delay, under the same UID, and its description tells why
+        VEvent event = calendar.<VEvent>getComponents("VEVENT").get(0);
+        assertThat(((ZonedDateTime) event.getDateTimeStart().getDate()).toInstant()).isEqualTo(first.at().plus(delay));
+        assertThat(event.getUid().orElseThrow().getValue()).isEqualTo(CallCalendar.uid(sheet.show(), first));
+        assertThat(event.getDescription().getValue()).contains("Moved 45m later");
     }
 
     private static List<String> uids(String ics) throws Exception {

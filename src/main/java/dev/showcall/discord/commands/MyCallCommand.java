@@ -7,24 +7,29 @@ import dev.showcall.show.Call;
 import dev.showcall.text.UserText;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.utils.FileUpload;
 
 /**
  * {@code /mycall}: anyone on the show's call sheet gets their call, meeting point, lead and
- * reminders, with the call as an {@code .ics} file for their calendar. The times are the plan's:
- * a {@code /delay} does not move them here (the DM that told them of it does).
+ * reminders, with the call as an {@code .ics} file for their calendar. The times are the plan's
+ * moved by the delays declared so far, as every other time showcall shows.
  */
 public final class MyCallCommand extends ShowSlashCommand {
 
     public static final String NAME = "mycall";
 
+    private final Function<String, Duration> delayOf;
     private final Clock clock;
 
-    public MyCallCommand(Clock clock) {
+    /** @param delayOf how late a show runs by the delays declared so far (their sum), by the show's id */
+    public MyCallCommand(Function<String, Duration> delayOf, Clock clock) {
         super(NAME, "Your call for the show, with a calendar file");
+        this.delayOf = delayOf;
         this.clock = clock;
     }
 
@@ -38,20 +43,27 @@ public final class MyCallCommand extends ShowSlashCommand {
                     + " by name. A department called through a role is in `/calls`; ask a producer."));
             return;
         }
-        String text = mine.stream().map(MyCallCommand::describe).collect(Collectors.joining("\n\n"));
-        byte[] ics = CallCalendar.of(show.show(), mine, clock.instant()).getBytes(StandardCharsets.UTF_8);
+        Duration delay = delayOf.apply(show.id());
+        String text = mine.stream().map(call -> describe(call, delay)).collect(Collectors.joining("\n\n"));
+        byte[] ics = CallCalendar.of(show.show(), mine, delay, clock.instant()).getBytes(StandardCharsets.UTF_8);
         responder.reply(Replies.builder("📅 **" + UserText.inline(show.show().name()) + "**\n" + text)
                 .setFiles(FileUpload.fromData(ics, fileName(show)))
                 .build());
     }
 
-    static String fileName(PlannedShow show) {
+    public static String fileName(PlannedShow show) {
         return show.id() + "-my-call.ics";
     }
 
-    private static String describe(Call call) {
+    private static String describe(Call call, Duration delay) {
         StringBuilder s = new StringBuilder();
-        s.append("Your call: ").append(Replies.time(call.at())).append(" · ").append(UserText.inline(call.departmentName()));
+        s.append("Your call: ").append(Replies.time(call.at().plus(delay))).append(" · ")
+                .append(UserText.inline(call.departmentName()));
+        if (!delay.isZero()) {
+            s.append("\nMoved ").append(delay.abs().toMinutes()).append(" min ")
+                    .append(delay.isNegative() ? "earlier" : "later").append(" by the day's delays (planned ")
+                    .append(Replies.time(call.at())).append(")");
+        }
         call.meetingPoint().ifPresent(m -> s.append("\nMeet at: ").append(UserText.inline(m)));
         call.leadUserId().ifPresent(l -> s.append("\nLead: ").append(Replies.user(l)));
         if (!call.reminders().isEmpty()) {
