@@ -75,8 +75,6 @@ public final class Showcall implements AutoCloseable {
 
     /** Interactions are short database work; a few threads keep one slow one from holding up the rest. */
     private static final int INTERACTION_THREADS = 4;
-    /** How often showcall looks for an automatic after-show report that has fallen due. */
-    static final java.time.Duration REPORT_CHECK = java.time.Duration.ofSeconds(30);
     /** Completing pings when Discord answers is short database work. */
     private static final int PING_THREADS = 2;
 
@@ -92,6 +90,7 @@ public final class Showcall implements AutoCloseable {
     private ExecutorService workers;
     private ScheduledExecutorService timer;
     private AfterShowReports reports;
+    private ScheduledExecutorService reportThread;
     private DiscordBot bot;
     private CallScheduler calls;
     private Reconciliation reconciliation;
@@ -231,7 +230,12 @@ public final class Showcall implements AutoCloseable {
         ReplaceCommand replace = new ReplaceCommand(replacements, timer);
         LineupCommand lineup = new LineupCommand(lineups);
         StatusCommand status = new StatusCommand(feedStore());
-        reports = new AfterShowReports(database, () -> bot.jda(), clock);
+        java.util.concurrent.ScheduledThreadPoolExecutor reporting =
+                new java.util.concurrent.ScheduledThreadPoolExecutor(1, named("showcall-reports"));
+        // a check or a retry waiting for its time does not hold up a stop: a claim not marked sent is posted at the next start
+        reporting.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        reportThread = reporting;
+        reports = new AfterShowReports(database, () -> bot.jda(), feeds::feed, clock, reportThread);
         ReportSlashCommand report = new ReportSlashCommand(reports);
         MyCallCommand myCall = new MyCallCommand(delays::total, clock);
         CommandListener commands = new CommandListener(
@@ -274,8 +278,7 @@ public final class Showcall implements AutoCloseable {
         }
         calls.start();
         reconciliation.start();
-        timer.scheduleWithFixedDelay(() -> reports.postDue(directory), 0, REPORT_CHECK.toSeconds(),
-                java.util.concurrent.TimeUnit.SECONDS);
+        reports.start(() -> directory);
     }
 
     /** Everyone showcall will DM, with when their first ping is due. */
@@ -327,6 +330,8 @@ public final class Showcall implements AutoCloseable {
         if (calls != null) {
             calls.shutdown();
         }
+        // no report is handed to a feed once the feeds stop
+        shutDown(reportThread);
         feeds.close();
         if (dmChannels != null) {
             dmChannels.close();

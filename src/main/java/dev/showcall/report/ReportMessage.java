@@ -21,7 +21,25 @@ public record ReportMessage(String content, List<ReportCharts.Picture> files) {
         files = List.copyOf(files);
     }
 
+    /** The report a producer asked for. */
     public static ReportMessage of(ShowReport report) {
+        return of(report, false);
+    }
+
+    /** The report showcall posts by itself when the show is over; its headline says so. */
+    public static ReportMessage automatic(ShowReport report) {
+        return of(report, true);
+    }
+
+    /**
+     * The first line of the report's message: the automatic one's differs from the one a producer
+     * asks for, so that it can be recognised in the channel.
+     */
+    public static String headline(String showName, boolean automatic) {
+        return "📋 **After-show report · " + UserText.inline(showName) + "**" + (automatic ? " · automatic" : "");
+    }
+
+    private static ReportMessage of(ShowReport report, boolean automatic) {
         List<ReportCharts.Picture> files = new ArrayList<>();
         files.add(new ReportCharts.Picture(ReportFormat.MD.fileName(report.showId()),
                 ReportFormat.MD.render(report).getBytes(StandardCharsets.UTF_8)));
@@ -35,7 +53,8 @@ public record ReportMessage(String content, List<ReportCharts.Picture> files) {
                 left++;
             }
         }
-        String summary = summary(report) + (left == 0 ? "" : "\n" + left + " pictures did not fit in one message: "
+        String summary = headline(report.showName(), automatic) + "\n" + summary(report)
+                + (left == 0 ? "" : "\n" + left + " pictures did not fit in one message: "
                 + "`showcall report " + report.showId() + " --out DIR` draws them.");
         return new ReportMessage(UserText.cut(summary, MAX_CONTENT), files);
     }
@@ -47,7 +66,6 @@ public record ReportMessage(String content, List<ReportCharts.Picture> files) {
     /** A few lines: the start, the late, the no-shows, the looks that walked unready, the pings. */
     static String summary(ShowReport r) {
         StringBuilder s = new StringBuilder();
-        s.append("📋 **After-show report · ").append(UserText.inline(r.showName())).append("**\n");
         ShowReport.Start start = r.start();
         s.append("Start planned ").append(ReportFormat.clock(start.planned(), r.zone()));
         start.actual().ifPresentOrElse(a -> s.append(", first look out ").append(ReportFormat.clock(a, r.zone()))

@@ -45,6 +45,19 @@ class ReportMessageTest {
     }
 
     @Test
+    @DisplayName("posted by itself, says so in its first line, which a report asked for does not start with")
+    void automaticHeadline() {
+        ShowReport report = ReportBuilder.build(input);
+
+        String automatic = ReportMessage.automatic(report).content();
+        String asked = ReportMessage.of(report).content();
+
+        assertThat(automatic).startsWith(ReportMessage.headline(report.showName(), true) + "\n");
+        assertThat(asked).startsWith(ReportMessage.headline(report.showName(), false) + "\n")
+                .doesNotStartWith(ReportMessage.headline(report.showName(), true));
+    }
+
+    @Test
     @DisplayName("is due at the debrief milestone, moved by the day's delay")
     void dueAtTheDebrief() {
         // given the example's debrief milestone
