@@ -1,6 +1,9 @@
 package dev.showcall.app;
 
 import dev.showcall.discord.DiscordBot;
+import dev.showcall.failover.Lease;
+import dev.showcall.store.Dialect;
+import java.util.Optional;
 import dev.showcall.store.StoreException;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -41,6 +44,20 @@ final class RunCommand implements Callable<Integer> {
 
     private static final long CLOSE_TIMEOUT_SECONDS = 30;
 
+    /** Exit code when this instance lost the lease to another one: restarted, it stands by. */
+    static final int EXIT_LEASE_LOST = 3;
+
+    /**
+     * What happens when this instance loses the lease: it has already stopped sending (every send
+     * checks the lease); it stops at once, as a crash would, since everything it did is in the
+     * database, and whatever restarts it (systemd, a container's restart policy) makes it a standby.
+     * Tests running in one JVM give their own.
+     */
+    Runnable lostLease = () -> {
+        log.error("Another instance is taking over: stopping now (exit code {})", EXIT_LEASE_LOST);
+        Runtime.getRuntime().halt(EXIT_LEASE_LOST);
+    };
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -65,30 +82,56 @@ final class RunCommand implements Callable<Integer> {
             err.println("showcall: not started: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
-        // JDA logs in on its own while the database opens and the shows are stored
-        CompletableFuture<DiscordBot> login = CompletableFuture.supplyAsync(() -> Showcall.login(settings));
+        // On H2 the database is this process's alone: JDA logs in on its own while the database
+        // opens and the shows are stored. On PostgreSQL another instance may be active: this one
+        // connects to Discord only once it holds the lease.
+        boolean exclusive = Dialect.ofUrl(settings.databaseUrl()) == Dialect.H2;
+        CompletableFuture<DiscordBot> early = exclusive
+                ? CompletableFuture.supplyAsync(() -> Showcall.login(settings)) : null;
         Showcall showcall;
         try {
             showcall = Showcall.start(settings, Clock.systemUTC());
         } catch (StoreException e) {
             log.error("The database at {} cannot be used", Settings.describe(settings.databaseUrl()), e);
             err.println("showcall: not started: the database cannot be used: " + rootCause(e).getMessage());
-            login.thenAccept(DiscordBot::close);
+            if (early != null) {
+                early.thenAccept(DiscordBot::close);
+            }
             return EXIT_FAILURE;
         }
+        // from here SIGTERM stops showcall in order, a standby's wait included
+        Thread hook = new Thread(this::stopAndWait, "showcall-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         try (showcall) {
-            return runUntilStopped(showcall, shows, login, err);
+            Optional<Lease.Takeover> takeover;
+            try {
+                takeover = showcall.becomeActive(stop, lostLease);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return EXIT_FAILURE;
+            }
+            if (takeover.isEmpty()) {
+                log.info("Stopped while standing by");
+                if (early != null) {
+                    early.thenAccept(DiscordBot::close);
+                }
+                return 0;
+            }
+            CompletableFuture<DiscordBot> login = early != null ? early
+                    : CompletableFuture.supplyAsync(showcall::login);
+            return runUntilStopped(showcall, shows, takeover.get(), login, err);
         } finally {
             closed.countDown();
         }
     }
 
-    private int runUntilStopped(Showcall showcall, List<ShowLoading.Planned> shows, CompletableFuture<DiscordBot> login,
-                                PrintWriter err) {
+    private int runUntilStopped(Showcall showcall, List<ShowLoading.Planned> shows, Lease.Takeover takeover,
+                                CompletableFuture<DiscordBot> login, PrintWriter err) {
         showcall.use(shows);
         try {
             DiscordBot bot = showcall.connect(joined(login));
             showcall.storeShows();
+            showcall.noteTakeover(takeover);
             bot.awaitReady();
             showcall.startCalls();
         } catch (InterruptedException e) {
@@ -111,8 +154,6 @@ final class RunCommand implements Callable<Integer> {
             err.println("showcall: not started: could not connect to Discord: " + rootCause(e).getMessage());
             return EXIT_FAILURE;
         }
-        Thread hook = new Thread(this::stopAndWait, "showcall-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         try {
             stop.await();
             log.info("Stopping");

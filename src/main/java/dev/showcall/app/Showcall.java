@@ -23,6 +23,10 @@ import dev.showcall.discord.commands.ConfirmButtons;
 import dev.showcall.store.CallPingRepository;
 import dev.showcall.store.ConfirmationRepository;
 import dev.showcall.store.DelayRepository;
+import dev.showcall.store.Dialect;
+import dev.showcall.store.Fence;
+import dev.showcall.failover.Lease;
+import dev.showcall.failover.TakeoverNotice;
 import org.quartz.SchedulerException;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.backstage.ShowDirectory;
@@ -54,6 +58,8 @@ import dev.showcall.discord.commands.StatusCommand;
 import dev.showcall.discord.AfterShowReports;
 import dev.showcall.discord.commands.MyCallCommand;
 import dev.showcall.discord.commands.ReportSlashCommand;
+import dev.showcall.discord.commands.ShowCommand;
+import dev.showcall.discord.commands.ShowPlanCommand;
 import dev.showcall.show.DiscordBinding;
 import dev.showcall.store.JdbcFeedStore;
 import dev.showcall.timeline.FeedListener;
@@ -94,7 +100,18 @@ public final class Showcall implements AutoCloseable {
     private DiscordBot bot;
     private CallScheduler calls;
     private Reconciliation reconciliation;
-    private final CallPingRepository callPings = new CallPingRepository();
+    /** This process among the instances that may share the database. */
+    private final Lease.Instance instance = Lease.Instance.ofThisProcess();
+    /** Held once {@link #becomeActive}; without it (tests that run one instance) every claim passes. */
+    private volatile Lease lease;
+    /** Every claim of a send checks, in its transaction, that this instance still holds the lease. */
+    private final Fence fence = c -> {
+        Lease held = lease;
+        if (held != null) {
+            held.fence().check(c);
+        }
+    };
+    private final CallPingRepository callPings = new CallPingRepository(fence);
     private Replacements replacements;
     private PingSender pingSender;
     private ScheduledExecutorService pingThreads;
@@ -118,6 +135,45 @@ public final class Showcall implements AutoCloseable {
     public static Showcall start(Settings settings, Clock clock, FeedListener feedListener) {
         return new Showcall(settings, clock, Database.open(settings.databaseUrl(), settings.databaseUser(),
                 settings.databasePassword()), feedListener);
+    }
+
+    /**
+     * Waits until this instance is the active one (at once on H2, or on a database where no other
+     * instance is active), then keeps the lease renewed. Until then it has its database
+     * connection and nothing else: no Discord, no jobs.
+     *
+     * @param stop released to stop waiting (showcall is being stopped)
+     * @param lost called once, from a thread of the lease's, if this instance loses the lease:
+     *             another instance is taking over, and this one must stop; it sends nothing
+     *             more from that moment
+     * @return the takeover, or empty when {@code stop} came first
+     */
+    public Optional<Lease.Takeover> becomeActive(java.util.concurrent.CountDownLatch stop, Runnable lost)
+            throws InterruptedException {
+        boolean exclusive = Dialect.ofUrl(settings.databaseUrl()) == Dialect.H2;
+        Lease candidate = new Lease(database, instance, exclusive, Lease.Timing.DEFAULT, Clock.systemUTC(),
+                System::nanoTime);
+        Optional<Lease.Takeover> takeover = candidate.acquire(stop);
+        if (takeover.isPresent()) {
+            lease = candidate;
+            candidate.keep(lost);
+        }
+        return takeover;
+    }
+
+    /** Whether this instance may send: it holds the lease, or runs without one. */
+    public boolean active() {
+        Lease held = lease;
+        return held == null || held.held();
+    }
+
+    /**
+     * After a takeover from an instance that died, hung or was cut off, says so on every show's
+     * timeline; call once the shows are stored and before {@link #startCalls}.
+     */
+    public void noteTakeover(Lease.Takeover takeover) {
+        new TakeoverNotice(database, callPings, new DelayRepository(), timeline).post(takeover, instance.host(),
+                directory.all());
     }
 
     /** Loads every show file of the settings into the database and into the running directory. */
@@ -159,6 +215,15 @@ public final class Showcall implements AutoCloseable {
                 new DiscordConnection.Endpoints(settings.discordApi(), settings.discordGateway()));
     }
 
+    /**
+     * {@link #login(Settings)}, sending nothing that changes anything on Discord once this instance
+     * is no longer the active one.
+     */
+    public DiscordBot login() {
+        return DiscordBot.connect(settings.discordToken().orElseThrow(),
+                new DiscordConnection.Endpoints(settings.discordApi(), settings.discordGateway()), this::active);
+    }
+
     /** Stores the shows {@link #readShows} read into the database (what changed since the last load). */
     public void storeShows() {
         showLoading.store(read);
@@ -170,7 +235,7 @@ public final class Showcall implements AutoCloseable {
      * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when the token is refused
      */
     public DiscordBot connect(String token) {
-        return connect(login(settings));
+        return connect(login());
     }
 
     /** Wires everything to a bot that {@link #login} logged in, and hands it its listeners. */
@@ -229,17 +294,18 @@ public final class Showcall implements AutoCloseable {
                 lineups);
         ReplaceCommand replace = new ReplaceCommand(replacements, timer);
         LineupCommand lineup = new LineupCommand(lineups);
-        StatusCommand status = new StatusCommand(feedStore());
+        StatusCommand status = new StatusCommand(feedStore(), this::activeInstance);
         java.util.concurrent.ScheduledThreadPoolExecutor reporting =
                 new java.util.concurrent.ScheduledThreadPoolExecutor(1, named("showcall-reports"));
         // a check or a retry waiting for its time does not hold up a stop: a claim not marked sent is posted at the next start
         reporting.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         reportThread = reporting;
-        reports = new AfterShowReports(database, () -> bot.jda(), feeds::feed, clock, reportThread);
+        reports = new AfterShowReports(database, () -> bot.jda(), feeds::feed, clock, reportThread, fence);
         ReportSlashCommand report = new ReportSlashCommand(reports);
         MyCallCommand myCall = new MyCallCommand(delays::total, clock);
+        ShowCommand showCommand = new ShowCommand(List.of(new ShowPlanCommand()));
         CommandListener commands = new CommandListener(
-                List.of(arrived, noShow, replace, look, lineup, walked, delay, callsCommand, status, report, myCall),
+                List.of(arrived, noShow, replace, look, lineup, walked, delay, callsCommand, status, showCommand, report, myCall),
                 List.of(arrived, confirm),
                 new ShowResolver(directory), workers, timer);
         GuildSetup setup = new GuildSetup(directory, commands.commandData());
@@ -250,7 +316,7 @@ public final class Showcall implements AutoCloseable {
     private CallScheduler createCalls() {
         PingJobFactory jobs = new PingJobFactory();
         try {
-            CallScheduler scheduler = new CallScheduler(QuartzSchedulers.create(database.dataSource(), jobs), clock);
+            CallScheduler scheduler = new CallScheduler(QuartzSchedulers.create(database.dataSource(), jobs, instance.id()), clock);
             PingSender sender = new PingSender(() -> directory, database, callPings, new DelayRepository(), timeline,
                     new DiscordCallNotifier(dmChannels, callsChannels), clock, pingThreads);
             jobs.wire(sender, scheduler);
@@ -298,7 +364,7 @@ public final class Showcall implements AutoCloseable {
     }
 
     private JdbcFeedStore feedStore() {
-        return new JdbcFeedStore(database, timeline, () -> directory, clock);
+        return new JdbcFeedStore(database, timeline, () -> directory, clock, fence);
     }
 
     /** One feed per show publishes its board and log, starting with whatever was left unpublished. */
@@ -311,6 +377,17 @@ public final class Showcall implements AutoCloseable {
             feeds.start(new TimelineFeed(show.id(), store, channel, TimelineFeeds.discordPacer(), feeds.threadFor(show.id()),
                     clock, () -> System.nanoTime() / 1_000_000, feedListener));
         }
+    }
+
+    /** For producers' {@code /status}: which instance answers, and since when. */
+    private Optional<String> activeInstance() {
+        Lease held = lease;
+        if (held == null || held.since().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("Answering: showcall on **" + dev.showcall.text.UserText.inline(instance.host())
+                + "** (instance " + dev.showcall.text.UserText.inline(instance.id()) + "), active since <t:"
+                + held.since().get().getEpochSecond() + ":T> (<t:" + held.since().get().getEpochSecond() + ":R>)");
     }
 
     public Database database() {
@@ -346,6 +423,10 @@ public final class Showcall implements AutoCloseable {
         shutDown(pingThreads);
         shutDown(workers);
         shutDown(timer);
+        // last: a standby takes over once nothing of this instance's is left running
+        if (lease != null) {
+            lease.close();
+        }
         database.close();
     }
 

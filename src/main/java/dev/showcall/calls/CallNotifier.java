@@ -3,10 +3,8 @@ package dev.showcall.calls;
 import dev.showcall.backstage.PingOutcome;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.show.Call;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -23,15 +21,13 @@ public interface CallNotifier {
      * Their call: a DM with the details and the confirmation buttons; when the DM cannot be
      * delivered, a mention in the calls channel instead.
      *
-     * @param callAt  the call time, with any delay
-     * @param lateBy  how late this goes out, when showcall was offline at the time
+     * @param callAt the call time, with any delay
+     * @param late   asked for its note as the message is composed; told what holds the message while it waits
      */
-    CompletableFuture<PingOutcome> call(String key, PlannedShow show, Call call, Instant callAt,
-                                        Optional<Duration> lateBy);
+    CompletableFuture<PingOutcome> call(String key, PlannedShow show, Call call, Instant callAt, Lateness late);
 
     /** A reminder before their call, with the same buttons. */
-    CompletableFuture<PingOutcome> remind(String key, PlannedShow show, Call call, Instant callAt,
-                                          Optional<Duration> lateBy);
+    CompletableFuture<PingOutcome> remind(String key, PlannedShow show, Call call, Instant callAt, Lateness late);
 
     /** "Your call moved from 14:00 to 14:30: <reason>", by DM, or in the calls channel when a DM cannot reach them. */
     CompletableFuture<PingOutcome> moved(String key, PlannedShow show, Call call, Instant from, Instant to,
@@ -48,5 +44,11 @@ public interface CallNotifier {
      * mentioned. Announcements due together may go out as one message, in the order they were due.
      */
     CompletableFuture<Void> announce(String key, PlannedShow show, String title, List<Call> calls, Instant callAt,
-                                     Optional<Duration> lateBy);
+                                     Lateness late);
+
+    /**
+     * What held a message that one of these futures failed for, as its late note will say once it
+     * goes out ("Discord was not answering").
+     */
+    String whyNotSent(Throwable failure);
 }

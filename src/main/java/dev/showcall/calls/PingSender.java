@@ -9,7 +9,6 @@ import dev.showcall.backstage.PlannedShow;
 import dev.showcall.backstage.ShowDirectory;
 import dev.showcall.show.Call;
 import dev.showcall.show.CallPlanner;
-import dev.showcall.show.Durations;
 import dev.showcall.store.AlertRepository;
 import dev.showcall.store.ArrivalRepository;
 import dev.showcall.store.CallPingRepository;
@@ -51,9 +50,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PingSender {
 
-    /** Quartz and Discord take a moment; later than this, a ping says it is late and why. */
-    static final Duration ON_TIME = Duration.ofMinutes(1);
-
     private static final Logger log = LoggerFactory.getLogger(PingSender.class);
     private static final String MOVED = "moved:";
 
@@ -73,6 +69,8 @@ public final class PingSender {
     private final ScheduledExecutorService threads;
     /** The pings handed to the notifier and not yet completed, released or given up on. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /** When this showcall started: a ping due before then is late because showcall was offline. */
+    private final Instant up;
 
     public PingSender(Supplier<ShowDirectory> shows, Database database, CallPingRepository pings,
                       DelayRepository delays, TimelineEventRepository timeline, CallNotifier notifier, Clock clock,
@@ -85,6 +83,7 @@ public final class PingSender {
         this.notifier = notifier;
         this.clock = clock;
         this.threads = threads;
+        this.up = clock.instant();
     }
 
     /**
@@ -158,14 +157,20 @@ public final class PingSender {
             return;
         }
         boolean[] first = {true};
-        dispatch(show.id(), ping.subjectKey(), ping.ping(), 1, () -> {
+        Lateness late = lateness(ping.due());
+        dispatch(show.id(), ping.subjectKey(), ping.ping(), 1, late, () -> {
             // a retry tells the call as it stands now, after any delay meanwhile
             PlannedPing current = first[0] ? ping : planned(show, ping.subjectKey(), ping.ping()).orElse(ping);
             first[0] = false;
-            Optional<Duration> late = lateness(current.due(), clock.instant());
+            late.dueAt(current.due());
             return deliver(show, current, late).thenApply(outcome -> new Delivered(outcome, ping.due(),
-                    event(show, current, outcome, late, clock.instant())));
+                    event(show, current, outcome, late.told(), clock.instant())));
         });
+    }
+
+    /** A ping due at {@code due}, held until now by showcall itself: down then, or busy. */
+    private Lateness lateness(Instant due) {
+        return new Lateness(due, due.isBefore(up) ? Lateness.OFFLINE : Lateness.BUSY, clock);
     }
 
     /** What became of a ping handed to the notifier: completed with this. */
@@ -190,7 +195,7 @@ public final class PingSender {
     }
 
     /** Hands a claimed ping over; completes it when Discord answers, or retries it. Returns at once. */
-    private void dispatch(String showId, String subjectKey, String ping, int attempt, Attempt send) {
+    private void dispatch(String showId, String subjectKey, String ping, int attempt, Lateness late, Attempt send) {
         String key = key(showId, subjectKey, ping);
         if (attempt == 1 && !inFlight.add(key)) {
             return;
@@ -207,7 +212,7 @@ public final class PingSender {
                     if (failure == null) {
                         complete(showId, subjectKey, ping, done);
                     } else {
-                        failed(showId, subjectKey, ping, attempt, send, failure);
+                        failed(showId, subjectKey, ping, attempt, late, send, failure);
                     }
                 });
             } catch (RejectedExecutionException e) {
@@ -232,9 +237,11 @@ public final class PingSender {
         }
     }
 
-    private void failed(String showId, String subjectKey, String ping, int attempt, Attempt send, Throwable failure) {
+    private void failed(String showId, String subjectKey, String ping, int attempt, Lateness late, Attempt send,
+                        Throwable failure) {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
+        late.heldBy(notifier.whyNotSent(cause));
         if (attempt >= PingJob.MAX_ATTEMPTS) {
             log.error("Show {}: giving up on {} {} after {} attempts", showId, subjectKey, ping, attempt, cause);
             try {
@@ -248,7 +255,7 @@ public final class PingSender {
         log.warn("Show {}: {} {} not delivered, attempt {}; retrying in {}s", showId, subjectKey, ping, attempt,
                 backOff.toSeconds(), cause);
         try {
-            threads.schedule(() -> dispatch(showId, subjectKey, ping, attempt + 1, send), backOff.toMillis(),
+            threads.schedule(() -> dispatch(showId, subjectKey, ping, attempt + 1, late, send), backOff.toMillis(),
                     TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             inFlight.remove(key(showId, subjectKey, ping));
@@ -264,10 +271,10 @@ public final class PingSender {
      * transaction, and says so when showcall was offline at the time.
      */
     private void markMilestone(PlannedShow show, PlannedPing ping, Instant now) {
-        Optional<Duration> late = lateness(ping.due(), now);
+        Optional<String> late = lateness(ping.due()).note();
         String name = milestoneName(show, ping.subjectKey());
         String text = "**" + UserText.inline(name) + "** <t:" + ping.due().getEpochSecond() + ":t>"
-                + late.map(l -> " (posted " + Durations.format(l) + " late: showcall was offline)").orElse("");
+                + late.map(l -> " (posted " + l + ")").orElse("");
         boolean posted = database.inTransaction(c -> {
             if (!pings.claim(c, show.id(), ping.subjectKey(), ping.ping(), ping.due(), now)) {
                 return false;
@@ -385,7 +392,7 @@ public final class PingSender {
         }
         Instant due = database.inTransaction(c -> pings.find(c, show.id(), subjectKey, ping))
                 .map(CallPing::dueAt).orElse(now);
-        dispatch(show.id(), subjectKey, ping, 1,
+        dispatch(show.id(), subjectKey, ping, 1, lateness(due),
                 () -> send.get().thenApply(outcome -> new Delivered(outcome, due, Optional.empty())));
     }
 
@@ -422,7 +429,7 @@ public final class PingSender {
         log.info("Show {}: dropped {} {}: the call had passed", show.id(), ping.subjectKey(), ping.ping());
     }
 
-    private CompletableFuture<PingOutcome> deliver(PlannedShow show, PlannedPing ping, Optional<Duration> late) {
+    private CompletableFuture<PingOutcome> deliver(PlannedShow show, PlannedPing ping, Lateness late) {
         String key = key(show.id(), ping.subjectKey(), ping.ping());
         if (ping.isAnnouncement()) {
             return notifier.announce(key, show, announcementTitle(show, ping), announcedCalls(show, ping), ping.callAt(),
@@ -458,8 +465,8 @@ public final class PingSender {
     }
 
     private Optional<TimelineEvent> event(PlannedShow show, PlannedPing ping, PingOutcome outcome,
-                                          Optional<Duration> late, Instant at) {
-        String lateNote = late.map(l -> " (sent " + Durations.format(l) + " late: showcall was offline)").orElse("");
+                                          Optional<String> late, Instant at) {
+        String lateNote = late.map(l -> " (sent " + l + ")").orElse("");
         if (ping.isAnnouncement()) {
             int people = announcedCalls(show, ping).size();
             return Optional.of(TimelineEvent.of(show.id(), at, EventKind.CALL, OptionalLong.empty(),
@@ -474,11 +481,6 @@ public final class PingSender {
                             + "mentioned in the calls channel instead" + lateNote));
         }
         return Optional.empty();
-    }
-
-    static Optional<Duration> lateness(Instant due, Instant now) {
-        Duration late = Duration.between(due, now);
-        return late.compareTo(ON_TIME) > 0 ? Optional.of(late) : Optional.empty();
     }
 
     private static String describe(String ping) {

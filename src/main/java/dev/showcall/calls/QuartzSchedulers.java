@@ -43,12 +43,29 @@ public final class QuartzSchedulers {
     private QuartzSchedulers() {
     }
 
+    /**
+     * How often a clustered scheduler tells the others it is alive. Quartz counts an instance as
+     * failed 7.5 s after a missed check-in, and then fires what it had taken on a live one.
+     */
+    static final long CLUSTER_CHECKIN_MS = 1_000;
+
     public static Scheduler create(DataSource dataSource, JobFactory jobs) throws SchedulerException {
+        return create(dataSource, jobs, SCHEDULER_NAME);
+    }
+
+    /**
+     * @param instanceId this process among the instances sharing the database (host and process
+     *                   id); on PostgreSQL Quartz runs clustered, so the jobs a dead instance had
+     *                   taken fire on the one that took over
+     */
+    public static Scheduler create(DataSource dataSource, JobFactory jobs, String instanceId)
+            throws SchedulerException {
         // Quartz looks data sources up by name in a JVM-wide registry; a fresh name per database
         // keeps a closed pool from ever being handed out again.
         String name = "showcall-db-" + DATA_SOURCES.incrementAndGet();
         DBConnectionManager.getInstance().addConnectionProvider(name, new PoolConnections(dataSource));
-        Scheduler scheduler = new StdSchedulerFactory(properties(name, delegate(dataSource))).getScheduler();
+        Scheduler scheduler = new StdSchedulerFactory(properties(name, delegate(dataSource), instanceId,
+                clustered(dataSource))).getScheduler();
         scheduler.setJobFactory(jobs);
         return scheduler;
     }
@@ -65,10 +82,21 @@ public final class QuartzSchedulers {
         }
     }
 
-    private static Properties properties(String dataSourceName, String delegate) {
+    /** On PostgreSQL, where several instances may share the database; H2's file is one process's. */
+    static boolean clustered(DataSource dataSource) throws SchedulerException {
+        try {
+            return Dialect.of(dataSource) == Dialect.POSTGRESQL;
+        } catch (SQLException e) {
+            throw new SchedulerException("Could not tell which database Quartz's jobs are kept in", e);
+        }
+    }
+
+    static Properties properties(String dataSourceName, String delegate, String instanceId, boolean clustered) {
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", SCHEDULER_NAME);
-        p.setProperty("org.quartz.scheduler.instanceId", SCHEDULER_NAME);
+        p.setProperty("org.quartz.scheduler.instanceId", instanceId);
+        p.setProperty("org.quartz.jobStore.isClustered", String.valueOf(clustered));
+        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", String.valueOf(CLUSTER_CHECKIN_MS));
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         p.setProperty("org.quartz.threadPool.threadCount", String.valueOf(THREADS));
         p.setProperty("org.quartz.threadPool.threadNamePrefix", "showcall-calls");

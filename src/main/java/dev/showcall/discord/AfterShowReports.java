@@ -9,6 +9,7 @@ import dev.showcall.report.ReportInput;
 import dev.showcall.report.ReportMessage;
 import dev.showcall.show.Show;
 import dev.showcall.store.AfterShowReportRepository;
+import dev.showcall.store.Fence;
 import dev.showcall.store.Database;
 import dev.showcall.store.DelayRepository;
 import dev.showcall.store.ReportReader;
@@ -74,7 +75,7 @@ public final class AfterShowReports {
     private final Clock clock;
     private final ScheduledExecutorService thread;
     private final ReportReader reader = new ReportReader();
-    private final AfterShowReportRepository reports = new AfterShowReportRepository();
+    private final AfterShowReportRepository reports;
     private final DelayRepository delays = new DelayRepository();
     private final WalkRepository walks = new WalkRepository();
     /** Shows whose automatic report is with the feed, or waits to be tried again. */
@@ -87,6 +88,13 @@ public final class AfterShowReports {
      */
     public AfterShowReports(Database database, Supplier<JDA> jda, Function<String, Optional<TimelineFeed>> feeds,
                             Clock clock, ScheduledExecutorService thread) {
+        this(database, jda, feeds, clock, thread, Fence.NONE);
+    }
+
+    /** @param fence checked when a report is claimed: only the active instance claims, as it does calls and log posts */
+    public AfterShowReports(Database database, Supplier<JDA> jda, Function<String, Optional<TimelineFeed>> feeds,
+                            Clock clock, ScheduledExecutorService thread, Fence fence) {
+        this.reports = new AfterShowReportRepository(fence);
         this.database = database;
         this.jda = jda;
         this.feeds = feeds;

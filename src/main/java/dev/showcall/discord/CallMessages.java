@@ -3,9 +3,7 @@ package dev.showcall.discord;
 import dev.showcall.text.UserText;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.show.Call;
-import dev.showcall.show.Durations;
 import java.awt.Color;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,16 +39,17 @@ public final class CallMessages {
         return CONFIRM_BUTTON + ":" + answer + ":" + showId + ":" + Call.ref(callKey);
     }
 
-    public static MessageCreateData call(PlannedShow show, Call call, Instant callAt, Optional<Duration> late) {
+    /** @param late the late note, "31s late: showcall was offline", when it goes out late */
+    public static MessageCreateData call(PlannedShow show, Call call, Instant callAt, Optional<String> late) {
         return message(show, call, callAt, late, "Your call for " + UserText.inline(show.show().name()));
     }
 
-    public static MessageCreateData reminder(PlannedShow show, Call call, Instant callAt, Optional<Duration> late) {
+    public static MessageCreateData reminder(PlannedShow show, Call call, Instant callAt, Optional<String> late) {
         return message(show, call, callAt, late, "Reminder: your call for " + UserText.inline(show.show().name()) + " is "
                 + Replies.relative(callAt));
     }
 
-    private static MessageCreateData message(PlannedShow show, Call call, Instant callAt, Optional<Duration> late,
+    private static MessageCreateData message(PlannedShow show, Call call, Instant callAt, Optional<String> late,
                                              String title) {
         MessageCreateBuilder builder = Replies.builder(late.map(CallMessages::lateNote).orElse(""))
                 .setEmbeds(embed(show, call, callAt, title));
@@ -58,8 +57,9 @@ public final class CallMessages {
         return builder.build();
     }
 
-    static String lateNote(Duration late) {
-        return "Sent " + Durations.format(Duration.ofMinutes(late.toMinutes())) + " late: showcall was offline.";
+    /** "Sent 31s late: showcall was offline.", from the note a ping's lateness gives. */
+    static String lateNote(String note) {
+        return "Sent " + note + ".";
     }
 
     static MessageEmbed embed(PlannedShow show, Call call, Instant callAt, String title) {

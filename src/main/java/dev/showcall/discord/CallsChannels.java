@@ -21,8 +21,9 @@ public final class CallsChannels implements AutoCloseable {
         this.limits = limits;
     }
 
-    public CallsChannelFeed feed(long channelId) {
-        return feeds.computeIfAbsent(channelId, id -> new CallsChannelFeed(id, jda, thread(id), limits,
+    /** The feed of the channel {@code channelId} of the server {@code guildId}. */
+    public CallsChannelFeed feed(long guildId, long channelId) {
+        return feeds.computeIfAbsent(channelId, id -> new CallsChannelFeed(guildId, id, jda, thread(id), limits,
                 TimelineFeeds.discordPacer(), System::nanoTime));
     }
 

@@ -29,10 +29,20 @@ public final class DiscordBot implements AutoCloseable {
      * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when the token is refused
      */
     public static DiscordBot connect(String token, DiscordConnection.Endpoints endpoints) {
+        return connect(token, endpoints, () -> true);
+    }
+
+    /**
+     * {@link #connect(String, DiscordConnection.Endpoints)}, sending nothing that changes anything
+     * on Discord once {@code active} says this instance is no longer the active one.
+     */
+    public static DiscordBot connect(String token, DiscordConnection.Endpoints endpoints,
+                                     java.util.function.BooleanSupplier active) {
         LateListeners late = new LateListeners();
         ChannelRateLimits channelLimits = new ChannelRateLimits();
+        // the gate last: a request that waited for the budget is checked as it leaves
         JDA jda = DiscordConnection.connect(token, endpoints, List.of(late),
-                List.of(GlobalBudgetInterceptor.discord(), channelLimits));
+                List.of(GlobalBudgetInterceptor.discord(), channelLimits, new ActiveGateInterceptor(active)));
         return new DiscordBot(jda, late, channelLimits);
     }
 

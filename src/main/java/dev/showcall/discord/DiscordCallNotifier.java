@@ -5,11 +5,12 @@ import net.dv8tion.jda.api.entities.Message;
 import dev.showcall.backstage.PingOutcome;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.calls.CallNotifier;
+import dev.showcall.calls.Lateness;
 import dev.showcall.show.Call;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
@@ -31,6 +34,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class DiscordCallNotifier implements CallNotifier {
 
+    /** What held a message that failed, as its late note says it once it goes out. */
+    static final String NOT_ANSWERING = "Discord was not answering";
+    static final String REFUSED = "Discord refused it at first";
+    static final String COULD_NOT = "showcall could not send it at first";
+    /** What held a DM whose channel was not open yet. */
+    static final String DM_OPENS = "Discord's limit on opening DMs held it";
+    /** Room kept in a calls-channel mention for the late note the feed adds as it sends. */
+    private static final int LATE_NOTE_ROOM = 100;
+
     private static final Logger log = LoggerFactory.getLogger(DiscordCallNotifier.class);
 
     private final DmChannels dms;
@@ -42,17 +54,17 @@ public final class DiscordCallNotifier implements CallNotifier {
     }
 
     @Override
-    public CompletableFuture<PingOutcome> call(String key, PlannedShow show, Call call, Instant callAt,
-                                               Optional<Duration> lateBy) {
-        return directOrInChannel(key, show, call, CallMessages.call(show, call, callAt, lateBy),
-                "your call is " + Replies.time(callAt), callAt);
+    public CompletableFuture<PingOutcome> call(String key, PlannedShow show, Call call, Instant callAt, Lateness late) {
+        return directOrInChannel(key, show, call, () -> CallMessages.call(show, call, callAt, late.note()),
+                "your call is " + Replies.time(callAt), callAt, Optional.of(late));
     }
 
     @Override
     public CompletableFuture<PingOutcome> remind(String key, PlannedShow show, Call call, Instant callAt,
-                                                 Optional<Duration> lateBy) {
-        return directOrInChannel(key, show, call, CallMessages.reminder(show, call, callAt, lateBy),
-                "reminder: your call is " + Replies.time(callAt) + " (" + Replies.relative(callAt) + ")", Instant.now());
+                                                 Lateness late) {
+        return directOrInChannel(key, show, call, () -> CallMessages.reminder(show, call, callAt, late.note()),
+                "reminder: your call is " + Replies.time(callAt) + " (" + Replies.relative(callAt) + ")", Instant.now(),
+                Optional.of(late));
     }
 
     @Override
@@ -60,44 +72,68 @@ public final class DiscordCallNotifier implements CallNotifier {
                                                 String reason) {
         String text = "🕒 Your call for " + UserText.inline(show.show().name()) + " moved from " + Replies.time(from)
                 + " to " + Replies.time(to) + " (" + Replies.relative(to) + "): " + UserText.inline(reason);
-        return directOrInChannel(key, show, call, Replies.builder(text).build(),
+        return directOrInChannel(key, show, call, () -> Replies.builder(text).build(),
                 "your call moved from " + Replies.time(from) + " to " + Replies.time(to) + ": " + UserText.inline(reason),
-                Instant.now());
+                Instant.now(), Optional.empty());
     }
 
     @Override
     public CompletableFuture<Void> announce(String key, PlannedShow show, String title, List<Call> calls,
-                                            Instant callAt, Optional<Duration> lateBy) {
+                                            Instant callAt, Lateness late) {
         List<Long> roles = calls.stream().filter(c -> c.roleId().isPresent()).map(c -> c.roleId().getAsLong()).toList();
         long people = calls.stream().filter(c -> c.userId().isPresent()).count();
         String text = "📣 " + Replies.bold(title) + ": your call is now (" + Replies.time(callAt) + ")"
                 + (people > 0 ? ", " + people + (people == 1 ? " person" : " people") : "")
-                + roles.stream().map(r -> " <@&" + r + ">").collect(Collectors.joining())
-                + lateBy.map(l -> "\n" + CallMessages.lateNote(l)).orElse("");
-        return callsChannel(show).post(callAt, key, text, Set.of(), Set.copyOf(roles)).thenApply(id -> null);
+                + roles.stream().map(r -> " <@&" + r + ">").collect(Collectors.joining());
+        // the feed adds the late note as it sends: the channel's limit may hold the announcement
+        return callsChannel(show).post(callAt, key, text, Optional.of(late), Set.of(), Set.copyOf(roles))
+                .thenApply(id -> null);
     }
 
     @Override
     public CompletableFuture<PingOutcome> tell(String key, PlannedShow show, long userId, String text) {
         return directOrInChannel(key, show, userId, "user " + userId,
-                Replies.builder(UserText.cut(text, Message.MAX_CONTENT_LENGTH)).build(), text,
-                Instant.now());
+                () -> Replies.builder(UserText.cut(text, Message.MAX_CONTENT_LENGTH)).build(), text,
+                Instant.now(), Optional.empty());
     }
 
+    @Override
+    public String whyNotSent(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof CallsChannelFeed.Unavailable unavailable) {
+                return unavailable.held();
+            }
+            if (t instanceof ErrorResponseException e) {
+                return e.getResponse() != null && e.getResponse().code >= 500 ? NOT_ANSWERING : REFUSED;
+            }
+            if (t instanceof TimeoutException || t instanceof IOException) {
+                return NOT_ANSWERING;
+            }
+        }
+        return COULD_NOT;
+    }
+
+    /** @param dm composed when it is sent, once its channel is open: its late note is true then */
     private CompletableFuture<PingOutcome> directOrInChannel(String key, PlannedShow show, Call call,
-                                                             MessageCreateData dm, String channelText, Instant due) {
+                                                             Supplier<MessageCreateData> dm, String channelText,
+                                                             Instant due, Optional<Lateness> late) {
         long userId = call.userId().orElseThrow(() -> new IllegalArgumentException(call.key() + " has nobody to message"));
-        return directOrInChannel(key, show, userId, call.key(), dm, channelText + " — " + UserText.inline(call.departmentName()), due);
+        return directOrInChannel(key, show, userId, call.key(), dm,
+                channelText + " — " + UserText.inline(call.departmentName()), due, late);
     }
 
     private CompletableFuture<PingOutcome> directOrInChannel(String key, PlannedShow show, long userId, String who,
-                                                             MessageCreateData dm, String channelText, Instant due) {
+                                                             Supplier<MessageCreateData> dm, String channelText,
+                                                             Instant due, Optional<Lateness> late) {
+        if (!dms.isOpen(userId)) {
+            late.ifPresent(l -> l.heldBy(DM_OPENS));
+        }
         return dms.channelOf(userId).thenCompose(channel -> {
             if (channel.isEmpty()) {
                 log.info("Show {}: {} has no DM channel; mentioning them in the calls channel", show.id(), who);
-                return inChannel(key, show, userId, channelText, due);
+                return inChannel(key, show, userId, channelText, due, late);
             }
-            return direct(key, userId, channel.getAsLong(), dm).handle((sent, failure) -> {
+            return direct(key, userId, channel.getAsLong(), dm.get()).handle((sent, failure) -> {
                 if (failure == null) {
                     return CompletableFuture.completedFuture(PingOutcome.DM);
                 }
@@ -105,7 +141,7 @@ public final class DiscordCallNotifier implements CallNotifier {
                 if (cause instanceof ErrorResponseException e && unreachable(e)) {
                     log.info("Show {}: {} cannot be reached by DM ({}); mentioning them in the calls channel",
                             show.id(), who, e.getErrorResponse());
-                    return inChannel(key, show, userId, channelText, due);
+                    return inChannel(key, show, userId, channelText, due, late);
                 }
                 if (cause instanceof ErrorResponseException e && e.getErrorResponse() == ErrorResponse.UNKNOWN_CHANNEL) {
                     dms.forget(userId);
@@ -120,11 +156,13 @@ public final class DiscordCallNotifier implements CallNotifier {
     }
 
     private CompletableFuture<PingOutcome> inChannel(String key, PlannedShow show, long userId, String channelText,
-                                                     Instant due) {
+                                                     Instant due, Optional<Lateness> late) {
         String head = Replies.user(userId) + " ";
         String tail = ". showcall could not send you a DM: allow DMs from this server's members.";
-        String text = head + UserText.cut(channelText, Message.MAX_CONTENT_LENGTH - head.length() - tail.length()) + tail;
-        return callsChannel(show).post(due, key, text, Set.of(userId), Set.of()).thenApply(id -> PingOutcome.CHANNEL);
+        String text = head + UserText.cut(channelText,
+                Message.MAX_CONTENT_LENGTH - head.length() - tail.length() - LATE_NOTE_ROOM) + tail;
+        return callsChannel(show).post(due, key, text, late, Set.of(userId), Set.of())
+                .thenApply(id -> PingOutcome.CHANNEL);
     }
 
     private static boolean unreachable(ErrorResponseException e) {
@@ -133,7 +171,7 @@ public final class DiscordCallNotifier implements CallNotifier {
     }
 
     private CallsChannelFeed callsChannel(PlannedShow show) {
-        return callsChannels.feed(show.show().discord().callsChannelId());
+        return callsChannels.feed(show.show().discord().guildId(), show.show().discord().callsChannelId());
     }
 
     /**

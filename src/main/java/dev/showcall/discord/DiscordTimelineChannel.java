@@ -2,6 +2,7 @@ package dev.showcall.discord;
 
 import dev.showcall.timeline.Board;
 import dev.showcall.timeline.LogBatch;
+import dev.showcall.timeline.PostKey;
 import dev.showcall.timeline.TimelineChannel;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -52,13 +53,14 @@ public final class DiscordTimelineChannel implements TimelineChannel {
         return channelId;
     }
 
+    /** JDA sends {@code enforce_nonce: true} with every message: the key, as the nonce, makes a retry harmless. */
     @Override
-    public long post(LogBatch batch) {
+    public long post(LogBatch batch, PostKey key) {
         MessageCreateBuilder message = Replies.builder(batch.content());
         if (batch.pingsRoles()) {
             message.mentionRoles(String.valueOf(pingableRoleId));
         }
-        return await(channel().sendMessage(message.build())).getIdLong();
+        return await(channel().sendMessage(message.build()).setNonce(key.value())).getIdLong();
     }
 
     @Override
@@ -72,12 +74,12 @@ public final class DiscordTimelineChannel implements TimelineChannel {
     }
 
     @Override
-    public long postBoard(Board board) {
+    public long postBoard(Board board, PostKey key) {
         MessageCreateData message = new MessageCreateBuilder()
                 .setEmbeds(embed(board))
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                 .build();
-        return await(channel().sendMessage(message)).getIdLong();
+        return await(channel().sendMessage(message).setNonce(key.value())).getIdLong();
     }
 
     @Override

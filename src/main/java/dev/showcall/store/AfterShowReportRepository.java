@@ -26,6 +26,17 @@ public final class AfterShowReportRepository {
             VALUES (?, ?)
             ON CONFLICT DO NOTHING""");
 
+    private final Fence fence;
+
+    public AfterShowReportRepository() {
+        this(Fence.NONE);
+    }
+
+    /** @param fence checked in the transaction of every claim: only the active instance claims */
+    public AfterShowReportRepository(Fence fence) {
+        this.fence = fence;
+    }
+
     /**
      * The report as the database holds it.
      *
@@ -42,8 +53,10 @@ public final class AfterShowReportRepository {
      * Claims the show's report unless it was claimed before.
      *
      * @return true only the first time: the caller sends the report then
+     * @throws Fence.FencedException when this instance is no longer the active one
      */
     public boolean claim(Connection c, String showId, Instant now) {
+        fence.check(c);
         try (PreparedStatement ps = c.prepareStatement(CLAIM.in(c))) {
             ps.setString(1, showId);
             Jdbc.setInstant(ps, 2, now);

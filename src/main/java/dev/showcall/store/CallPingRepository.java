@@ -57,6 +57,18 @@ public final class CallPingRepository {
     private static final String RELEASE =
             "DELETE FROM call_ping WHERE show_id = ? AND call_key = ? AND ping = ? AND sent_at IS NULL";
 
+    private final Fence fence;
+
+    /** For one instance on its own database. */
+    public CallPingRepository() {
+        this(Fence.NONE);
+    }
+
+    /** @param fence checked in the transaction of every claim: only the active instance claims */
+    public CallPingRepository(Fence fence) {
+        this.fence = fence;
+    }
+
     private static final String CALL_SENT = """
             SELECT 1 FROM call_ping
              WHERE show_id = ? AND call_key = ? AND ping = '""" + CallPing.CALL + "' AND sent_at IS NOT NULL";
@@ -68,9 +80,11 @@ public final class CallPingRepository {
      * @param now   when it is claimed
      * @return false when it was claimed already, by an earlier run or a racing one: it must not
      *         be sent again, and the first claim stands
+     * @throws Fence.FencedException when this instance is no longer the active one
      */
     public boolean claim(Connection c, String showId, String callKey, String ping, Instant dueAt, Instant now) {
         CallPing.requireValidPing(ping);
+        fence.check(c);
         try (PreparedStatement ps = c.prepareStatement(INSERT_IF_ABSENT.in(c))) {
             ps.setString(1, showId);
             ps.setString(2, callKey);

@@ -6,6 +6,8 @@ import dev.showcall.store.migration.V6__Create_quartz_tables;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -24,6 +26,30 @@ public final class Database implements AutoCloseable {
      * AUTO_SERVER stays off because only this process may touch the show's state.
      */
     public static final String DEFAULT_URL = "jdbc:h2:file:./data/showcall;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE";
+
+    /**
+     * What every H2 URL is given, in place of any write delay of its own. H2 keeps a committed
+     * transaction in memory until its background writer stores it, up to WRITE_DELAY (500 ms by
+     * default) later, so a process killed meanwhile loses a change it has already answered for. At
+     * 0 each commit writes its changes to the file before it returns: they survive the process
+     * being killed (the operating system keeps what was written), though not the machine losing
+     * power before the operating system flushes them to the disk.
+     */
+    static final String H2_WRITE_AT_COMMIT = "WRITE_DELAY=0";
+
+    /**
+     * The H2 file system every local database file is opened with. Writing at commit means the
+     * committing thread writes the file itself, and a thread interrupted during a write to a plain
+     * {@code FileChannel} closes the channel, and with it the whole database (Quartz interrupts its
+     * threads on shutdown). {@code async:} does its reads and writes on threads of its own and
+     * waits for them without being interrupted, as H2's developers advise when interrupts cannot
+     * be ruled out; the file is the same.
+     */
+    static final String H2_UNINTERRUPTIBLE_FILES = "async:";
+    /** Schemes H2 takes for a plain file on the local disk. */
+    private static final Pattern LOCAL_FILE = Pattern.compile("(?i)(file|nio):(.*)");
+    /** A scheme of two letters or more: {@code mem:}, {@code tcp:}, {@code async:}... (one letter is a drive). */
+    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9]+:.*");
 
     static final String SQL_MIGRATIONS = "classpath:db/migration";
     static final String JAVA_MIGRATIONS = "classpath:" + V6__Create_quartz_tables.class.getPackageName().replace('.', '/');
@@ -44,7 +70,10 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
     }
 
-    /** Opens the database at {@code jdbcUrl} and migrates it; fails if either cannot be done. */
+    /**
+     * Opens the database at {@code jdbcUrl} and migrates it; fails if either cannot be done. An H2
+     * database writes every commit to its file before the commit returns, whatever the URL says.
+     */
     public static Database open(String jdbcUrl) {
         return open(jdbcUrl, Optional.empty(), Optional.empty());
     }
@@ -55,7 +84,7 @@ public final class Database implements AutoCloseable {
      * URL says, or else the driver's default (the system user's name).
      */
     public static Database open(String jdbcUrl, Optional<String> user, Optional<String> password) {
-        HikariDataSource pool = createPool(jdbcUrl, user, password);
+        HikariDataSource pool = createPool(durable(jdbcUrl), user, password);
         try {
             int applied = migrate(pool);
             log.info("Database {} is ready ({} migrations applied)", describe(jdbcUrl), applied);
@@ -80,6 +109,42 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new StoreException("Could not open the database " + describe(jdbcUrl), e);
         }
+    }
+
+    /**
+     * An H2 URL that writes each commit to the file before the commit returns: with
+     * {@link #H2_WRITE_AT_COMMIT} in place of any write delay it set (in the URL because H2 applies
+     * a URL's settings on every connection it opens, so a delay left there would come back with
+     * each new connection of the pool), and a local file opened through
+     * {@link #H2_UNINTERRUPTIBLE_FILES}. Other URLs are left as they are.
+     */
+    static String durable(String jdbcUrl) {
+        String h2 = "jdbc:h2:";
+        if (!jdbcUrl.regionMatches(true, 0, h2, 0, h2.length())) {
+            return jdbcUrl;
+        }
+        String[] parts = jdbcUrl.substring(h2.length()).split(";", -1);
+        StringBuilder url = new StringBuilder(h2).append(uninterruptible(parts[0]));
+        for (int i = 1; i < parts.length; i++) {
+            if (!parts[i].isBlank() && !isWriteDelay(parts[i])) {
+                url.append(';').append(parts[i]);
+            }
+        }
+        return url.append(';').append(H2_WRITE_AT_COMMIT).toString();
+    }
+
+    /** A local database file through {@link #H2_UNINTERRUPTIBLE_FILES}; memory, servers and other file systems as they are. */
+    private static String uninterruptible(String database) {
+        Matcher file = LOCAL_FILE.matcher(database);
+        if (file.matches()) {
+            return H2_UNINTERRUPTIBLE_FILES + file.group(2);
+        }
+        return SCHEME.matcher(database).matches() ? database : H2_UNINTERRUPTIBLE_FILES + database;
+    }
+
+    private static boolean isWriteDelay(String setting) {
+        int equals = setting.indexOf('=');
+        return equals > 0 && setting.substring(0, equals).strip().equalsIgnoreCase("WRITE_DELAY");
     }
 
     /** Applies pending migrations and tells how many ran: none on an up-to-date database. */

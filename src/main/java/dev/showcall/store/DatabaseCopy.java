@@ -25,12 +25,14 @@ import java.util.TreeMap;
  * the schema itself so that a table a new migration adds is copied too, and in the order of
  * their foreign keys; ids stay what they were and the target's identity columns go on after
  * them. Quartz's tables are not copied: showcall schedules every ping still owed from the plan
- * and the pings table when it starts on the copy.
+ * and the pings table when it starts on the copy. Nor is the lease: nobody is active on the copy yet.
  */
 public final class DatabaseCopy {
 
     private static final String FLYWAY_HISTORY = "flyway_schema_history";
     private static final String QUARTZ_PREFIX = "qrtz_";
+    /** Which instance is active says nothing about the day: the copy starts with nobody holding it. */
+    private static final String LEASE = "showcall_lease";
 
     private DatabaseCopy() {
     }
@@ -68,7 +70,7 @@ public final class DatabaseCopy {
         try (ResultSet rs = meta.getTables(null, c.getSchema(), "%", new String[] {"TABLE"})) {
             while (rs.next()) {
                 String table = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
-                if (!table.equals(FLYWAY_HISTORY) && !table.startsWith(QUARTZ_PREFIX)) {
+                if (!table.equals(FLYWAY_HISTORY) && !table.equals(LEASE) && !table.startsWith(QUARTZ_PREFIX)) {
                     parents.put(table, new LinkedHashSet<>());
                 }
             }

@@ -21,9 +21,17 @@ public final class JdbcFeedStore implements FeedStore {
     private final BoardStateReader reader;
     private final Supplier<ShowDirectory> shows;
     private final Clock clock;
+    private final Fence fence;
 
     public JdbcFeedStore(Database database, TimelineEventRepository events, Supplier<ShowDirectory> shows,
                          Clock clock) {
+        this(database, events, shows, clock, Fence.NONE);
+    }
+
+    /** @param fence checked in the transaction that claims events for a log message: only the active instance posts */
+    public JdbcFeedStore(Database database, TimelineEventRepository events, Supplier<ShowDirectory> shows,
+                         Clock clock, Fence fence) {
+        this.fence = fence;
         this.database = database;
         this.events = events;
         this.reader = new BoardStateReader(clock);
@@ -67,6 +75,7 @@ public final class JdbcFeedStore implements FeedStore {
     @Override
     public void claim(String showId, LogBatch batch) {
         database.runInTransaction(c -> {
+            fence.check(c);
             int claimed = events.claim(c, batch.eventIds(), batch.id());
             if (claimed != batch.eventIds().size()) {
                 throw new IllegalStateException("Show " + showId + ": only " + claimed + " of events "

@@ -19,7 +19,9 @@ public enum EventKind {
     DELAY,
     MILESTONE,
     WALKED,
-    ALERT;
+    ALERT,
+    /** Another showcall instance took over from one that died, hung or was cut off from the database. */
+    FAILOVER;
 
     /**
      * Whether the log shows it. A show's hundreds of single steps would bury the log producers

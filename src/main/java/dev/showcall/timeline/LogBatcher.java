@@ -79,6 +79,7 @@ public final class LogBatcher {
             case DELAY -> "⏳ ";
             case MILESTONE -> "📍 ";
             case WALKED -> "🚶 ";
+            case FAILOVER -> "🔀 ";
             default -> "• ";
         };
     }

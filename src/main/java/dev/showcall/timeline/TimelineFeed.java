@@ -26,12 +26,16 @@ import org.slf4j.LoggerFactory;
  *       the marking (a crash, or the answer lost in a timeout), the claimed events are "in doubt":
  *       before posting them again the feed looks for a message of the bot's with exactly their
  *       text among the channel's recent messages, and marks them published in it when it is there.
- *       So nothing is lost and nothing is posted twice, unless more than a page of messages was
- *       posted in the channel in between.</li>
+ *       Every post of a batch carries the same {@link PostKey}, derived from its events, so that
+ *       Discord takes a retry within a few minutes (in this process or the next) as the message it
+ *       already has, even one it had not stored yet when the feed looked. So nothing is lost and
+ *       nothing is posted twice, unless more than a page of messages was posted in the channel in
+ *       between and minutes passed.</li>
  *   <li>Board: edits are coalesced. There is never more than one in flight, and each renders the
  *       state as it is when it goes out, so ten changes in a second cost one edit. An edit that
  *       would change nothing is not sent. A board Discord no longer has (deleted) is posted again
- *       and pinned.</li>
+ *       and pinned. A board's key is its show's and the board it replaces, so a retry of one
+ *       whose answer was lost does not make two.</li>
  *   <li>Other messages for the channel (the after-show report) are handed over with
  *       {@link #postInTurn}: each is one write, in its turn. It is tried once; whoever handed it
  *       over hears how it went and decides whether to hand it over again.</li>
@@ -74,6 +78,8 @@ public final class TimelineFeed {
 
     // owned by the feed's thread
     private Optional<FeedStore.BoardMessage> board = Optional.empty();
+    /** The board message a new board replaces (deleted, or in another channel), 0 before the first. */
+    private long replacedBoardId;
     private boolean boardLoaded;
     private Board shownBoard;
     private long shownEventId = -1;
@@ -171,7 +177,9 @@ public final class TimelineFeed {
     long step() {
         long now = millis.getAsLong();
         if (!boardLoaded) {
-            board = store.boardMessage(showId).filter(b -> b.channelId() == channel.channelId());
+            Optional<FeedStore.BoardMessage> stored = store.boardMessage(showId);
+            replacedBoardId = stored.map(FeedStore.BoardMessage::messageId).orElse(0L);
+            board = stored.filter(b -> b.channelId() == channel.channelId());
             boardLoaded = true;
         }
         List<TimelineEvent> claimed = store.claimed(showId);
@@ -254,7 +262,7 @@ public final class TimelineFeed {
         claimInDoubt = true;
         long messageId;
         try {
-            messageId = channel.post(batch);
+            messageId = channel.post(batch, PostKey.forLog(showId, channel.channelId(), batch));
         } finally {
             pacer.finished(millis.getAsLong());
         }
@@ -310,7 +318,7 @@ public final class TimelineFeed {
             messageId = pinned.get();
         } else {
             try {
-                messageId = channel.postBoard(rendered);
+                messageId = channel.postBoard(rendered, PostKey.forBoard(showId, channel.channelId(), replacedBoardId));
             } finally {
                 pacer.finished(millis.getAsLong());
             }
@@ -343,6 +351,7 @@ public final class TimelineFeed {
     }
 
     private void forgetBoard() {
+        board.ifPresent(gone -> replacedBoardId = gone.messageId());
         board = Optional.empty();
         shownBoard = null;
     }

@@ -202,6 +202,82 @@ class CommandLineTest {
         }
     }
 
+    @Nested
+    @DisplayName("import")
+    class Import {
+
+        private static final Path HEADER = Path.of("config/import/show-header.yaml");
+        private static final Path MODELS = Path.of("config/import/models.csv");
+        private static final Path LOOKS = Path.of("config/import/looks.csv");
+        private static final Path CREW = Path.of("config/import/crew.csv");
+
+        private Outcome importInto(Path out, Path looks) {
+            return run("import", ImportCommand.SHOW, HEADER.toString(), ImportCommand.MODELS, MODELS.toString(),
+                    ImportCommand.LOOKS, looks.toString(), ImportCommand.CREW, CREW.toString(),
+                    ImportCommand.OUT, out.toString());
+        }
+
+        @Test
+        @DisplayName("turns the example lists under config/import into a show file that validate accepts and that plans the example's calls")
+        void exampleListsGiveTheExampleShow(@TempDir Path dir) {
+            Path out = dir.resolve("show.yaml");
+
+            Outcome imported = importInto(out, LOOKS);
+            Outcome validated = run("validate", out.toString());
+
+            assertThat(imported.exitCode()).as(imported.err()).isZero();
+            assertThat(validated.exitCode()).as(validated.err()).isZero();
+            for (String format : List.of("csv", "table", "json")) {
+                assertThat(run("plan", out.toString(), "--format", format).out()).as(format)
+                        .isEqualTo(run("plan", EXAMPLE.toString(), "--format", format).out());
+            }
+        }
+
+        @Test
+        @DisplayName("prints the show file when no --out is given")
+        void printsWithoutOut() {
+            Outcome imported = run("import", ImportCommand.SHOW, HEADER.toString(), ImportCommand.MODELS,
+                    MODELS.toString(), ImportCommand.LOOKS, LOOKS.toString(), ImportCommand.CREW, CREW.toString());
+
+            assertThat(imported.exitCode()).as(imported.err()).isZero();
+            assertThat(imported.out()).contains("id: \"maison-verre-aw27\"").contains("looks:");
+        }
+
+        @Test
+        @DisplayName("exits 2 for a bad row, naming file, row and column, and writes nothing")
+        void badRow(@TempDir Path dir) throws IOException {
+            Path looks = dir.resolve("looks.csv");
+            Files.writeString(looks, Files.readString(LOOKS).replace("3,Amara Okafor,", "3,Amara Okafr,"));
+            Path out = dir.resolve("show.yaml");
+
+            Outcome imported = importInto(out, looks);
+
+            assertThat(imported.exitCode()).isEqualTo(Main.EXIT_USAGE);
+            assertThat(imported.err()).contains(looks + ": row 4, column model: ").contains("Amara Okafor");
+            assertThat(out).doesNotExist();
+        }
+
+        @Test
+        @DisplayName("exits 2 with a one-line reason when a list is missing from the command line")
+        void missingList() {
+            Outcome outcome = run("import", ImportCommand.SHOW, HEADER.toString(), ImportCommand.MODELS,
+                    MODELS.toString(), ImportCommand.LOOKS, LOOKS.toString());
+
+            assertThat(outcome.exitCode()).isEqualTo(Main.EXIT_USAGE);
+            assertThat(outcome.err().lines()).singleElement().satisfies(l -> assertThat(l).contains("--crew"));
+        }
+
+        @Test
+        @DisplayName("exits 2 with a one-line reason for a list that is not there")
+        void listNotThere(@TempDir Path dir) {
+            Outcome outcome = importInto(dir.resolve("show.yaml"), dir.resolve("nothing.csv"));
+
+            assertThat(outcome.exitCode()).isEqualTo(Main.EXIT_USAGE);
+            assertThat(outcome.err().lines()).singleElement()
+                    .satisfies(l -> assertThat(l).contains("nothing.csv").contains("no such file"));
+        }
+    }
+
     @Test
     @DisplayName("exits 2 with a one-line reason for an unknown format")
     void unknownFormat() {
@@ -237,7 +313,7 @@ class CommandLineTest {
         Outcome version = run("--version");
 
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("validate").contains("plan").contains("run");
+        assertThat(help.out()).contains("validate").contains("plan").contains("import").contains("run");
         assertThat(version.exitCode()).isZero();
         assertThat(version.out()).startsWith("showcall ");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -18,8 +19,8 @@ class CallsChannelFeedTest {
 
     private static CallsChannelFeed.Post post(int secondsAfter, String key, String text, Set<Long> users,
                                               Set<Long> roles, long order) {
-        return new CallsChannelFeed.Post(T.plusSeconds(secondsAfter), key, order, 0, text, users, roles,
-                new CompletableFuture<>());
+        return new CallsChannelFeed.Post(T.plusSeconds(secondsAfter), key, order, 0, text, Optional.empty(), users,
+                roles, new CompletableFuture<>());
     }
 
     @Test

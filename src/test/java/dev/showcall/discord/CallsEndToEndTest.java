@@ -8,6 +8,7 @@ import dev.showcall.backstage.CallPing;
 import dev.showcall.backstage.Confirmation;
 import dev.showcall.backstage.ConfirmationState;
 import dev.showcall.backstage.PingOutcome;
+import dev.showcall.calls.Lateness;
 import dev.showcall.discord.commands.CallsCommand;
 import dev.showcall.discord.commands.DelayCommand;
 import dev.showcall.discord.stub.ButtonClick;
@@ -271,6 +272,80 @@ class CallsEndToEndTest {
         assertThat(dms.get(0).embeds().get(0).path("title").asText()).startsWith("Reminder");
         assertThat(dms.get(1).content()).startsWith("Sent 2m late: showcall was offline.");
         assertThat(dms.get(1).embeds().get(0).path("title").asText()).startsWith("Your call");
+    }
+
+    @Test
+    @DisplayName("says of a call sent half a minute late after a downtime that showcall was offline: in the DM, "
+            + "the calls channel and the log")
+    void lateByHalfAMinute() throws InterruptedException {
+        // given showcall down when the hair call fell due
+        bot.stopShowcall();
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), at(7)).toMillis()));
+
+        // when it is back half a minute later by its clock
+        clock.moveForward(Duration.ofSeconds(30));
+        bot.startShowcall();
+        await("Aisha's call", () -> callSent("crew:hair:" + AISHA));
+        await("the hair announcement on the log", () -> !inCalls("**Hair**").isEmpty() && hairCalled().isPresent());
+
+        // then each says how late, to the second, and why
+        assertThat(bot.stub.dms(AISHA)).filteredOn(m -> m.embeds().get(0).path("title").asText().startsWith("Your call"))
+                .singleElement().satisfies(m -> assertThat(m.content())
+                        .matches("Sent [3-5]\\ds late: showcall was offline\\."));
+        assertThat(inCalls("**Hair**")).singleElement().satisfies(m -> assertThat(m.content())
+                .containsPattern("\nSent [3-5]\\ds late: showcall was offline\\.$"));
+        assertThat(hairCalled()).hasValueSatisfying(e -> assertThat(e.text())
+                .matches("Hair called: 2 calls \\(sent [3-5]\\ds late: showcall was offline\\)"));
+    }
+
+    @Test
+    @DisplayName("sends an announcement due while the gateway identifies again as soon as the server is back, "
+            + "saying why it is late")
+    void announcementAcrossANewSession() throws InterruptedException {
+        // given Discord ends the session a second before the hair call, and gives the server back 8 s after the new READY
+        assertThat(Instant.now()).as("showcall started before the hair call").isBefore(at(5));
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), at(5)).toMillis()));
+        bot.stub.invalidateSession(Duration.ofSeconds(8));
+
+        // when the server is back
+        await("the server back", () -> bot.stub.guildCreatesSent().size() == 2);
+        await("the hair announcement on the log", () -> !inCalls("**Hair**").isEmpty() && hairCalled().isPresent());
+
+        // then the announcement went out once, at once, and says the reconnection held it
+        Instant back = bot.stub.guildCreatesSent().get(1);
+        assertThat(inCalls("**Hair**")).singleElement().satisfies(m -> {
+            assertThat(Duration.between(back, m.createdAt())).as("after the server came back")
+                    .isBetween(Duration.ZERO, Duration.ofSeconds(1));
+            assertThat(m.content()).containsPattern(
+                    "\\*\\*Hair\\*\\*.*\nSent \\d+s late: showcall was reconnecting to Discord\\.(\n|$)");
+        });
+        assertThat(hairCalled()).hasValueSatisfying(e -> assertThat(e.text())
+                .endsWith("late: showcall was reconnecting to Discord)"));
+        assertThat(bot.stub.identifyCount()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("says of a DM held back by Discord's 503s how late it went out, and that Discord was not answering")
+    void saysDiscordWasNotAnswering() throws InterruptedException {
+        // given Discord answers Aisha's DMs with 503 after her reminder, as many times as JDA tries before it gives up
+        await("Aisha's reminder", () -> !bot.stub.dms(AISHA).isEmpty());
+        long held = bot.stub.dmChannelOf(AISHA).orElseThrow();
+        bot.stub.failNext("POST", "channels/" + held + "/messages", 503, 4);
+        assertThat(Instant.now()).as("Discord set to fail before her call").isBefore(at(6));
+
+        // when her call falls due, and is retried
+        await("Aisha's call", () -> callSent("crew:hair:" + AISHA));
+
+        // then it says why it is late; Ben's, at the same time, went out on time and says nothing
+        assertThat(bot.stub.dms(AISHA)).hasSize(2).last().satisfies(m -> {
+            assertThat(m.createdAt()).isAfter(at(6).plus(Lateness.ON_TIME));
+            assertThat(m.content()).matches("Sent \\d+s late: Discord was not answering\\.");
+        });
+        assertThat(bot.stub.dms(BEN)).hasSize(2).last().satisfies(m -> assertThat(m.content()).isEmpty());
+    }
+
+    private Optional<TimelineEvent> hairCalled() {
+        return events(EventKind.CALL).stream().filter(e -> e.text().startsWith("Hair called")).findFirst();
     }
 
     private boolean callSent(String callKey) {

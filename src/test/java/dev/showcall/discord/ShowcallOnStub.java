@@ -172,6 +172,10 @@ final class ShowcallOnStub implements AutoCloseable {
         int registrations = registrations();
         try {
             showcall = Showcall.start(settings, clock);
+            // the only instance on its database: the lease is its at once
+            showcall.becomeActive(new java.util.concurrent.CountDownLatch(1), () -> {
+                throw new IllegalStateException("the only instance lost its lease");
+            }).orElseThrow();
             showcall.loadShows();
             beforeCalls.accept(showcall.database());
             showcall.connect(settings.discordToken().orElseThrow()).awaitReady();

@@ -2,6 +2,7 @@ package dev.showcall.store;
 
 import static dev.showcall.store.ShowFixture.SHOW_ID;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -43,6 +44,22 @@ class AfterShowReportRepositoryTest {
             assertThat(claim.sent()).isFalse();
             assertThat(claim.messageId()).isEmpty();
         });
+    }
+
+    @Test
+    @DisplayName("an instance that no longer holds the lease cannot claim a report: the claim is the active one's")
+    void fencedClaim() {
+        AfterShowReportRepository fenced = new AfterShowReportRepository(c -> {
+            throw new Fence.FencedException("not the active instance");
+        });
+
+        assertThatThrownBy(() -> db.inTransaction(c -> fenced.claim(c, SHOW_ID, NOW)))
+                .isInstanceOf(Fence.FencedException.class);
+
+        Optional<AfterShowReportRepository.Claim> found = db.inTransaction(c -> reports.find(c, SHOW_ID));
+        boolean claimedByTheActiveOne = db.inTransaction(c -> reports.claim(c, SHOW_ID, NOW));
+        assertThat(found).isEmpty();
+        assertThat(claimedByTheActiveOne).isTrue();
     }
 
     @Test

@@ -43,7 +43,7 @@ class DatabaseTest {
 
         // then every migration has been applied once
         assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14",
-                "15", "16", "17", "18", "20");
+                "15", "16", "17", "18", "19", "20");
     }
 
     @Test
@@ -55,8 +55,9 @@ class DatabaseTest {
                    AND table_name <> 'flyway_schema_history'
                  ORDER BY 1""");
 
-        assertThat(tables).containsExactly("after_show_report", "alert", "arrival", "call_ping", "confirmation", "dm_channel", "look_step", "look_walk",
-                "model_step", "no_show", "planned_call", "replacement", "show", "show_delay", "timeline_board", "timeline_event");
+        assertThat(tables).containsExactly("after_show_report", "alert", "arrival", "call_ping", "confirmation", "dm_channel", "look_step",
+                "look_walk", "model_step", "no_show", "planned_call", "replacement", "show", "show_delay", "showcall_lease",
+                "timeline_board", "timeline_event");
     }
 
     @Test
@@ -87,7 +88,7 @@ class DatabaseTest {
         // then no migration ran and the show is still there
         assertThat(applied).isZero();
         assertThat(appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14",
-                "15", "16", "17", "18", "20");
+                "15", "16", "17", "18", "19", "20");
         assertThat(query("SELECT id FROM show")).containsExactly("kept");
     }
 

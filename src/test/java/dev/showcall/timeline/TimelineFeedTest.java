@@ -180,7 +180,63 @@ class TimelineFeedTest {
     }
 
     @Test
-    @DisplayName("posts the board again, pinned, when someone deleted it")
+    @DisplayName("after a restart, posts a log message Discord took but had not stored yet with the same key, so "
+            + "Discord keeps one")
+    void restartBeforeDiscordStored() {
+        // given a feed that gave up on a post Discord took but had not stored, then stopped
+        TimelineFeed before = feed();
+        drain(before);
+        store.add(3);
+        channel.storeNextPostLate = true;
+        assertThatThrownBy(() -> drain(before)).isInstanceOf(IllegalStateException.class);
+
+        // when showcall starts again, does not find the message in the channel, and posts it; then Discord stores it
+        drain(feed());
+        channel.storeLatePosts();
+
+        // then both tries carried one key, and the channel holds the message once, the one its events are marked in
+        assertThat(channel.logKeys).hasSize(2).containsOnly(channel.logKeys.get(0));
+        assertThat(channel.posts).singleElement().satisfies(post -> {
+            assertThat(post.eventIds()).containsExactly(1L, 2L, 3L);
+            assertThat(store.publishedIn).containsOnly(Map.entry(1L, post.messageId()), Map.entry(2L, post.messageId()),
+                    Map.entry(3L, post.messageId()));
+        });
+    }
+
+    @Test
+    @DisplayName("gives every log message a key of its own")
+    void keyPerMessage() {
+        TimelineFeed feed = feed();
+        drain(feed);
+        store.add(1);
+        drain(feed);
+        store.add(1);
+        drain(feed);
+
+        assertThat(channel.posts).hasSize(2);
+        assertThat(channel.logKeys).doesNotHaveDuplicates();
+    }
+
+    @Test
+    @DisplayName("posts the board once when the answer to its post was lost")
+    void boardAnswerLost() {
+        // given the post of the first board, which Discord took without the feed hearing of it
+        TimelineFeed feed = feed();
+        channel.loseNextBoardAnswer = true;
+        assertThatThrownBy(() -> feed.step()).isInstanceOf(IllegalStateException.class);
+
+        // when the feed tries again, once the write limit allows
+        millis += 5000;
+        drain(feed);
+
+        // then the retry carried the same key, and there is one board, the one the store keeps
+        assertThat(channel.boardKeys).hasSize(2).containsOnly(channel.boardKeys.get(0));
+        assertThat(channel.boards).hasSize(1);
+        assertThat(store.board).map(FeedStore.BoardMessage::messageId).contains(channel.boards.keySet().iterator().next());
+    }
+
+    @Test
+    @DisplayName("posts the board again, pinned, under a key of its own, when someone deleted it")
     void deletedBoard() {
         TimelineFeed feed = feed();
         drain(feed);
@@ -193,6 +249,7 @@ class TimelineFeedTest {
         assertThat(channel.boards).hasSize(1).doesNotContainKey(first);
         assertThat(channel.pinned).containsAll(channel.boards.keySet());
         assertThat(store.board).map(FeedStore.BoardMessage::messageId).contains(channel.boards.keySet().iterator().next());
+        assertThat(channel.boardKeys).hasSize(2).doesNotHaveDuplicates();
     }
 
     @Test
@@ -386,10 +443,23 @@ class TimelineFeedTest {
         final Map<Long, Board> boards = new LinkedHashMap<>();
         final Set<Long> pinned = new HashSet<>();
         final List<Long> writes = new ArrayList<>();
+        /** Discord's memory of nonces: a post with a key it took gives that message again. */
+        final Map<PostKey, Long> taken = new LinkedHashMap<>();
+        final List<PostKey> logKeys = new ArrayList<>();
+        final List<PostKey> boardKeys = new ArrayList<>();
+        /** Posts Discord took but has not stored yet: nobody sees them until {@link #storeLatePosts()}. */
+        final List<Post> late = new ArrayList<>();
         boolean loseNextAnswer;
         boolean refuseNextPost;
+        boolean storeNextPostLate;
+        boolean loseNextBoardAnswer;
         int edits;
         long nextId = 100;
+
+        void storeLatePosts() {
+            posts.addAll(late);
+            late.clear();
+        }
 
         boolean boardShows(int changes) {
             return boards.values().stream().anyMatch(b -> b.fields().get(0).value().startsWith("**" + changes + " /"))
@@ -402,13 +472,23 @@ class TimelineFeedTest {
         }
 
         @Override
-        public long post(LogBatch batch) {
+        public long post(LogBatch batch, PostKey key) {
             writes.add(millis);
+            logKeys.add(key);
             if (refuseNextPost) {
                 refuseNextPost = false;
                 throw new IllegalStateException("500 Internal Server Error");
             }
+            if (taken.containsKey(key)) {
+                return taken.get(key);
+            }
             long id = nextId++;
+            taken.put(key, id);
+            if (storeNextPostLate) {
+                storeNextPostLate = false;
+                late.add(new Post(id, batch.content(), batch.eventIds()));
+                throw new IllegalStateException("Discord did not answer in time");
+            }
             posts.add(new Post(id, batch.content(), batch.eventIds()));
             if (loseNextAnswer) {
                 loseNextAnswer = false;
@@ -423,10 +503,19 @@ class TimelineFeedTest {
         }
 
         @Override
-        public long postBoard(Board board) {
+        public long postBoard(Board board, PostKey key) {
             writes.add(millis);
+            boardKeys.add(key);
+            if (taken.containsKey(key)) {
+                return taken.get(key);
+            }
             long id = nextId++;
+            taken.put(key, id);
             boards.put(id, board);
+            if (loseNextBoardAnswer) {
+                loseNextBoardAnswer = false;
+                throw new IllegalStateException("Discord did not answer in time");
+            }
             return id;
         }
 

@@ -13,16 +13,24 @@ public final class StatusCommand extends ShowSlashCommand {
     public static final String NAME = "status";
 
     private final FeedStore store;
+    private final java.util.function.Supplier<java.util.Optional<String>> activeInstance;
 
     public StatusCommand(FeedStore store) {
+        this(store, java.util.Optional::empty);
+    }
+
+    /** @param activeInstance which showcall instance answers and since when, for producers */
+    public StatusCommand(FeedStore store, java.util.function.Supplier<java.util.Optional<String>> activeInstance) {
         super(NAME, "The show's board: the clock, arrivals, crew and looks, as they are now");
         this.store = store;
+        this.activeInstance = activeInstance;
     }
 
     @Override
     public void onSlashCommand(SlashCommandInteractionEvent event, PlannedShow show, Responder responder) {
         FeedStore.Snapshot snapshot = store.snapshot(show.id());
-        responder.reply(Replies.builder("")
+        String content = Guards.isProducer(event.getMember(), show) ? activeInstance.get().orElse("") : "";
+        responder.reply(Replies.builder(content)
                 .setEmbeds(DiscordTimelineChannel.embed(BoardRenderer.render(snapshot.state())))
                 .build());
     }

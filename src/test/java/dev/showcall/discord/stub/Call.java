@@ -11,16 +11,15 @@ import java.util.Map;
  * its answer).
  */
 record Call(String method, String path, String query, Map<String, String> parameters, JsonNode body,
-            List<RequestBodies.Upload> files, List<Runnable> afterRecorded) {
+            Map<Integer, RequestBodies.Upload> files, List<Runnable> afterRecorded) {
 
     Call(String method, String path, String query, Map<String, String> parameters, JsonNode body) {
-        this(method, path, query, parameters, body, List.of());
+        this(method, path, query, parameters, body, Map.of(), new ArrayList<>());
     }
 
-    /** With the files of a multipart body. */
     Call(String method, String path, String query, Map<String, String> parameters, JsonNode body,
-         List<RequestBodies.Upload> files) {
-        this(method, path, query, parameters, body, List.copyOf(files), new ArrayList<>());
+         Map<Integer, RequestBodies.Upload> files) {
+        this(method, path, query, parameters, body, files, new ArrayList<>());
     }
 
     void whenRecorded(Runnable action) {

@@ -3,6 +3,7 @@ package dev.showcall.discord.stub;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -56,7 +57,7 @@ final class DiscordLimits {
      * {@value #FILES}, of at most {@value #FILE_BYTES} bytes together, and every {@code attachments[].id} that is a
      * part number names a part the request carries.
      */
-    static List<Finding> files(String method, String path, JsonNode body, List<RequestBodies.Upload> files) {
+    static List<Finding> files(String method, String path, JsonNode body, Map<Integer, RequestBodies.Upload> files) {
         List<Finding> findings = new ArrayList<>();
         BodyKind kind = BodyKind.of(method, path);
         if (kind != BodyKind.MESSAGE_CREATE && kind != BodyKind.MESSAGE_EDIT && kind != BodyKind.INTERACTION_CALLBACK) {
@@ -65,7 +66,7 @@ final class DiscordLimits {
         if (files.size() > FILES) {
             findings.add(new Finding(Rule.TOO_MANY_FILES, files.size() + " files, at most " + FILES));
         }
-        long bytes = files.stream().mapToLong(f -> f.data().length).sum();
+        long bytes = files.values().stream().mapToLong(f -> f.data().length).sum();
         if (bytes > FILE_BYTES) {
             findings.add(new Finding(Rule.FILES_TOO_LARGE, "the files hold " + bytes + " bytes, at most " + FILE_BYTES));
         }
@@ -74,7 +75,7 @@ final class DiscordLimits {
         if (attachments != null) {
             for (JsonNode attachment : attachments) {
                 JsonNode id = attachment.path("id");
-                if (id.isIntegralNumber() && files.stream().noneMatch(f -> f.index() == id.asInt())) {
+                if (id.isIntegralNumber() && !files.containsKey(id.asInt())) {
                     findings.add(new Finding(Rule.ATTACHMENT_WITHOUT_FILE,
                             "attachment " + id.asInt() + " names no files[" + id.asInt() + "] part"));
                 }

@@ -1,5 +1,6 @@
 package dev.showcall.discord.stub;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -58,28 +60,35 @@ import java.util.regex.Pattern;
  * {@link #commands(long)}, {@link #requests()} and {@link #requestsTo(String, String)} (every request with the status
  * answered; the Authorization header is redacted from {@code toString}).
  *
+ * <h2>Nonces</h2>
+ * A message created with a {@code nonce} and {@code enforce_nonce: true} (JDA always sends the latter) whose nonce the
+ * bot already used in that channel within {@link MessageRoutes#NONCE_WINDOW} gets that earlier message back, as from
+ * Discord, and nothing new is stored: a retry with the same nonce cannot post twice.
+ *
  * <h2>Checks</h2>
  * Every JSON body is checked against Discord's limits (content 2000, embeds, command names, 25 choices...) and the house
  * rule that every created or edited message sets {@code allowed_mentions}, and against the request schema of
  * Discord's OpenAPI description (a test resource, see {@link OpenApiSchemas}). Broken rules are collected in
  * {@link #violations()}, never thrown on the server's threads. Bodies that Discord itself would refuse get Discord's
- * 400 Invalid Form Body; a callback later than 3 s gets 404 Unknown interaction. The divergences from the schema that
- * JDA 6 has and Discord accepts are tolerated (see {@link OpenApiSchemas}): numeric-string command
- * {@code contexts}/{@code integration_types}, the number {@code JDA#openPrivateChannelById} sends as
- * {@code recipient_id}, and the part number a message with files gives as each {@code attachments[].id}.
+ * 400 Invalid Form Body; a callback later than 3 s gets 404 Unknown interaction. The one tolerated divergence from the
+ * schema is JDA's numeric-string command {@code contexts}/{@code integration_types}; besides, snowflakes JDA 6 sends
+ * as numbers, which Discord reads, are read: {@code recipient_id} from {@code JDA#openPrivateChannelById}, and
+ * {@code attachments[].id}, the index of an uploaded {@code files[n]} part, on a message with files.
  *
- * <h2>Files and nonces</h2>
+ * <h2>Files</h2>
  * A message with files (multipart, {@code payload_json} and {@code files[n]}) keeps them as its attachments
- * ({@link StubMessage#attachments()}, with their bytes); at most 10 files of 10 MiB together (over that, 400 or Discord's
- * 413), and the bot needs Attach Files in the channel. A channel message sent with {@code enforce_nonce} and the nonce
- * of a message the bot posted there in the last {@link MessageRoutes#NONCE_WINDOW} is answered with that message, and
- * no second one is posted.
+ * ({@link StubMessage#attachments()} with their bytes, {@link StubMessage#fileText}), on a channel, an interaction
+ * answer, its edit or a follow-up; at most 10 files of 10 MiB together (over that, 400 or Discord's 413), and the bot
+ * needs Attach Files in the channel.
  *
  * <h2>Bad days</h2>
  * Every response carries Discord's {@code X-RateLimit-*} headers; {@link #limitChannelMessageWrites} and
  * {@link #limitRoute} set buckets, and a request over the limit gets a 429 with {@code Retry-After} (counted by
- * {@link #tooManyRequestsSent()}). {@link #failNext} and {@link #delayNext} inject failures and latency;
- * {@link #disconnectClient()} drops the gateway connection (the bot should resume, see {@link #awaitReconnected}).
+ * {@link #tooManyRequestsSent()}). {@link #failNext} and {@link #delayNext} inject failures and latency,
+ * {@link #hold} keeps requests until the test releases them, {@link #beforeNext} and {@link #onNextAnswer} run the
+ * test's code (killing the bot, say) at a precise moment;
+ * {@link #disconnectClient()} drops the gateway connection (the bot should resume, see {@link #awaitReconnected});
+ * {@link #invalidateSession} makes it identify again, its guilds unavailable for a while.
  * Mind that JDA itself retries only 502, 503, 504 and 52x answers; a 500 fails the RestAction at once.
  *
  * <h2>Not served</h2>
@@ -100,6 +109,7 @@ public final class DiscordStub implements AutoCloseable {
     private final FailureInjection failures = new FailureInjection();
     private final OpenApiSchemas schemas;
     private final InteractionPayloads interactions;
+    private final InteractionRoutes interactionRoutes;
     private final Gateway gateway;
     private final RestServer rest;
     private final URI apiBaseUrl;
@@ -115,7 +125,8 @@ public final class DiscordStub implements AutoCloseable {
         RouteTable routes = new RouteTable();
         new ApplicationRoutes(directory, commands, () -> gatewayUrl).register(routes);
         new MessageRoutes(directory, messages, dms).register(routes);
-        new InteractionRoutes(directory, messages, ledger, recordings).register(routes);
+        this.interactionRoutes = new InteractionRoutes(directory, messages, ledger, recordings);
+        interactionRoutes.register(routes);
         this.rest = new RestServer(directory.bot().token(), routes, rateLimits, failures, schemas, recordings);
         this.apiBaseUrl = rest.start();
     }
@@ -188,6 +199,21 @@ public final class DiscordStub implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends the bot's gateway session as Discord does now and then (INVALID_SESSION, not resumable): the bot forgets
+     * its guilds and identifies again after a moment (JDA waits about 2 s); the stub sends the guilds
+     * {@code guildsAfterReady} after that READY. {@link #awaitReconnected} waits for the new session,
+     * {@link #guildCreatesSent()} says when the guilds came back.
+     */
+    public void invalidateSession(Duration guildsAfterReady) {
+        gateway.invalidateSession(guildsAfterReady);
+    }
+
+    /** When the bot was sent its guilds (every GUILD_CREATE of one IDENTIFY), in order. */
+    public List<Instant> guildCreatesSent() {
+        return gateway.guildCreates();
+    }
+
     public int identifyCount() {
         return gateway.identifies();
     }
@@ -216,6 +242,16 @@ public final class DiscordStub implements AutoCloseable {
     /** Delivers a button click (INTERACTION_CREATE type 3) on a message the stub holds. */
     public InteractionHandle click(ButtonClick click) {
         return deliver(interactions.click(click));
+    }
+
+    /**
+     * Runs {@code action} once, on the stub's thread, when the bot's next answer to an interaction comes in: a reply or
+     * an update, or the edit of {@code @original} that completes a deferred one (not the deferral itself, nor
+     * autocomplete choices). It runs once the stub has taken the answer and before the bot hears back: the moment to
+     * kill the bot, to see that what it answered survives.
+     */
+    public void onNextAnswer(Runnable action) {
+        interactionRoutes.onNextAnswer(action);
     }
 
     private InteractionHandle deliver(InteractionPayloads.Built built) {
@@ -351,6 +387,22 @@ public final class DiscordStub implements AutoCloseable {
     /** Holds the next {@code times} matching requests for {@code delay} before answering them. */
     public void delayNext(String method, String pathRegex, Duration delay, int times) {
         failures.delayNext(method, pathRegex, delay, times);
+    }
+
+    /**
+     * Holds every request with this method ({@code *} for any), a path under {@code /api/v10/} matching the regex
+     * entirely and a JSON body that passes {@code body}, from now until the test {@linkplain HeldRequests#stopHolding()
+     * stops holding} them: the bot may give up on them meanwhile, retry, or be killed. Once
+     * {@linkplain HeldRequests#release() released} the stub handles each as if it had just come in: a message is
+     * stored then, whoever still waits for the answer.
+     */
+    public HeldRequests hold(String method, String pathRegex, Predicate<JsonNode> body) {
+        return failures.hold(method, pathRegex, body);
+    }
+
+    /** Runs {@code action} on the stub's thread when the next matching request comes in, before it is handled. */
+    public void beforeNext(String method, String pathRegex, Runnable action) {
+        failures.beforeNext(method, pathRegex, action);
     }
 
     /**

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.Message.MentionType;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.restaction.MessageCreateAction;
@@ -66,6 +70,48 @@ class FailureInjectionTest {
             post(bot, "Doors open").complete();
 
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        }
+    }
+
+    @Test
+    @DisplayName("held posts are stored once released, although the bot gave up waiting for them; once the test stops "
+            + "holding, posts go through at once")
+    void heldPostsStoredAfterRelease() {
+        try (DiscordStub stub = DiscordStub.start(TestGuilds.backstage());
+             JdaUnderTest bot = JdaUnderTest.connect(stub)) {
+            HeldRequests held = stub.hold("POST", "channels/\\d+/messages",
+                    body -> body.path("content").asText().startsWith("Log"));
+            post(bot, "Board").complete();
+            CompletableFuture<Message> log = post(bot, "Log: Anya arrived").submit();
+            held.awaitArrived(Duration.ofSeconds(5));
+            assertThat(stub.messages(BACKSTAGE)).extracting(StubMessage::content).containsExactly("Board");
+
+            log.cancel(true);
+            held.stopHolding();
+            new RawDiscordClient(stub).post(CHANNEL_MESSAGES,
+                    "{\"content\":\"Log: Anja arrived\",\"allowed_mentions\":{\"parse\":[]}}");
+            held.release();
+            held.awaitHandled(Duration.ofSeconds(5));
+
+            assertThat(held.held()).isEqualTo(1);
+            assertThat(stub.messages(BACKSTAGE)).extracting(StubMessage::content)
+                    .containsExactly("Board", "Log: Anja arrived", "Log: Anya arrived");
+        }
+    }
+
+    @Test
+    @DisplayName("an action asked for before the next matching request runs when it comes in, before it is handled")
+    void actionBeforeRequest() {
+        try (DiscordStub stub = DiscordStub.start(TestGuilds.backstage());
+             JdaUnderTest bot = JdaUnderTest.connect(stub)) {
+            List<Integer> storedWhenItCame = new CopyOnWriteArrayList<>();
+            stub.beforeNext("POST", "channels/\\d+/messages", () -> storedWhenItCame.add(stub.messages(BACKSTAGE).size()));
+
+            post(bot, "Doors open").complete();
+            post(bot, "Doors closed").complete();
+
+            assertThat(storedWhenItCame).as("run once, before the first post was stored").containsExactly(0);
+            assertThat(stub.messages(BACKSTAGE)).hasSize(2);
         }
     }
 }

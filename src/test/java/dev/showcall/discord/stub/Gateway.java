@@ -8,12 +8,15 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.java_websocket.WebSocket;
@@ -24,7 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gateway: answers IDENTIFY with HELLO, READY and one GUILD_CREATE per guild, RESUME with HELLO, the missed
- * dispatches and RESUMED, heartbeats with HEARTBEAT_ACK; and dispatches events (interactions) to the bot.
+ * dispatches and RESUMED, heartbeats with HEARTBEAT_ACK; and dispatches events (interactions) to the bot. It can
+ * invalidate the bot's session (INVALID_SESSION, not resumable), as Discord does now and then: the bot identifies
+ * again, and its guilds may come a while after READY.
  */
 final class Gateway extends WebSocketServer {
 
@@ -58,6 +63,14 @@ final class Gateway extends WebSocketServer {
     private int guildsSent;
     private int sessionsStarted;
     private int sessionsAtDisconnect;
+    /** How long after READY the next IDENTIFY's guilds are sent. */
+    private Duration guildsAfterReady = Duration.ZERO;
+    private final List<Instant> guildCreates = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "discord-stub-gateway-later");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile URI url;
 
     Gateway(Directory directory) {
@@ -161,12 +174,30 @@ final class Gateway extends WebSocketServer {
             identifies++;
             sessionsStarted++;
             dispatchLocked("READY", guildJson.ready(session.id, url.toString()));
-            for (StubGuild guild : directory.guilds()) {
-                dispatchLocked("GUILD_CREATE", guildJson.guildCreate(guild));
+            if (guildsAfterReady.isZero()) {
+                sendGuildsLocked();
+            } else {
+                Session identified = session;
+                later.schedule(() -> {
+                    synchronized (lock) {
+                        if (session == identified) {
+                            sendGuildsLocked();
+                        }
+                    }
+                }, guildsAfterReady.toMillis(), TimeUnit.MILLISECONDS);
+                guildsAfterReady = Duration.ZERO;
             }
-            guildsSent++;
             lock.notifyAll();
         }
+    }
+
+    private void sendGuildsLocked() {
+        for (StubGuild guild : directory.guilds()) {
+            dispatchLocked("GUILD_CREATE", guildJson.guildCreate(guild));
+        }
+        guildsSent++;
+        guildCreates.add(Instant.now());
+        lock.notifyAll();
     }
 
     private void resume(GatewayConnection connection, JsonNode data) {
@@ -232,6 +263,27 @@ final class Gateway extends WebSocketServer {
         connection.socket().close(1001, "Discord stub: going away");
     }
 
+    /**
+     * Ends the bot's session as Discord does when it cannot be resumed (INVALID_SESSION, {@code d: false}): JDA
+     * forgets its guilds, waits a moment and identifies again; the guilds come {@code guildsAfterReady} after READY.
+     */
+    void invalidateSession(Duration guildsAfterReady) {
+        synchronized (lock) {
+            if (current == null) {
+                throw new IllegalStateException("No bot is connected to the gateway");
+            }
+            sessionsAtDisconnect = sessionsStarted;
+            this.guildsAfterReady = guildsAfterReady;
+            current.send(op(INVALID_SESSION).put("d", false));
+            session = null;
+        }
+    }
+
+    /** When each round of GUILD_CREATE was sent. */
+    List<Instant> guildCreates() {
+        return List.copyOf(guildCreates);
+    }
+
     int identifies() {
         synchronized (lock) {
             return identifies;
@@ -276,6 +328,7 @@ final class Gateway extends WebSocketServer {
     }
 
     void shutdown() {
+        later.shutdownNow();
         try {
             stop(1_000);
         } catch (InterruptedException e) {

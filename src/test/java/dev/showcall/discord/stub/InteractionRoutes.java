@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Interaction callbacks, and the interaction webhook: {@code @original} and follow-up messages. */
 final class InteractionRoutes {
@@ -14,6 +15,7 @@ final class InteractionRoutes {
     private final MessageStore messages;
     private final InteractionLedger ledger;
     private final Recordings recordings;
+    private final AtomicReference<Runnable> onNextAnswer = new AtomicReference<>();
 
     InteractionRoutes(Directory directory, MessageStore messages, InteractionLedger ledger, Recordings recordings) {
         this.directory = directory;
@@ -34,6 +36,19 @@ final class InteractionRoutes {
                 .on("POST", hook, this::followUp);
     }
 
+    /** Runs {@code action} once, when the bot's next answer to an interaction has been taken. */
+    void onNextAnswer(Runnable action) {
+        onNextAnswer.set(action);
+    }
+
+    /** An answer the user sees (not a deferral, not autocomplete choices) was taken: its hook runs now. */
+    private void answered() {
+        Runnable action = onNextAnswer.getAndSet(null);
+        if (action != null) {
+            action.run();
+        }
+    }
+
     private Reply callback(Call call) {
         Optional<PendingInteraction> found = ledger.byId(call.id("interaction_id"), call.text("interaction_token"));
         if (found.isEmpty()) {
@@ -41,6 +56,16 @@ final class InteractionRoutes {
         }
         PendingInteraction interaction = found.get();
         call.whenRecorded(interaction::publish);
+        Reply reply = acknowledge(call, interaction);
+        int type = call.body() == null ? 0 : call.body().path("type").asInt();
+        if (reply.status() < 300 && (type == InteractionResponse.CHANNEL_MESSAGE_WITH_SOURCE
+                || type == InteractionResponse.UPDATE_MESSAGE)) {
+            answered();
+        }
+        return reply;
+    }
+
+    private Reply acknowledge(Call call, PendingInteraction interaction) {
         synchronized (interaction) {
             if (interaction.acknowledged()) {
                 return Reply.error(400, 40060, "Interaction has already been acknowledged.");
@@ -57,8 +82,8 @@ final class InteractionRoutes {
             StoredMessage message;
             switch (type) {
                 case InteractionResponse.CHANNEL_MESSAGE_WITH_SOURCE -> {
-                    message = StoredMessage.create(directory, interaction.channelId(), interaction.guildId(), data,
-                            call.files(), true);
+                    message = StoredMessage.create(directory, interaction.channelId(), interaction.guildId(), data, true);
+                    message.attach(data, call.files());
                     messages.add(message);
                     interaction.acknowledge(type, message);
                 }
@@ -77,7 +102,8 @@ final class InteractionRoutes {
                     }
                     message = component.get();
                     if (type == InteractionResponse.UPDATE_MESSAGE) {
-                        message.edit(data, call.files());
+                        message.edit(data);
+                        message.attach(data, call.files());
                     }
                     interaction.acknowledge(type, message);
                 }
@@ -145,8 +171,10 @@ final class InteractionRoutes {
         }
         return switch (method) {
             case "PATCH" -> {
-                message.edit(call.body(), call.files());
+                message.edit(call.body());
+                message.attach(call.body(), call.files());
                 interaction.get().originalEdited();
+                answered();
                 yield Reply.ok(message.json());
             }
             case "DELETE" -> {
@@ -174,7 +202,8 @@ final class InteractionRoutes {
         }
         return switch (method) {
             case "PATCH" -> {
-                followUp.get().edit(call.body(), call.files());
+                followUp.get().edit(call.body());
+                followUp.get().attach(call.body(), call.files());
                 yield Reply.ok(followUp.get().json());
             }
             case "DELETE" -> {
@@ -192,7 +221,8 @@ final class InteractionRoutes {
         }
         call.whenRecorded(interaction.get()::publish);
         StoredMessage message = StoredMessage.create(directory, interaction.get().channelId(),
-                interaction.get().guildId(), call.body(), call.files(), true);
+                interaction.get().guildId(), call.body(), true);
+        message.attach(call.body(), call.files());
         messages.add(message);
         interaction.get().followUp(message);
         return call.flag("wait") ? Reply.ok(message.json()) : Reply.noContent();

@@ -1,7 +1,9 @@
 package dev.showcall.discord.stub;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -9,8 +11,11 @@ import java.util.Optional;
 /** Channel messages, pins (old and new routes), channels and DMs. */
 final class MessageRoutes {
 
-    /** How long Discord keeps a nonce that {@code enforce_nonce} checks ("a few minutes"). */
-    static final java.time.Duration NONCE_WINDOW = java.time.Duration.ofMinutes(5);
+    /**
+     * How long Discord remembers a message's nonce under {@code enforce_nonce} ("the past few minutes"); a second
+     * message with the same nonce within it gets the first one back.
+     */
+    static final Duration NONCE_WINDOW = Duration.ofMinutes(3);
 
     /** A channel the bot can reach: a guild text channel, or a DM (guild and channel null). */
     private record Where(StubGuild guild, StubGuild.TextChannel channel, long channelId) {
@@ -93,30 +98,18 @@ final class MessageRoutes {
         if (where.get().guild() == null && !dms.acceptsMessagesIn(where.get().channelId())) {
             return Reply.error(403, 50007, "Cannot send messages to this user");
         }
-        Optional<StoredMessage> same = sameNonce(where.get().channelId(), call.body());
-        if (same.isPresent()) {
-            return Reply.ok(same.get().json());
-        }
         StoredMessage message = StoredMessage.create(directory, where.get().channelId(), where.get().guildId(),
-                call.body(), call.files(), false);
+                call.body(), false);
+        message.attach(call.body(), call.files());
+        JsonNode nonce = call.body().path("nonce");
+        if (nonce.isTextual() || nonce.isIntegralNumber()) {
+            message.nonce(nonce.asText());
+            if (call.body().path("enforce_nonce").asBoolean(false)) {
+                return Reply.ok(messages.addUnlessNonceSeen(message, NONCE_WINDOW).json());
+            }
+        }
         messages.add(message);
         return Reply.ok(message.json());
-    }
-
-    /**
-     * With {@code enforce_nonce}, Discord answers with the message the bot already posted in the channel with the
-     * same nonce a short while ago, instead of posting a second one.
-     */
-    private Optional<StoredMessage> sameNonce(long channelId, com.fasterxml.jackson.databind.JsonNode body) {
-        if (!body.path("enforce_nonce").asBoolean(false) || body.path("nonce").isMissingNode()
-                || body.path("nonce").isNull()) {
-            return Optional.empty();
-        }
-        String nonce = body.path("nonce").asText();
-        java.time.Instant since = java.time.Instant.now().minus(NONCE_WINDOW);
-        return messages.inChannel(channelId).stream()
-                .filter(m -> m.nonce().filter(nonce::equals).isPresent() && m.createdAt().isAfter(since))
-                .findFirst();
     }
 
     private Reply history(Call call) {
@@ -145,7 +138,8 @@ final class MessageRoutes {
         if (message.isEmpty()) {
             return missing(call);
         }
-        message.get().edit(call.body(), call.files());
+        message.get().edit(call.body());
+        message.get().attach(call.body(), call.files());
         return Reply.ok(message.get().json());
     }
 

@@ -96,6 +96,7 @@ class MessageRoutesTest {
                 assertThat(m.attachments()).extracting(StubAttachment::filename).containsExactly("calls.csv", "a.png");
                 assertThat(m.attachment("calls.csv")).hasValueSatisfying(a -> assertThat(a.data()).isEqualTo(csv));
             });
+            assertThat(stub.messages(BACKSTAGE).get(0).fileText("calls.csv")).contains("look;model\n1;Anya\n");
             // JDA refers to each upload by its part number, which Discord reads as an id: tolerated
             assertThat(stub.violations()).isEmpty();
         }
@@ -127,22 +128,46 @@ class MessageRoutesTest {
     }
 
     @Test
-    @DisplayName("a message sent again with the nonce of one posted a moment ago is answered with that one, not posted")
+    @DisplayName("a second message with a nonce the bot used in the channel minutes ago gets the first one back, as "
+            + "Discord does under enforce_nonce, and nothing new is stored")
     void enforcedNonce() {
         try (DiscordStub stub = DiscordStub.start(TestGuilds.backstage());
              JdaUnderTest bot = JdaUnderTest.connect(stub)) {
             TextChannel channel = bot.jda().getTextChannelById(BACKSTAGE);
-            Message first = channel.sendMessage("Report").setNonce("r42")
+            Message first = channel.sendMessage("Anya arrived").setNonce("log-17-18")
                     .setAllowedMentions(EnumSet.noneOf(MentionType.class)).complete();
 
-            Message again = channel.sendMessage("Report, sent again").setNonce("r42")
+            Message again = channel.sendMessage("Anya arrived (retried)").setNonce("log-17-18")
                     .setAllowedMentions(EnumSet.noneOf(MentionType.class)).complete();
-            Message other = channel.sendMessage("Another").setNonce("r43")
+            Message other = channel.sendMessage("Report").setNonce("report-42")
                     .setAllowedMentions(EnumSet.noneOf(MentionType.class)).complete();
 
             assertThat(again.getIdLong()).isEqualTo(first.getIdLong());
             assertThat(other.getIdLong()).isNotEqualTo(first.getIdLong());
-            assertThat(stub.messages(BACKSTAGE)).extracting(StubMessage::content).containsExactly("Report", "Another");
+            assertThat(stub.messages(BACKSTAGE)).extracting(StubMessage::content).containsExactly("Anya arrived", "Report");
+            assertThat(stub.requestsTo("POST", "channels/" + BACKSTAGE + "/messages"))
+                    .allSatisfy(r -> assertThat(r.body().path("enforce_nonce").asBoolean()).isTrue());
+        }
+    }
+
+    @Test
+    @DisplayName("a nonce is remembered per channel, and only where enforce_nonce asks for it")
+    void nonceScope() {
+        try (DiscordStub stub = DiscordStub.start(TestGuilds.backstage());
+             JdaUnderTest bot = JdaUnderTest.connect(stub)) {
+            bot.jda().getTextChannelById(BACKSTAGE).sendMessage("in backstage").setNonce("same")
+                    .setAllowedMentions(EnumSet.noneOf(MentionType.class)).complete();
+            bot.jda().getTextChannelById(TIMELINE).sendMessage("in the timeline").setNonce("same")
+                    .setAllowedMentions(EnumSet.noneOf(MentionType.class)).complete();
+            RawDiscordClient raw = new RawDiscordClient(stub);
+
+            var unenforced = raw.post("channels/" + BACKSTAGE + "/messages",
+                    "{\"content\":\"not enforced\",\"nonce\":\"same\",\"allowed_mentions\":{\"parse\":[]}}");
+
+            assertThat(unenforced.statusCode()).isEqualTo(200);
+            assertThat(stub.messages(BACKSTAGE)).extracting(StubMessage::content)
+                    .containsExactly("in backstage", "not enforced");
+            assertThat(stub.messages(TIMELINE)).extracting(StubMessage::content).containsExactly("in the timeline");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.showcall.discord.stub;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +18,26 @@ final class MessageStore {
     synchronized void add(StoredMessage message) {
         byChannel.computeIfAbsent(message.channelId(), id -> new ArrayList<>()).add(message);
         byId.put(message.id(), message);
+    }
+
+    /**
+     * Adds the message, which carries a nonce, unless one with the same nonce was created in its channel within
+     * {@code window}: Discord's
+     * {@code enforce_nonce}. Every message in a channel here is the bot's, so the channel is the author's too.
+     *
+     * @return the message now in the channel under that nonce: this one, or the one created before
+     */
+    synchronized StoredMessage addUnlessNonceSeen(StoredMessage message, Duration window) {
+        String nonce = message.nonce();
+        Instant since = message.createdAt().minus(window);
+        Optional<StoredMessage> earlier = byChannel.getOrDefault(message.channelId(), List.of()).stream()
+                .filter(m -> nonce.equals(m.nonce()) && !m.createdAt().isBefore(since))
+                .findFirst();
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        add(message);
+        return message;
     }
 
     synchronized Optional<StoredMessage> find(long channelId, long messageId) {

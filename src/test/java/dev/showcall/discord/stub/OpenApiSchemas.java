@@ -160,21 +160,26 @@ final class OpenApiSchemas {
         if (operation.template().equals("users/@me/channels")) {
             return recipientIdAsString(body);
         }
-        if (body.path("attachments").isArray() || body.path("data").path("attachments").isArray()) {
-            return attachmentIdsAsStrings(body);
-        }
-        return body;
+        return attachmentIdsAsStrings(body);
     }
 
-    /** JDA numbers the attachments it uploads by their {@code files[n]} part; Discord reads the number too. */
+    /**
+     * JDA refers to a file it uploads by its index in {@code attachments[].id}, a JSON number (the part
+     * {@code files[n]}); Discord reads it, as it reads any snowflake given as a number. Only that field
+     * is relaxed, on a message body or an interaction callback's {@code data}.
+     */
     private static JsonNode attachmentIdsAsStrings(JsonNode body) {
+        if (body == null || !(body.has("attachments") || body.path("data").has("attachments"))) {
+            return body;
+        }
         JsonNode copy = body.deepCopy();
-        for (JsonNode attachments : List.of(copy.path("attachments"), copy.path("data").path("attachments"))) {
-            for (JsonNode attachment : attachments) {
-                if (attachment instanceof ObjectNode object && object.get("id") != null
-                        && object.get("id").isIntegralNumber()) {
-                    object.put("id", object.get("id").asText());
-                }
+        for (JsonNode holder : List.of(copy, copy.path("data"))) {
+            if (holder.get("attachments") instanceof ArrayNode attachments) {
+                attachments.forEach(a -> {
+                    if (a instanceof ObjectNode o && o.get("id") != null && o.get("id").isIntegralNumber()) {
+                        o.put("id", o.get("id").asText());
+                    }
+                });
             }
         }
         return copy;

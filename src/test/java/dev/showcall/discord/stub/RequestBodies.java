@@ -3,10 +3,6 @@ package dev.showcall.discord.stub;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,8 +21,6 @@ final class RequestBodies {
     }
 
     private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?");
-    private static final Pattern NAME = Pattern.compile("\\bname=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
-    private static final Pattern FILENAME = Pattern.compile("\\bfilename=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
     private static final Pattern PAYLOAD_PART =
             Pattern.compile("Content-Disposition:\\s*form-data;\\s*name=\"payload_json\"[^\\r\\n]*\\r\\n(?:[^\\r\\n]+\\r\\n)*\\r\\n",
                     Pattern.CASE_INSENSITIVE);
@@ -56,6 +50,37 @@ final class RequestBodies {
         }
     }
 
+    /** A file sent with a message: the part {@code files[n]} of a multipart body. */
+    record Upload(String filename, String contentType, byte[] data) {
+    }
+
+    private static final Pattern FILE_PART = Pattern.compile(
+            "Content-Disposition:\\s*form-data;\\s*name=\"files\\[(\\d+)]\"(?:;\\s*filename=\"([^\"]*)\")?[^\\r\\n]*\\r\\n"
+                    + "((?:[^\\r\\n]+\\r\\n)*)\\r\\n", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CONTENT_TYPE = Pattern.compile("Content-Type:\\s*([^\\r\\n]+)", Pattern.CASE_INSENSITIVE);
+
+    /** The files of a multipart body by their index n in {@code files[n]}; none for any other body. */
+    static java.util.Map<Integer, Upload> files(String contentType, byte[] bytes) {
+        java.util.Map<Integer, Upload> files = new java.util.TreeMap<>();
+        String type = contentType == null ? "" : contentType;
+        Matcher boundary = BOUNDARY.matcher(type);
+        if (!type.startsWith("multipart/form-data") || !boundary.find()) {
+            return files;
+        }
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        Matcher part = FILE_PART.matcher(text);
+        while (part.find()) {
+            int end = text.indexOf("\r\n--" + boundary.group(1), part.end());
+            byte[] data = text.substring(part.end(), end < 0 ? text.length() : end).getBytes(StandardCharsets.ISO_8859_1);
+            Matcher partType = CONTENT_TYPE.matcher(part.group(3));
+            String filename = part.group(2) == null ? "" : new String(part.group(2).getBytes(StandardCharsets.ISO_8859_1),
+                    StandardCharsets.UTF_8);
+            files.put(Integer.parseInt(part.group(1)),
+                    new Upload(filename, partType.find() ? partType.group(1).strip() : "application/octet-stream", data));
+        }
+        return files;
+    }
+
     private static Optional<String> payloadJson(String contentType, byte[] bytes) {
         Matcher boundary = BOUNDARY.matcher(contentType);
         if (!boundary.find()) {
@@ -70,65 +95,5 @@ final class RequestBodies {
         int end = text.indexOf("\r\n--" + boundary.group(1), part.end());
         String raw = text.substring(part.end(), end < 0 ? text.length() : end);
         return Optional.of(new String(raw.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
-    }
-
-    /** The file parts of a multipart body ({@code files[n]}), in order; none for any other body. */
-    static List<Upload> files(String contentType, byte[] bytes) {
-        String type = contentType == null ? "" : contentType;
-        Matcher boundary = BOUNDARY.matcher(type);
-        if (!type.startsWith("multipart/form-data") || !boundary.find()) {
-            return List.of();
-        }
-        // ISO-8859-1 keeps one char per byte: an index in the text is the same index in the bytes
-        String text = new String(bytes, StandardCharsets.ISO_8859_1);
-        String delimiter = "--" + boundary.group(1);
-        List<Upload> files = new ArrayList<>();
-        int at = text.indexOf(delimiter);
-        while (at >= 0) {
-            int headersStart = at + delimiter.length();
-            if (text.startsWith("--", headersStart)) {
-                break;
-            }
-            int headersEnd = text.indexOf("\r\n\r\n", headersStart);
-            int next = text.indexOf("\r\n" + delimiter, headersEnd < 0 ? headersStart : headersEnd);
-            if (headersEnd < 0 || next < 0) {
-                break;
-            }
-            String headers = text.substring(headersStart, headersEnd);
-            Matcher name = NAME.matcher(headers);
-            Matcher filename = FILENAME.matcher(headers);
-            if (name.find() && filename.find()) {
-                String utf8Name = new String(filename.group(1).getBytes(StandardCharsets.ISO_8859_1),
-                        StandardCharsets.UTF_8);
-                files.add(new Upload(name.group(1), utf8Name, header(headers, "content-type"),
-                        Arrays.copyOfRange(bytes, headersEnd + 4, next)));
-            }
-            at = next + 2;
-        }
-        return List.copyOf(files);
-    }
-
-    private static String header(String headers, String wanted) {
-        for (String line : headers.split("\r\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals(wanted)) {
-                return line.substring(colon + 1).trim();
-            }
-        }
-        return "application/octet-stream";
-    }
-
-    /**
-     * One file of a multipart body.
-     *
-     * @param field the form field, {@code files[n]} as Discord wants it
-     */
-    record Upload(String field, String filename, String contentType, byte[] data) {
-
-        /** {@code n} of a {@code files[n]} field; -1 for any other field. */
-        int index() {
-            Matcher m = Pattern.compile("files\\[(\\d+)]").matcher(field);
-            return m.matches() ? Integer.parseInt(m.group(1)) : -1;
-        }
     }
 }

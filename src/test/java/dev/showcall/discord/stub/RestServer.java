@@ -96,6 +96,12 @@ final class RestServer {
         Answer(Reply reply, Map<String, String> headers) {
             this(reply, headers, List.of());
         }
+
+        Answer andThen(Runnable action) {
+            List<Runnable> all = new ArrayList<>(afterwards);
+            all.add(action);
+            return new Answer(reply, headers, all);
+        }
     }
 
     private Answer answer(HttpExchange exchange) throws IOException {
@@ -106,10 +112,10 @@ final class RestServer {
         Map<String, List<String>> headers = headers(exchange.getRequestHeaders());
         byte[] bytes = exchange.getRequestBody().readAllBytes();
         JsonNode body;
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        List<RequestBodies.Upload> files = RequestBodies.files(contentType, bytes);
+        Map<Integer, RequestBodies.Upload> files;
         try {
-            body = RequestBodies.parse(contentType, bytes);
+            body = RequestBodies.parse(exchange.getRequestHeaders().getFirst("Content-Type"), bytes);
+            files = RequestBodies.files(exchange.getRequestHeaders().getFirst("Content-Type"), bytes);
         } catch (RequestBodies.NotJson e) {
             Reply reply = Reply.error(400, 50109, "The request body contains invalid JSON.");
             record(at, method, fullPath, query, "", headers, null, reply, false);
@@ -121,10 +127,22 @@ final class RestServer {
             return new Answer(reply, Map.of());
         }
         String path = stripSlashes(fullPath.substring(PREFIX.length()));
+        failures.before(method, path).ifPresent(Runnable::run);
         Optional<Duration> delay = failures.delay(method, path);
         if (delay.isPresent()) {
             sleep(delay.get());
         }
+        Optional<HeldRequests> held = failures.holdFor(method, path, body);
+        if (held.isPresent()) {
+            held.get().hold();
+            return handle(at, method, path, query, headers, body, files).andThen(held.get()::handled);
+        }
+        return handle(at, method, path, query, headers, body, files);
+    }
+
+    /** Injected failures, authorisation, the rate limit, the checks on the body, then the route. */
+    private Answer handle(Instant at, String method, String path, String query, Map<String, List<String>> headers,
+                          JsonNode body, Map<Integer, RequestBodies.Upload> files) {
         Optional<RouteTable.Match> match = routes.match(method, path);
         String route = match.map(m -> m.route().toString()).orElse("");
         Optional<Integer> failure = failures.failure(method, path);

@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import net.dv8tion.jda.api.entities.Message.MentionType;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -72,6 +74,35 @@ class SlashCommandTest {
             assertThat(response.message().pingsAnyone()).isFalse();
             assertThat(stub.messages(BACKSTAGE)).isEmpty();
             assertThat(stub.violations()).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("a test's action on the next answer runs once the stub took the reply, before the bot hears back, "
+            + "and once only")
+    void actionOnNextAnswer() throws Exception {
+        AtomicBoolean botHeardBack = new AtomicBoolean();
+        List<Boolean> heardBackWhenActionRan = new CopyOnWriteArrayList<>();
+        ListenerAdapter listener = new ListenerAdapter() {
+            @Override
+            public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+                event.reply("Anya is in").setEphemeral(true).setAllowedMentions(EnumSet.noneOf(MentionType.class))
+                        .complete();
+                botHeardBack.set(true);
+            }
+        };
+        try (DiscordStub stub = DiscordStub.start(TestGuilds.backstage());
+             JdaUnderTest bot = JdaUnderTest.connect(stub, listener)) {
+            registerCommands(bot);
+            stub.onNextAnswer(() -> heardBackWhenActionRan.add(botHeardBack.get()));
+
+            InteractionResponse first = stub.slash(SlashCommandInvocation.of("arrived").option("model", "Anya")
+                    .by(DRESSER).in(BACKSTAGE)).awaitResponse(DISCORD_LIMIT);
+            stub.slash(SlashCommandInvocation.of("arrived").option("model", "Anja").by(DRESSER).in(BACKSTAGE))
+                    .awaitResponse(DISCORD_LIMIT);
+
+            assertThat(first.message().content()).isEqualTo("Anya is in");
+            assertThat(heardBackWhenActionRan).containsExactly(false);
         }
     }
 

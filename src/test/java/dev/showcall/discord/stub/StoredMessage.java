@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /** A message the stub keeps, in Discord's wire form, changed by creates, edits and pins. Thread-safe. */
 final class StoredMessage {
@@ -26,12 +26,11 @@ final class StoredMessage {
     private Instant editedAt;
     private Instant pinnedAt;
     private Mentions mentions = new Mentions(false, List.of(), List.of());
+    private String nonce;
     private List<StubAttachment> attachments = List.of();
-    private final String nonce;
 
-    private StoredMessage(long id, long channelId, long guildId, Instant createdAt, Directory directory, String nonce) {
+    private StoredMessage(long id, long channelId, long guildId, Instant createdAt, Directory directory) {
         this.id = id;
-        this.nonce = nonce;
         this.channelId = channelId;
         this.guildId = guildId;
         this.createdAt = createdAt;
@@ -56,21 +55,17 @@ final class StoredMessage {
 
     /** A message the bot created with a request body (channel message, interaction response or webhook message). */
     static StoredMessage create(Directory directory, long channelId, long guildId, JsonNode body, boolean byWebhook) {
-        return create(directory, channelId, guildId, body, List.of(), byWebhook);
-    }
-
-    /** The same, with the files uploaded with it. */
-    static StoredMessage create(Directory directory, long channelId, long guildId, JsonNode body,
-                                List<RequestBodies.Upload> files, boolean byWebhook) {
         long id = Snowflakes.next();
-        JsonNode nonce = body == null ? null : body.get("nonce");
-        StoredMessage message = new StoredMessage(id, channelId, guildId, Instant.now(), directory,
-                nonce == null || nonce.isNull() ? null : nonce.asText());
+        StoredMessage message = new StoredMessage(id, channelId, guildId, Instant.now(), directory);
         if (byWebhook) {
             String application = Json.id(directory.bot().applicationId());
             message.wire.put("webhook_id", application).put("application_id", application);
         }
-        message.apply(body, false, files);
+        message.apply(body, false);
+        JsonNode nonce = body == null ? null : body.get("nonce");
+        if (nonce != null && (nonce.isTextual() || nonce.isIntegralNumber())) {
+            message.nonce = nonce.asText();
+        }
         return message;
     }
 
@@ -86,9 +81,13 @@ final class StoredMessage {
         return createdAt;
     }
 
-    /** The nonce the message was created with, if any. */
-    Optional<String> nonce() {
-        return Optional.ofNullable(nonce);
+    /** The nonce it was created with, or {@code null}. */
+    synchronized String nonce() {
+        return nonce;
+    }
+
+    synchronized void nonce(String value) {
+        nonce = value;
     }
 
     synchronized boolean pinned() {
@@ -100,11 +99,55 @@ final class StoredMessage {
     }
 
     synchronized void edit(JsonNode body) {
-        apply(body, true, List.of());
+        apply(body, true);
     }
 
-    synchronized void edit(JsonNode body, List<RequestBodies.Upload> files) {
-        apply(body, true, files);
+    /**
+     * Files sent with a create or an edit, as Discord keeps them: {@code attachments} lists what the message holds,
+     * each an uploaded {@code files[n]} part named by its index n, or an attachment kept from before by its id;
+     * without that list every upload is added to what the message holds. The bytes are kept for the test.
+     */
+    synchronized void attach(JsonNode body, Map<Integer, RequestBodies.Upload> uploads) {
+        if (body == null || !body.isObject()) {
+            return;
+        }
+        boolean listed = body.path("attachments").isArray();
+        if (!listed && uploads.isEmpty()) {
+            return;
+        }
+        List<StubAttachment> now = new ArrayList<>();
+        if (listed) {
+            for (JsonNode wanted : body.path("attachments")) {
+                JsonNode id = wanted.path("id");
+                RequestBodies.Upload upload = id.isIntegralNumber() ? uploads.get(id.asInt()) : null;
+                if (upload != null) {
+                    now.add(upload(upload, wanted.path("filename").asText(upload.filename())));
+                } else if (!id.isIntegralNumber()) {
+                    attachments.stream().filter(a -> Json.id(a.id()).equals(id.asText())).findFirst().ifPresent(now::add);
+                }
+            }
+        } else {
+            now.addAll(attachments);
+            uploads.values().forEach(u -> now.add(upload(u, u.filename())));
+        }
+        attachments = List.copyOf(now);
+        ArrayNode wire = this.wire.putArray("attachments");
+        for (StubAttachment a : attachments) {
+            ObjectNode json = wire.addObject()
+                    .put("id", Json.id(a.id()))
+                    .put("filename", a.filename())
+                    .put("size", a.size())
+                    .put("url", "https://cdn.discordapp.com/attachments/" + channelId + "/" + a.id() + "/" + a.filename())
+                    .put("proxy_url", "https://media.discordapp.net/attachments/" + channelId + "/" + a.id() + "/"
+                            + a.filename())
+                    .put("content_type", a.contentType())
+                    .put("flags", 0);
+            json.putNull("description");
+        }
+    }
+
+    private static StubAttachment upload(RequestBodies.Upload file, String filename) {
+        return new StubAttachment(Snowflakes.next(), filename, file.contentType(), file.data().clone());
     }
 
     synchronized void setFlags(int flags) {
@@ -136,11 +179,10 @@ final class StoredMessage {
                 attachments);
     }
 
-    private void apply(JsonNode body, boolean edit, List<RequestBodies.Upload> files) {
+    private void apply(JsonNode body, boolean edit) {
         if (body == null || !body.isObject()) {
             return;
         }
-        attach(body, edit, files);
         if (body.has("content")) {
             wire.put("content", body.path("content").asText(""));
         }
@@ -181,51 +223,5 @@ final class StoredMessage {
         mentions.userIds().forEach(user -> users.add(people.user(directory.user(user))));
         ArrayNode roles = wire.putArray("mention_roles");
         mentions.roleIds().forEach(role -> roles.add(Json.id(role)));
-    }
-
-    /**
-     * As Discord does: {@code attachments} lists what the message holds, each an upload named by its part number or
-     * an attachment kept from before; without that list every upload is added.
-     */
-    private void attach(JsonNode body, boolean edit, List<RequestBodies.Upload> files) {
-        List<StubAttachment> now = new ArrayList<>();
-        if (body.path("attachments").isArray()) {
-            for (JsonNode wanted : body.path("attachments")) {
-                JsonNode id = wanted.path("id");
-                if (id.isIntegralNumber()) {
-                    files.stream().filter(f -> f.index() == id.asInt()).findFirst()
-                            .ifPresent(f -> now.add(upload(f, wanted.path("filename").asText(f.filename()))));
-                } else {
-                    attachments.stream().filter(a -> Json.id(a.id()).equals(id.asText())).findFirst().ifPresent(now::add);
-                }
-            }
-        } else {
-            if (edit) {
-                now.addAll(attachments);
-            }
-            files.forEach(f -> now.add(upload(f, f.filename())));
-        }
-        if (!body.path("attachments").isArray() && files.isEmpty()) {
-            return;
-        }
-        attachments = List.copyOf(now);
-        ArrayNode wire = this.wire.putArray("attachments");
-        for (StubAttachment a : attachments) {
-            ObjectNode json = wire.addObject()
-                    .put("id", Json.id(a.id()))
-                    .put("filename", a.filename())
-                    .put("size", a.data().length)
-                    .put("url", "https://cdn.discord-stub.invalid/attachments/" + channelId + "/" + a.id() + "/"
-                            + a.filename())
-                    .put("proxy_url", "https://media.discord-stub.invalid/attachments/" + channelId + "/" + a.id()
-                            + "/" + a.filename())
-                    .put("content_type", a.contentType())
-                    .put("flags", 0);
-            json.putNull("description");
-        }
-    }
-
-    private static StubAttachment upload(RequestBodies.Upload file, String filename) {
-        return new StubAttachment(Snowflakes.next(), filename, file.contentType(), file.data());
     }
 }

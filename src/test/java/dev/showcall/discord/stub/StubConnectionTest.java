@@ -98,4 +98,29 @@ class StubConnectionTest {
             assertThat(stub.identifyCount()).isEqualTo(1);
         }
     }
+
+    @Test
+    @DisplayName("an invalidated session makes JDA identify again; it has no guild until the stub sends it again")
+    void identifiesAgainAfterInvalidSession() throws InterruptedException {
+        try (DiscordStub stub = DiscordStub.start(TestGuilds.backstage());
+             JdaUnderTest bot = JdaUnderTest.connect(stub)) {
+            stub.awaitGuildsSent(Duration.ofSeconds(1));
+
+            // when Discord ends the session and sends the guilds a second after the new READY
+            stub.invalidateSession(Duration.ofSeconds(1));
+            stub.awaitReconnected(Duration.ofSeconds(10));
+
+            // then JDA identified a second time, without the guild until it came
+            assertThat(stub.identifyCount()).isEqualTo(2);
+            assertThat(stub.resumeCount()).isZero();
+            assertThat(stub.guildCreatesSent()).hasSize(1);
+            assertThat(bot.jda().getTextChannelById(TIMELINE)).isNull();
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (bot.jda().getTextChannelById(TIMELINE) == null && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(stub.guildCreatesSent()).hasSize(2);
+            assertThat(bot.jda().getTextChannelById(TIMELINE)).isNotNull();
+        }
+    }
 }

@@ -21,7 +21,7 @@ import java.util.stream.StreamSupport;
  * @param mentionedRoleIds the roles it pings
  * @param editedAt {@code null} until the message is edited
  * @param json the message object as the stub returns it over REST
- * @param attachments the files it carries, in order
+ * @param attachments the files it carries, in order, with their bytes as uploaded
  */
 public record StubMessage(long id, long channelId, long guildId, String content, List<JsonNode> embeds,
                           List<JsonNode> components, int flags, boolean pinned, JsonNode allowedMentions,
@@ -41,6 +41,11 @@ public record StubMessage(long id, long channelId, long guildId, String content,
     /** The attachment with this file name. */
     public Optional<StubAttachment> attachment(String filename) {
         return attachments.stream().filter(a -> a.filename().equals(filename)).findFirst();
+    }
+
+    /** The text of the attached file with this name, read as UTF-8. */
+    public Optional<String> fileText(String filename) {
+        return attachment(filename).map(a -> new String(a.data(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public boolean ephemeral() {
