@@ -4,12 +4,13 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code showcall validate|plan|import|run|copy-db}. */
+/** The command line: {@code showcall validate|plan|import|run|copy-db|report}. */
 @Command(name = "showcall",
         mixinStandardHelpOptions = true,
         versionProvider = Main.ManifestVersion.class,
         description = "Runs the backstage of a fashion show on Discord.",
         subcommands = {ValidateCommand.class, PlanCommand.class, ImportCommand.class, RunCommand.class, CopyDbCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -42,7 +43,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: validate, plan, import, run or copy-db");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: validate, plan, import, run, copy-db or report");
     }
 
     /** The version Maven writes into the jar's manifest. */

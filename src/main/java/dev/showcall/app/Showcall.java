@@ -55,6 +55,9 @@ import dev.showcall.store.ShowRepository;
 import dev.showcall.store.TimelineEventRepository;
 import dev.showcall.discord.DiscordTimelineChannel;
 import dev.showcall.discord.commands.StatusCommand;
+import dev.showcall.discord.AfterShowReports;
+import dev.showcall.discord.commands.MyCallCommand;
+import dev.showcall.discord.commands.ReportSlashCommand;
 import dev.showcall.discord.commands.ShowCommand;
 import dev.showcall.discord.commands.ShowPlanCommand;
 import dev.showcall.show.DiscordBinding;
@@ -92,6 +95,8 @@ public final class Showcall implements AutoCloseable {
     private List<ShowLoading.Planned> read = List.of();
     private ExecutorService workers;
     private ScheduledExecutorService timer;
+    private AfterShowReports reports;
+    private ScheduledExecutorService reportThread;
     private DiscordBot bot;
     private CallScheduler calls;
     private Reconciliation reconciliation;
@@ -273,8 +278,8 @@ public final class Showcall implements AutoCloseable {
                 () -> calls, clock);
         reconciliation = new Reconciliation(() -> directory, List.of(callSync, replacements::resumeNotices),
                 Executors.newSingleThreadScheduledExecutor(named("showcall-reconcile")));
-        DelayCommand delay = new DelayCommand(new Delays(database, new DelayRepository(), callPings, timeline, callSync,
-                reconciliation, clock));
+        Delays delays = new Delays(database, new DelayRepository(), callPings, timeline, callSync, reconciliation, clock);
+        DelayCommand delay = new DelayCommand(delays);
         Arrivals arrivals = new Arrivals(new JdbcArrivalStore(database, new ArrivalRepository(), timeline), clock);
         ArrivedCommand arrived = new ArrivedCommand(arrivals, directory);
         ConfirmButtons confirm = new ConfirmButtons(new Confirmations(database, new ConfirmationRepository(),
@@ -290,9 +295,17 @@ public final class Showcall implements AutoCloseable {
         ReplaceCommand replace = new ReplaceCommand(replacements, timer);
         LineupCommand lineup = new LineupCommand(lineups);
         StatusCommand status = new StatusCommand(feedStore(), this::activeInstance);
+        java.util.concurrent.ScheduledThreadPoolExecutor reporting =
+                new java.util.concurrent.ScheduledThreadPoolExecutor(1, named("showcall-reports"));
+        // a check or a retry waiting for its time does not hold up a stop: a claim not marked sent is posted at the next start
+        reporting.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        reportThread = reporting;
+        reports = new AfterShowReports(database, () -> bot.jda(), feeds::feed, clock, reportThread, fence);
+        ReportSlashCommand report = new ReportSlashCommand(reports);
+        MyCallCommand myCall = new MyCallCommand(delays::total, clock);
         ShowCommand showCommand = new ShowCommand(List.of(new ShowPlanCommand()));
         CommandListener commands = new CommandListener(
-                List.of(arrived, noShow, replace, look, lineup, walked, delay, callsCommand, status, showCommand),
+                List.of(arrived, noShow, replace, look, lineup, walked, delay, callsCommand, status, showCommand, report, myCall),
                 List.of(arrived, confirm),
                 new ShowResolver(directory), workers, timer);
         GuildSetup setup = new GuildSetup(directory, commands.commandData());
@@ -331,6 +344,7 @@ public final class Showcall implements AutoCloseable {
         }
         calls.start();
         reconciliation.start();
+        reports.start(() -> directory);
     }
 
     /** Everyone showcall will DM, with when their first ping is due. */
@@ -393,6 +407,8 @@ public final class Showcall implements AutoCloseable {
         if (calls != null) {
             calls.shutdown();
         }
+        // no report is handed to a feed once the feeds stop
+        shutDown(reportThread);
         feeds.close();
         if (dmChannels != null) {
             dmChannels.close();

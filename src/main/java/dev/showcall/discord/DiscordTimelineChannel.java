@@ -144,7 +144,7 @@ public final class DiscordTimelineChannel implements TimelineChannel {
     }
 
     /** Discord's answer, or the failure it gave; a request that takes too long is cancelled and fails. */
-    private static <T> T await(RestAction<T> action) {
+    static <T> T await(RestAction<T> action) {
         CompletableFuture<T> answer = action.submit();
         try {
             return answer.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -24,9 +24,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class GuildSetup extends ListenerAdapter {
 
-    /** What the bot does in the timeline channel: post, edit its board, pin it, read back its messages. */
+    /**
+     * What the bot does in the timeline channel: post, edit its board, pin it, read back its
+     * messages, and post the after-show report with its files.
+     */
     static final Set<Permission> TIMELINE_PERMISSIONS = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
-            Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_HISTORY, Permission.PIN_MESSAGES);
+            Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_HISTORY, Permission.PIN_MESSAGES,
+            Permission.MESSAGE_ATTACH_FILES);
     /** What it does in the calls channel: post calls that mention people. */
     static final Set<Permission> CALLS_PERMISSIONS = EnumSet.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND,
             Permission.MESSAGE_EMBED_LINKS, Permission.MESSAGE_HISTORY);

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +36,12 @@ import org.slf4j.LoggerFactory;
  *       would change nothing is not sent. A board Discord no longer has (deleted) is posted again
  *       and pinned. A board's key is its show's and the board it replaces, so a retry of one
  *       whose answer was lost does not make two.</li>
- *   <li>When both wait, the one that has waited longer goes first, so they take turns under load.
- *       A failed write is retried with back-off; the pacer counts it all the same.</li>
+ *   <li>Other messages for the channel (the after-show report) are handed over with
+ *       {@link #postInTurn}: each is one write, in its turn. It is tried once; whoever handed it
+ *       over hears how it went and decides whether to hand it over again.</li>
+ *   <li>When more than one waits, the one that has waited longest goes first, so they take turns
+ *       under load. A failed log or board write is retried with back-off; the pacer counts every
+ *       write all the same.</li>
  * </ul>
  * The feed wakes when an event is committed ({@link #wake()}) and polls as a safety net.
  */
@@ -61,7 +68,13 @@ public final class TimelineFeed {
     private final FeedListener listener;
 
     private final AtomicBoolean queued = new AtomicBoolean();
+    private final Queue<Handed> handed = new ConcurrentLinkedQueue<>();
+    private volatile boolean stopped;
     private ScheduledFuture<?> timer;
+
+    /** A message handed over with {@link #postInTurn}, waiting since {@code since} (the pacing clock). */
+    private record Handed(ChannelPost post, long since, CompletableFuture<Long> posted) {
+    }
 
     // owned by the feed's thread
     private Optional<FeedStore.BoardMessage> board = Optional.empty();
@@ -94,6 +107,23 @@ public final class TimelineFeed {
 
     public String showId() {
         return showId;
+    }
+
+    /**
+     * Posts {@code post} in the channel in its turn, within the write limit: the log, the board and
+     * the messages handed over go in the order they started waiting. The future completes on the
+     * feed's thread (do nothing slow in what depends on it) with the message's id, or with the
+     * failure; the message is not tried again here. A feed that is stopped fails it.
+     */
+    public CompletableFuture<Long> postInTurn(ChannelPost post) {
+        Handed message = new Handed(post, millis.getAsLong(), new CompletableFuture<>());
+        handed.add(message);
+        if (stopped) {
+            failHanded();
+        } else {
+            wake();
+        }
+        return message.posted();
     }
 
     /** Something was committed: look at once. Wakes that come while a step is queued are one. */
@@ -158,7 +188,8 @@ public final class TimelineFeed {
         boolean boardWaiting = board.isEmpty() || store.newestEventId(showId) > shownEventId;
         logWaitingSince = logWaiting ? Math.min(logWaitingSince, now) : NOT_WAITING;
         boardWaitingSince = boardWaiting ? Math.min(boardWaitingSince, now) : NOT_WAITING;
-        if (!logWaiting && !boardWaiting) {
+        Handed next = handed.peek();
+        if (!logWaiting && !boardWaiting && next == null) {
             return checkBoardIfDue(now);
         }
         if (!pacer.mayWriteAt(now)) {
@@ -166,12 +197,36 @@ public final class TimelineFeed {
         }
         if (board.isEmpty()) {
             postBoard();
+        } else if (next != null && next.since() <= Math.min(logWaitingSince, boardWaitingSince)) {
+            postHanded(next);
         } else if (logWaiting && logWaitingSince <= boardWaitingSince) {
             publishLog(claimed, unclaimed);
         } else {
             editBoard();
         }
         return 0;
+    }
+
+    /** One try of a message handed over; its future says how it went, the feed goes on either way. */
+    private void postHanded(Handed message) {
+        handed.remove(message);
+        long messageId;
+        try {
+            messageId = message.post().post();
+        } catch (RuntimeException e) {
+            message.posted().completeExceptionally(e);
+            return;
+        } finally {
+            pacer.finished(millis.getAsLong());
+        }
+        message.posted().complete(messageId);
+    }
+
+    private void failHanded() {
+        for (Handed message = handed.poll(); message != null; message = handed.poll()) {
+            message.posted().completeExceptionally(new IllegalStateException("the timeline feed of show " + showId
+                    + " has stopped"));
+        }
     }
 
     private long checkBoardIfDue(long now) {
@@ -301,10 +356,12 @@ public final class TimelineFeed {
         shownBoard = null;
     }
 
-    /** Stops after the step under way. */
+    /** Stops after the step under way; messages handed over and not yet posted fail. */
     public synchronized void stop() {
+        stopped = true;
         if (timer != null) {
             timer.cancel(false);
         }
+        failHanded();
     }
 }

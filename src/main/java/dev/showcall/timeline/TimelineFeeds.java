@@ -62,6 +62,11 @@ public final class TimelineFeeds implements AutoCloseable {
         return this::wake;
     }
 
+    /** The running feed of this show, if it has one. */
+    public java.util.Optional<TimelineFeed> feed(String showId) {
+        return java.util.Optional.ofNullable(feeds.get(showId));
+    }
+
     public Collection<TimelineFeed> all() {
         return feeds.values();
     }

@@ -52,4 +52,12 @@ class DiscordRequestsTest {
         assertThat(call).hasSizeLessThanOrEqualTo(25).isEqualTo(DiscordCallNotifier.nonce("show|crew:hair:1|call"));
         assertThat(DiscordCallNotifier.nonce("show|crew:hair:1|reminder:600")).isNotEqualTo(call);
     }
+
+    @Test
+    @DisplayName("gives the automatic after-show report one nonce per show, the same on every try and after a restart")
+    void reportNonce() {
+        assertThat(AfterShowReports.nonce("show")).hasSizeLessThanOrEqualTo(25).isEqualTo(AfterShowReports.nonce("show"))
+                .isNotEqualTo(AfterShowReports.nonce("other-show"))
+                .isNotEqualTo(DiscordCallNotifier.nonce("show|crew:hair:1|call"));
+    }
 }

@@ -42,6 +42,14 @@ class TimelineFeedTest {
                 Clock.fixed(NOW, ZoneOffset.UTC), () -> millis, FeedListener.NONE);
     }
 
+    /** A feed that only steps when the test says: what would wake it on its thread is dropped. */
+    private TimelineFeed steppedByTheTest() {
+        ScheduledExecutorService none = Executors.newSingleThreadScheduledExecutor();
+        none.shutdown();
+        return new TimelineFeed(SHOW, store, channel, new WritePacer(5, 5000, 50), none,
+                Clock.fixed(NOW, ZoneOffset.UTC), () -> millis, FeedListener.NONE);
+    }
+
     /** Steps the feed until it has nothing to do, letting time pass as the pacer asks; gives the time it took. */
     private long drain(TimelineFeed feed) {
         long started = millis;
@@ -262,6 +270,76 @@ class TimelineFeedTest {
             assertThat(channel.writes.get(i) - channel.writes.get(i - 5)).isGreaterThan(5000);
         }
         assertThat(spent).isPositive();
+    }
+
+    @Test
+    @DisplayName("posts a message handed over in its turn: after the log that waited before it, within the write limit")
+    void handedOverInTurn() {
+        // given a board shown, a log message just posted, and another event seen waiting for the pacer
+        TimelineFeed feed = steppedByTheTest();
+        drain(feed);
+        store.add(1);
+        while (channel.posts.isEmpty()) {
+            millis += feed.step();
+        }
+        store.add(1);
+        assertThat(feed.step()).as("the pacer holds the next write").isPositive();
+        millis += 10;
+
+        // when a message is handed over
+        List<Long> handedAt = new ArrayList<>();
+        java.util.concurrent.CompletableFuture<Long> posted = feed.postInTurn(() -> {
+            channel.writes.add(millis);
+            handedAt.add(millis);
+            return 999L;
+        });
+        for (int i = 0; i < 100 && !posted.isDone(); i++) {
+            millis += feed.step();
+        }
+
+        // then it is posted once, after the second log message, no closer to the writes before it than the limit allows
+        assertThat(posted).isCompletedWithValue(999L);
+        assertThat(handedAt).hasSize(1);
+        assertThat(channel.posts).hasSize(2);
+        assertThat(channel.writes).endsWith(handedAt.get(0));
+        for (int i = 5; i < channel.writes.size(); i++) {
+            assertThat(channel.writes.get(i) - channel.writes.get(i - 5)).isGreaterThan(5000);
+        }
+        for (int i = 1; i < channel.writes.size(); i++) {
+            assertThat(channel.writes.get(i) - channel.writes.get(i - 1)).isGreaterThanOrEqualTo(1010);
+        }
+    }
+
+    @Test
+    @DisplayName("tells whoever handed a message over that Discord refused it, and goes on with the log")
+    void handedOverRefused() {
+        // given a board shown
+        TimelineFeed feed = steppedByTheTest();
+        drain(feed);
+
+        // when a message handed over is refused, and an event comes after it
+        java.util.concurrent.CompletableFuture<Long> posted = feed.postInTurn(() -> {
+            throw new IllegalStateException("403 Missing Permissions");
+        });
+        millis += 10;
+        store.add(1);
+        drain(feed);
+
+        // then its future fails with the refusal, once, and the log is published all the same
+        assertThat(posted).isCompletedExceptionally();
+        assertThat(channel.posts).hasSize(1);
+        assertThat(store.allPublished()).isTrue();
+    }
+
+    @Test
+    @DisplayName("fails a message handed over to a feed that has stopped")
+    void handedOverAfterStop() {
+        TimelineFeed feed = feed();
+        feed.stop();
+
+        java.util.concurrent.CompletableFuture<Long> posted = feed.postInTurn(() -> 1L);
+
+        assertThat(posted).isCompletedExceptionally();
     }
 
     /** Where the fake store records events published without a message. */

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A routed REST request as a handler sees it: path parameters, query and parsed body; and what to do once the request
- * is recorded and answered (so that a test woken by it finds it recorded, and the bot has its answer).
+ * A routed REST request as a handler sees it: path parameters, query, parsed body and the files uploaded with it; and
+ * what to do once the request is recorded and answered (so that a test woken by it finds it recorded, and the bot has
+ * its answer).
  */
 record Call(String method, String path, String query, Map<String, String> parameters, JsonNode body,
             Map<Integer, RequestBodies.Upload> files, List<Runnable> afterRecorded) {

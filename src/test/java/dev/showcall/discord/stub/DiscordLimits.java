@@ -3,6 +3,7 @@ package dev.showcall.discord.stub;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -24,6 +25,9 @@ final class DiscordLimits {
     static final int EMBEDS_TOTAL = 6000;
     static final int CHOICES = 25;
     static final int CHOICE_TEXT = 100;
+    static final int FILES = 10;
+    /** What a server without boosts takes in one message's files (the {@code attachment_size_limit} of interactions). */
+    static final long FILE_BYTES = 10L * 1024 * 1024;
 
     /** Discord's regex for chat-input command and option names (letters must be lower case where they have one). */
     private static final Pattern COMMAND_NAME =
@@ -43,6 +47,38 @@ final class DiscordLimits {
             case COMMAND_LIST -> body.forEach(command -> command(command, findings));
             case COMMAND -> command(body, findings);
             default -> {
+            }
+        }
+        return findings;
+    }
+
+    /**
+     * The files of a message (a channel message, an interaction response or a webhook message): at most
+     * {@value #FILES}, of at most {@value #FILE_BYTES} bytes together, and every {@code attachments[].id} that is a
+     * part number names a part the request carries.
+     */
+    static List<Finding> files(String method, String path, JsonNode body, Map<Integer, RequestBodies.Upload> files) {
+        List<Finding> findings = new ArrayList<>();
+        BodyKind kind = BodyKind.of(method, path);
+        if (kind != BodyKind.MESSAGE_CREATE && kind != BodyKind.MESSAGE_EDIT && kind != BodyKind.INTERACTION_CALLBACK) {
+            return findings;
+        }
+        if (files.size() > FILES) {
+            findings.add(new Finding(Rule.TOO_MANY_FILES, files.size() + " files, at most " + FILES));
+        }
+        long bytes = files.values().stream().mapToLong(f -> f.data().length).sum();
+        if (bytes > FILE_BYTES) {
+            findings.add(new Finding(Rule.FILES_TOO_LARGE, "the files hold " + bytes + " bytes, at most " + FILE_BYTES));
+        }
+        JsonNode attachments = body == null ? null
+                : kind == BodyKind.INTERACTION_CALLBACK ? body.path("data").path("attachments") : body.path("attachments");
+        if (attachments != null) {
+            for (JsonNode attachment : attachments) {
+                JsonNode id = attachment.path("id");
+                if (id.isIntegralNumber() && !files.containsKey(id.asInt())) {
+                    findings.add(new Finding(Rule.ATTACHMENT_WITHOUT_FILE,
+                            "attachment " + id.asInt() + " names no files[" + id.asInt() + "] part"));
+                }
             }
         }
         return findings;

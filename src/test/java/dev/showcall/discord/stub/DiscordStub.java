@@ -73,8 +73,13 @@ import java.util.regex.Pattern;
  * 400 Invalid Form Body; a callback later than 3 s gets 404 Unknown interaction. The one tolerated divergence from the
  * schema is JDA's numeric-string command {@code contexts}/{@code integration_types}; besides, snowflakes JDA 6 sends
  * as numbers, which Discord reads, are read: {@code recipient_id} from {@code JDA#openPrivateChannelById}, and
- * {@code attachments[].id}, the index of an uploaded {@code files[n]} part, on a message with files. Such a message
- * keeps its files ({@link StubMessage#fileText}), on a channel, an interaction answer, its edit or a follow-up.
+ * {@code attachments[].id}, the index of an uploaded {@code files[n]} part, on a message with files.
+ *
+ * <h2>Files</h2>
+ * A message with files (multipart, {@code payload_json} and {@code files[n]}) keeps them as its attachments
+ * ({@link StubMessage#attachments()} with their bytes, {@link StubMessage#fileText}), on a channel, an interaction
+ * answer, its edit or a follow-up; at most 10 files of 10 MiB together (over that, 400 or Discord's 413), and the bot
+ * needs Attach Files in the channel.
  *
  * <h2>Bad days</h2>
  * Every response carries Discord's {@code X-RateLimit-*} headers; {@link #limitChannelMessageWrites} and
@@ -317,6 +322,19 @@ public final class DiscordStub implements AutoCloseable {
         for (String id : buttonCustomIds) {
             buttons.addObject().put("type", 2).put("style", 2).put("label", id).put("custom_id", id);
         }
+        StoredMessage message = StoredMessage.create(directory, channelId, guildId, body, false);
+        messages.add(message);
+        return message.view();
+    }
+
+    /**
+     * A message the bot posted with this nonce a moment ago, as if showcall had stopped before it heard Discord's
+     * answer: no request is recorded for it.
+     */
+    public StubMessage postedEarlierByBotWithNonce(long channelId, String content, String nonce) {
+        long guildId = directory.channel(channelId).map(c -> c.guild().id())
+                .orElseThrow(() -> new IllegalArgumentException("no guild channel " + channelId));
+        com.fasterxml.jackson.databind.node.ObjectNode body = Json.object().put("content", content).put("nonce", nonce);
         StoredMessage message = StoredMessage.create(directory, channelId, guildId, body, false);
         messages.add(message);
         return message.view();

@@ -92,6 +92,9 @@ final class MessageRoutes {
         if (call.body() == null || !call.body().isObject()) {
             return Reply.error(400, 50006, "Cannot send an empty message");
         }
+        if (!call.files().isEmpty() && !botMay(where.get(), Permissions.ATTACH_FILES)) {
+            return Reply.missingPermissions();
+        }
         if (where.get().guild() == null && !dms.acceptsMessagesIn(where.get().channelId())) {
             return Reply.error(403, 50007, "Cannot send messages to this user");
         }
@@ -136,6 +139,7 @@ final class MessageRoutes {
             return missing(call);
         }
         message.get().edit(call.body());
+        message.get().attach(call.body(), call.files());
         return Reply.ok(message.get().json());
     }
 

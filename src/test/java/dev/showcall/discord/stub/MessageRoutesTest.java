@@ -79,22 +79,51 @@ class MessageRoutesTest {
     }
 
     @Test
-    @DisplayName("a message with a file is read from its payload_json part and its file part; JDA's numbered"
-            + " attachment ids are read, as Discord reads them")
+    @DisplayName("a message with files keeps them as its attachments, where JDA numbers the attachment ids by part")
     void multipartMessage() {
         try (DiscordStub stub = DiscordStub.start(TestGuilds.backstage());
              JdaUnderTest bot = JdaUnderTest.connect(stub)) {
-            bot.jda().getTextChannelById(BACKSTAGE).sendMessage("Call sheet")
+            byte[] csv = "look;model\n1;Anya\n".getBytes(StandardCharsets.UTF_8);
+            Message sent = bot.jda().getTextChannelById(BACKSTAGE).sendMessage("Call sheet")
                     .setAllowedMentions(EnumSet.noneOf(MentionType.class))
-                    .addFiles(FileUpload.fromData("look;model\n1;Anya\n".getBytes(StandardCharsets.UTF_8), "calls.csv"))
+                    .addFiles(FileUpload.fromData(csv, "calls.csv"), FileUpload.fromData(new byte[] {1, 2, 3}, "a.png"))
                     .complete();
 
-            assertThat(stub.messages(BACKSTAGE)).extracting(StubMessage::content).containsExactly("Call sheet");
+            assertThat(sent.getAttachments()).extracting(Message.Attachment::getFileName)
+                    .containsExactly("calls.csv", "a.png");
+            assertThat(stub.messages(BACKSTAGE)).singleElement().satisfies(m -> {
+                assertThat(m.content()).isEqualTo("Call sheet");
+                assertThat(m.attachments()).extracting(StubAttachment::filename).containsExactly("calls.csv", "a.png");
+                assertThat(m.attachment("calls.csv")).hasValueSatisfying(a -> assertThat(a.data()).isEqualTo(csv));
+            });
             assertThat(stub.messages(BACKSTAGE).get(0).fileText("calls.csv")).contains("look;model\n1;Anya\n");
-            assertThat(stub.messages(BACKSTAGE).get(0).json().path("attachments").get(0).path("filename").asText())
-                    .isEqualTo("calls.csv");
-            // JDA refers to the upload by its index, a number; the schema wants a snowflake string, Discord reads both
+            // JDA refers to each upload by its part number, which Discord reads as an id: tolerated
             assertThat(stub.violations()).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("a message with more than 10 files is refused, and so is one whose files hold more than 10 MiB")
+    void fileLimits() {
+        try (DiscordStub stub = DiscordStub.start(TestGuilds.backstage())) {
+            RawDiscordClient raw = new RawDiscordClient(stub);
+            String json = "{\"content\":\"x\",\"allowed_mentions\":{\"parse\":[]}}";
+            java.util.Map<String, byte[]> eleven = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < 11; i++) {
+                eleven.put(i + ".txt", new byte[] {(byte) i});
+            }
+            java.util.Map<String, byte[]> large = new java.util.LinkedHashMap<>();
+            large.put("a.bin", new byte[6 * 1024 * 1024]);
+            large.put("b.bin", new byte[6 * 1024 * 1024]);
+
+            var tooMany = raw.postFiles("channels/" + BACKSTAGE + "/messages", json, eleven);
+            var tooLarge = raw.postFiles("channels/" + BACKSTAGE + "/messages", json, large);
+
+            assertThat(tooMany.statusCode()).isEqualTo(400);
+            assertThat(tooLarge.statusCode()).isEqualTo(413);
+            assertThat(stub.messages(BACKSTAGE)).isEmpty();
+            assertThat(stub.violations()).extracting(Violation::rule)
+                    .containsExactly(Rule.TOO_MANY_FILES, Rule.FILES_TOO_LARGE);
         }
     }
 
@@ -110,9 +139,12 @@ class MessageRoutesTest {
 
             Message again = channel.sendMessage("Anya arrived (retried)").setNonce("log-17-18")
                     .setAllowedMentions(EnumSet.noneOf(MentionType.class)).complete();
+            Message other = channel.sendMessage("Report").setNonce("report-42")
+                    .setAllowedMentions(EnumSet.noneOf(MentionType.class)).complete();
 
             assertThat(again.getIdLong()).isEqualTo(first.getIdLong());
-            assertThat(stub.messages(BACKSTAGE)).extracting(StubMessage::content).containsExactly("Anya arrived");
+            assertThat(other.getIdLong()).isNotEqualTo(first.getIdLong());
+            assertThat(stub.messages(BACKSTAGE)).extracting(StubMessage::content).containsExactly("Anya arrived", "Report");
             assertThat(stub.requestsTo("POST", "channels/" + BACKSTAGE + "/messages"))
                     .allSatisfy(r -> assertThat(r.body().path("enforce_nonce").asBoolean()).isTrue());
         }

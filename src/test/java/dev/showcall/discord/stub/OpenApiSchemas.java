@@ -32,9 +32,11 @@ import java.util.regex.Pattern;
  * <p>The description is the test resource {@value #RESOURCE} (MIT, with Discord's licence beside it). It is part of
  * the project, so a missing one is an error, never a skipped check.
  *
- * <p>Two documented divergences are tolerated: JDA sends a command's {@code contexts} and {@code integration_types}
- * as numeric strings where the schema says integers, and the {@code recipient_id} of a new DM channel as a number
- * where the schema says a snowflake string (Discord accepts both). Those values are converted before the check;
+ * <p>Three documented divergences are tolerated: JDA sends a command's {@code contexts} and {@code integration_types}
+ * as numeric strings where the schema says integers, the {@code recipient_id} of a new DM channel as a number where
+ * the schema says a snowflake string, and the {@code attachments[].id} of a file it uploads as the number of its
+ * {@code files[n]} part, where the schema says a snowflake string (Discord accepts both; that such an id names a
+ * file the request carries is checked by {@link DiscordLimits#files}). Those values are converted before the check;
  * nothing else is relaxed.
  */
 final class OpenApiSchemas {

@@ -38,4 +38,36 @@ final class RawDiscordClient {
     HttpResponse<String> post(String path, String json) {
         return send("POST", path, json);
     }
+
+    /** A multipart POST: {@code payload_json}, then each file as {@code files[n]}. */
+    HttpResponse<String> postFiles(String path, String json, java.util.Map<String, byte[]> files) {
+        String boundary = "stub-boundary-42";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"payload_json\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + json + "\r\n").getBytes(utf8));
+        int n = 0;
+        for (java.util.Map.Entry<String, byte[]> file : files.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files[" + n++
+                    + "]\"; filename=\"" + file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(utf8));
+            body.writeBytes(file.getValue());
+            body.writeBytes("\r\n".getBytes(utf8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
+        HttpRequest request = HttpRequest.newBuilder(stub.apiBaseUrl().resolve(path))
+                .timeout(Duration.ofSeconds(5))
+                .header("Authorization", "Bot " + stub.botToken())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }

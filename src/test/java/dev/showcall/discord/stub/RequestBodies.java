@@ -7,7 +7,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads what the bot sent: a JSON body, or the {@code payload_json} part of a multipart body (messages with files). */
+/**
+ * Reads what the bot sent: a JSON body, or the {@code payload_json} part of a multipart body (messages with files),
+ * and the files of such a body.
+ */
 final class RequestBodies {
 
     /** Thrown for a body that is not JSON; Discord answers such requests 400. */

@@ -180,10 +180,12 @@ final class RestServer {
         } else {
             List<Finding> findings = new ArrayList<>(DiscordLimits.check(method, path, body));
             findings.addAll(schemas.check(method, path, body));
+            findings.addAll(DiscordLimits.files(method, path, body, files));
             findings.forEach(f -> recordings.violation(new Violation(at, method, path, f.rule(), f.detail())));
             Optional<Finding> rejected = findings.stream().filter(f -> f.rule().rejectedByDiscord()).findFirst();
             if (rejected.isPresent()) {
-                reply = invalidFormBody(rejected.get());
+                reply = rejected.get().rule() == Rule.FILES_TOO_LARGE
+                        ? Reply.error(413, 40005, "Request entity too large") : invalidFormBody(rejected.get());
             } else if (match.isPresent()) {
                 Call call = new Call(method, path, query, parameters, body, files);
                 try {

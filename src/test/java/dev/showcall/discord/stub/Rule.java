@@ -22,6 +22,12 @@ public enum Rule {
     ALLOWED_MENTIONS_MISSING(false),
     /** The body does not match the request schema of the operation in Discord's OpenAPI description. */
     SCHEMA(false),
+    /** More than 10 files in one message. */
+    TOO_MANY_FILES(true),
+    /** The files of one message hold more than 10 MiB together; Discord answers 413 Request entity too large. */
+    FILES_TOO_LARGE(true),
+    /** An {@code attachments[].id} names a {@code files[n]} part the request does not carry. */
+    ATTACHMENT_WITHOUT_FILE(true),
     /** The first response to an interaction came after Discord's 3 seconds; Discord answers 404 Unknown interaction. */
     INTERACTION_TOO_LATE(true);
 

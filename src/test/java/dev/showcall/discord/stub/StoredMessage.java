@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** A message the stub keeps, in Discord's wire form, changed by creates, edits and pins. Thread-safe. */
 final class StoredMessage {
@@ -26,8 +27,7 @@ final class StoredMessage {
     private Instant pinnedAt;
     private Mentions mentions = new Mentions(false, List.of(), List.of());
     private String nonce;
-    /** The files attached, by file name, as uploaded. */
-    private java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+    private List<StubAttachment> attachments = List.of();
 
     private StoredMessage(long id, long channelId, long guildId, Instant createdAt, Directory directory) {
         this.id = id;
@@ -62,6 +62,10 @@ final class StoredMessage {
             message.wire.put("webhook_id", application).put("application_id", application);
         }
         message.apply(body, false);
+        JsonNode nonce = body == null ? null : body.get("nonce");
+        if (nonce != null && (nonce.isTextual() || nonce.isIntegralNumber())) {
+            message.nonce = nonce.asText();
+        }
         return message;
     }
 
@@ -99,29 +103,51 @@ final class StoredMessage {
     }
 
     /**
-     * Files sent with a create or an edit: each {@code attachments[]} entry whose id is the index of an uploaded
-     * {@code files[n]} part becomes an attachment, as Discord stores it, and its bytes are kept for the test.
+     * Files sent with a create or an edit, as Discord keeps them: {@code attachments} lists what the message holds,
+     * each an uploaded {@code files[n]} part named by its index n, or an attachment kept from before by its id;
+     * without that list every upload is added to what the message holds. The bytes are kept for the test.
      */
-    synchronized void attach(JsonNode body, java.util.Map<Integer, RequestBodies.Upload> uploads) {
-        if (body == null || !body.has("attachments")) {
+    synchronized void attach(JsonNode body, Map<Integer, RequestBodies.Upload> uploads) {
+        if (body == null || !body.isObject()) {
             return;
         }
-        ArrayNode attachments = wire.putArray("attachments");
-        java.util.Map<String, byte[]> kept = new java.util.LinkedHashMap<>();
-        body.path("attachments").forEach(a -> {
-            RequestBodies.Upload upload = a.path("id").canConvertToInt() ? uploads.get(a.path("id").asInt()) : null;
-            if (upload == null) {
-                return;
+        boolean listed = body.path("attachments").isArray();
+        if (!listed && uploads.isEmpty()) {
+            return;
+        }
+        List<StubAttachment> now = new ArrayList<>();
+        if (listed) {
+            for (JsonNode wanted : body.path("attachments")) {
+                JsonNode id = wanted.path("id");
+                RequestBodies.Upload upload = id.isIntegralNumber() ? uploads.get(id.asInt()) : null;
+                if (upload != null) {
+                    now.add(upload(upload, wanted.path("filename").asText(upload.filename())));
+                } else if (!id.isIntegralNumber()) {
+                    attachments.stream().filter(a -> Json.id(a.id()).equals(id.asText())).findFirst().ifPresent(now::add);
+                }
             }
-            String name = a.path("filename").asText(upload.filename());
-            long attachmentId = Snowflakes.next();
-            attachments.add(Json.object().put("id", Json.id(attachmentId)).put("filename", name)
-                    .put("size", upload.data().length).put("content_type", upload.contentType())
-                    .put("url", "https://cdn.discordapp.com/attachments/" + channelId + "/" + attachmentId + "/" + name)
-                    .put("proxy_url", "https://media.discordapp.net/attachments/" + channelId + "/" + attachmentId + "/" + name));
-            kept.put(name, upload.data().clone());
-        });
-        files = kept;
+        } else {
+            now.addAll(attachments);
+            uploads.values().forEach(u -> now.add(upload(u, u.filename())));
+        }
+        attachments = List.copyOf(now);
+        ArrayNode wire = this.wire.putArray("attachments");
+        for (StubAttachment a : attachments) {
+            ObjectNode json = wire.addObject()
+                    .put("id", Json.id(a.id()))
+                    .put("filename", a.filename())
+                    .put("size", a.size())
+                    .put("url", "https://cdn.discordapp.com/attachments/" + channelId + "/" + a.id() + "/" + a.filename())
+                    .put("proxy_url", "https://media.discordapp.net/attachments/" + channelId + "/" + a.id() + "/"
+                            + a.filename())
+                    .put("content_type", a.contentType())
+                    .put("flags", 0);
+            json.putNull("description");
+        }
+    }
+
+    private static StubAttachment upload(RequestBodies.Upload file, String filename) {
+        return new StubAttachment(Snowflakes.next(), filename, file.contentType(), file.data().clone());
     }
 
     synchronized void setFlags(int flags) {
@@ -150,7 +176,7 @@ final class StoredMessage {
         return new StubMessage(id, channelId, guildId, wire.path("content").asText(""), embeds, components,
                 wire.path("flags").asInt(), pinnedAt != null, allowedMentions == null ? null : allowedMentions.deepCopy(),
                 mentions.everyone(), mentions.userIds(), mentions.roleIds(), createdAt, editedAt, wire.deepCopy(),
-                new java.util.LinkedHashMap<>(files));
+                attachments);
     }
 
     private void apply(JsonNode body, boolean edit) {

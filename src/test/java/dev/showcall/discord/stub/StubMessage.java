@@ -21,12 +21,12 @@ import java.util.stream.StreamSupport;
  * @param mentionedRoleIds the roles it pings
  * @param editedAt {@code null} until the message is edited
  * @param json the message object as the stub returns it over REST
- * @param files the files attached, by file name, with their bytes as uploaded
+ * @param attachments the files it carries, in order, with their bytes as uploaded
  */
 public record StubMessage(long id, long channelId, long guildId, String content, List<JsonNode> embeds,
                           List<JsonNode> components, int flags, boolean pinned, JsonNode allowedMentions,
                           boolean mentionsEveryone, List<Long> mentionedUserIds, List<Long> mentionedRoleIds,
-                          Instant createdAt, Instant editedAt, JsonNode json, java.util.Map<String, byte[]> files) {
+                          Instant createdAt, Instant editedAt, JsonNode json, List<StubAttachment> attachments) {
 
     public static final int EPHEMERAL = 64;
 
@@ -35,13 +35,17 @@ public record StubMessage(long id, long channelId, long guildId, String content,
         components = List.copyOf(components);
         mentionedUserIds = List.copyOf(mentionedUserIds);
         mentionedRoleIds = List.copyOf(mentionedRoleIds);
-        files = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(files));
+        attachments = List.copyOf(attachments);
     }
 
-    /** The text of an attached file, read as UTF-8. */
+    /** The attachment with this file name. */
+    public Optional<StubAttachment> attachment(String filename) {
+        return attachments.stream().filter(a -> a.filename().equals(filename)).findFirst();
+    }
+
+    /** The text of the attached file with this name, read as UTF-8. */
     public Optional<String> fileText(String filename) {
-        return Optional.ofNullable(files.get(filename))
-                .map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8));
+        return attachment(filename).map(a -> new String(a.data(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public boolean ephemeral() {
