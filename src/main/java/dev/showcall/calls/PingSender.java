@@ -152,6 +152,29 @@ public final class PingSender {
             drop(show, ping, now, recovering);
             return;
         }
+        if (ping.isAnnouncement()) {
+            // Announcements due at one instant reach the calls channel together and in the plan's order, whichever
+            // of their jobs Quartz runs first: the first to run claims and hands over every one still unclaimed.
+            for (PlannedPing sibling : announcementsDueWith(show, ping)) {
+                claimAndDispatch(show, sibling, now, recovering && sibling.jobName().equals(ping.jobName()));
+            }
+            return;
+        }
+        claimAndDispatch(show, ping, now, recovering);
+    }
+
+    /** The show's announcements due at the same instant as {@code announcement}, itself included, in the plan's order. */
+    private List<PlannedPing> announcementsDueWith(PlannedShow show, PlannedPing announcement) {
+        Duration delay = database.inTransaction(c -> delays.totalDelay(c, show.id()));
+        List<PlannedPing> siblings = PingPlan.of(show).stream()
+                .filter(PlannedPing::isAnnouncement)
+                .map(p -> p.shiftedBy(delay))
+                .filter(p -> p.due().equals(announcement.due()))
+                .toList();
+        return siblings.isEmpty() ? List.of(announcement) : siblings;
+    }
+
+    private void claimAndDispatch(PlannedShow show, PlannedPing ping, Instant now, boolean recovering) {
         if (!ours(show.id(), ping.subjectKey(), ping.ping(), ping.due(), now, recovering)) {
             log.debug("Show {}: {} {} went out already", show.id(), ping.subjectKey(), ping.ping());
             return;
