@@ -12,11 +12,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
@@ -47,7 +45,6 @@ public final class CallsChannelFeed {
     static final int MAX_MENTIONS = 100;
     /** Announcements due at one instant reach the feed a few milliseconds apart: they wait this long to go as one. */
     static final Duration GATHER = Duration.ofMillis(60);
-    static final Duration TIMEOUT = Duration.ofSeconds(15);
     /** How often to look whether the channel is back, while the gateway connects again. */
     static final Duration POLL = Duration.ofMillis(50);
     /** How long posts wait for the channel before they fail (and their pings retry later). */
@@ -291,27 +288,11 @@ public final class CallsChannelFeed {
         // the same posts sent again (their answer lost) are the same message to Discord
         String nonce = DiscordCallNotifier.nonce(batch.posts().stream().map(Post::key)
                 .collect(java.util.stream.Collectors.joining(",")));
-        CompletableFuture<net.dv8tion.jda.api.entities.Message> answer;
         try {
-            answer = channel.sendMessage(message.build()).setNonce(nonce).submit();
+            return DiscordTimelineChannel.await(channel.sendMessage(message.build()).setNonce(nonce)).getIdLong();
         } catch (InsufficientPermissionException e) {
             throw new Unavailable("the bot lacks " + e.getPermission().getName() + " in the calls channel #"
                     + channel.getName() + " (" + channelId + ")", CHANNEL_UNAVAILABLE);
-        }
-        try {
-            return answer.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).getIdLong();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException("Discord request failed", e.getCause());
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            throw new IllegalStateException("Discord did not answer within " + TIMEOUT.toSeconds() + " s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            answer.cancel(true);
-            throw new IllegalStateException("interrupted while waiting for Discord", e);
         }
     }
 
