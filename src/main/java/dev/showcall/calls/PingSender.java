@@ -20,6 +20,7 @@ import dev.showcall.store.ReplacementRepository;
 import dev.showcall.store.TimelineEventRepository;
 import dev.showcall.timeline.EventKind;
 import dev.showcall.timeline.TimelineEvent;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -154,13 +155,21 @@ public final class PingSender {
         }
         if (ping.isAnnouncement()) {
             // Announcements due at one instant reach the calls channel together and in the plan's order, whichever
-            // of their jobs Quartz runs first: the first to run claims and hands over every one still unclaimed.
-            for (PlannedPing sibling : announcementsDueWith(show, ping)) {
-                claimAndDispatch(show, sibling, now, recovering && sibling.jobName().equals(ping.jobName()));
-            }
+            // of their jobs Quartz runs first: the first to run claims every one still unclaimed, in one transaction,
+            // and hands them over back to back.
+            List<PlannedPing> siblings = announcementsDueWith(show, ping);
+            List<PlannedPing> claimed = database.inTransaction(c -> siblings.stream()
+                    .filter(s -> !inFlight.contains(key(show.id(), s.subjectKey(), s.ping())))
+                    .filter(s -> claimIn(c, show.id(), s, now, recovering && s.jobName().equals(ping.jobName())))
+                    .toList());
+            claimed.forEach(s -> hand(show, s));
             return;
         }
-        claimAndDispatch(show, ping, now, recovering);
+        if (!ours(show.id(), ping.subjectKey(), ping.ping(), ping.due(), now, recovering)) {
+            log.debug("Show {}: {} {} went out already", show.id(), ping.subjectKey(), ping.ping());
+            return;
+        }
+        hand(show, ping);
     }
 
     /** The show's announcements due at the same instant as {@code announcement}, itself included, in the plan's order. */
@@ -174,11 +183,8 @@ public final class PingSender {
         return siblings.isEmpty() ? List.of(announcement) : siblings;
     }
 
-    private void claimAndDispatch(PlannedShow show, PlannedPing ping, Instant now, boolean recovering) {
-        if (!ours(show.id(), ping.subjectKey(), ping.ping(), ping.due(), now, recovering)) {
-            log.debug("Show {}: {} {} went out already", show.id(), ping.subjectKey(), ping.ping());
-            return;
-        }
+    /** Hands a claimed ping over to be sent; returns at once. */
+    private void hand(PlannedShow show, PlannedPing ping) {
         boolean[] first = {true};
         Lateness late = lateness(ping.due());
         dispatch(show.id(), ping.subjectKey(), ping.ping(), 1, late, () -> {
@@ -213,8 +219,17 @@ public final class PingSender {
         if (inFlight.contains(key(showId, subjectKey, ping))) {
             return false;
         }
-        return database.inTransaction(c -> pings.claim(c, showId, subjectKey, ping, due, now)
-                || recovering && pings.find(c, showId, subjectKey, ping).map(p -> p.sentAt().isEmpty()).orElse(false));
+        return database.inTransaction(c -> claimIn(c, showId, subjectKey, ping, due, now, recovering));
+    }
+
+    private boolean claimIn(Connection c, String showId, PlannedPing ping, Instant now, boolean recovering) {
+        return claimIn(c, showId, ping.subjectKey(), ping.ping(), ping.due(), now, recovering);
+    }
+
+    private boolean claimIn(Connection c, String showId, String subjectKey, String ping, Instant due, Instant now,
+                            boolean recovering) {
+        return pings.claim(c, showId, subjectKey, ping, due, now)
+                || recovering && pings.find(c, showId, subjectKey, ping).map(p -> p.sentAt().isEmpty()).orElse(false);
     }
 
     /** Hands a claimed ping over; completes it when Discord answers, or retries it. Returns at once. */

@@ -4,7 +4,6 @@ import dev.showcall.timeline.TimelineFeeds;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 
@@ -28,31 +27,12 @@ public final class CallsChannels implements AutoCloseable {
     }
 
     private ScheduledThreadPoolExecutor thread(long channelId) {
-        return threads.computeIfAbsent(channelId, id -> {
-            ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, r -> {
-                Thread t = new Thread(r, "showcall-calls-channel-" + id);
-                t.setDaemon(true);
-                return t;
-            });
-            thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-            thread.setRemoveOnCancelPolicy(true);
-            return thread;
-        });
+        return threads.computeIfAbsent(channelId, id -> TimelineFeeds.senderThread("showcall-calls-channel-" + id));
     }
 
     /** Stops every feed; a write under way finishes first, for a few seconds at most. */
     @Override
     public void close() {
-        threads.values().forEach(ScheduledThreadPoolExecutor::shutdown);
-        for (ScheduledThreadPoolExecutor thread : threads.values()) {
-            try {
-                if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
-                    thread.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                thread.shutdownNow();
-            }
-        }
+        TimelineFeeds.stopAll(threads.values());
     }
 }

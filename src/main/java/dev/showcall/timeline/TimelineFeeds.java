@@ -30,17 +30,37 @@ public final class TimelineFeeds implements AutoCloseable {
 
     /** A thread for a show's feed: a daemon, named after the show. */
     public ScheduledExecutorService threadFor(String showId) {
-        return threads.computeIfAbsent(showId, id -> {
-            ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, r -> {
-                Thread t = new Thread(r, "showcall-timeline-" + id);
-                t.setDaemon(true);
-                return t;
-            });
-            // a stopped feed does not wait for its next poll
-            thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-            thread.setRemoveOnCancelPolicy(true);
-            return thread;
+        return threads.computeIfAbsent(showId, id -> senderThread("showcall-timeline-" + id));
+    }
+
+    /**
+     * One daemon thread that sends to one channel in turn. A stopped sender does not wait for its
+     * next poll, and a cancelled wait leaves the queue at once.
+     */
+    public static ScheduledThreadPoolExecutor senderThread(String name) {
+        ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
         });
+        thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        thread.setRemoveOnCancelPolicy(true);
+        return thread;
+    }
+
+    /** Stops {@code threads}; a write under way finishes first, for a few seconds at most. */
+    public static void stopAll(Collection<? extends ScheduledExecutorService> threads) {
+        threads.forEach(ScheduledExecutorService::shutdown);
+        for (ScheduledExecutorService thread : threads) {
+            try {
+                if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
+                    thread.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                thread.shutdownNow();
+            }
+        }
     }
 
     /** Starts publishing: the feed's first step looks at what is waiting, from before a restart too. */
@@ -75,18 +95,6 @@ public final class TimelineFeeds implements AutoCloseable {
     @Override
     public void close() {
         feeds.values().forEach(TimelineFeed::stop);
-        for (ScheduledExecutorService thread : threads.values()) {
-            thread.shutdown();
-        }
-        for (ScheduledExecutorService thread : threads.values()) {
-            try {
-                if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
-                    thread.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                thread.shutdownNow();
-            }
-        }
+        stopAll(threads.values());
     }
 }

@@ -109,10 +109,12 @@ class MilestonesEndToEndTest {
         // when it comes
         await("the briefing in the log", () -> !logSaying(BRIEFING).isEmpty());
 
-        // then it is in the log once, within a second and a half of its time, and the board shows the rehearsal next
+        // then it is in the log once, on time as the channel's pacing allows (the log and the board take turns at a
+        // write a second, so an event waits up to two and a half seconds behind the start-up's board writes), and the
+        // board shows the rehearsal next
         Instant due = base.plusSeconds(4);
         StubMessage posted = logSaying(BRIEFING).get(0);
-        assertThat(Duration.between(due, posted.createdAt())).isBetween(Duration.ZERO, Duration.ofMillis(1500));
+        assertThat(Duration.between(due, posted.createdAt())).isBetween(Duration.ZERO, Duration.ofMillis(3000));
         assertThat(posted.content()).contains("📍").doesNotContain("late");
         await("the board to name the rehearsal", () -> boardText().contains("Next: **Rehearsal**"));
         assertThat(logSaying(BRIEFING)).hasSize(1);
