@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final String[] CORE = {"dev.showcall.show..", "dev.showcall.backstage..", "dev.showcall.timeline..",
-            "dev.showcall.text..", "dev.showcall.report.."};
+            "dev.showcall.text..", "dev.showcall.report..", "dev.showcall.roster.."};
 
     private static JavaClasses classes;
 
@@ -26,7 +26,7 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("keeps the core (show, backstage, timeline, text, report) free of Discord, Quartz and JDBC")
+    @DisplayName("keeps the core (show, backstage, timeline, text, report, roster) free of Discord, Quartz and JDBC")
     void coreIsPure() {
         ArchRule rule = noClasses().that().resideInAnyPackage(CORE)
                 .should().dependOnClassesThat().resideInAnyPackage(

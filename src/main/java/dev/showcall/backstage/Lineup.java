@@ -162,7 +162,7 @@ public final class Lineup {
     public Show assigned() {
         return show.show().withLooks(looks.values().stream()
                 .map(l -> new Look(l.number(), l.model(), l.look().description(), l.look().dresserUserId(),
-                        l.look().seconds()))
+                        l.look().seconds(), l.look().dresser()))
                 .toList());
     }
 
@@ -227,7 +227,7 @@ public final class Lineup {
         Show show = assigned();
         return CallPlanner.quickChanges(show.withLooks(show.looks().stream()
                 .map(l -> taken.contains(l.number())
-                        ? new Look(l.number(), with, l.description(), l.dresserUserId(), l.seconds()) : l)
+                        ? new Look(l.number(), with, l.description(), l.dresserUserId(), l.seconds(), l.dresser()) : l)
                 .toList()));
     }
 

@@ -6,6 +6,8 @@ public enum PingOutcome {
     DM,
     /** Their DM failed, so they were mentioned in the show's calls channel instead. */
     CHANNEL,
+    /** Not linked on Discord yet: called by name in the show's calls channel. */
+    BY_NAME,
     /** A department called by its role: the role was mentioned in the calls channel. */
     ROLE,
     /** A reminder not sent because its call had already passed. */

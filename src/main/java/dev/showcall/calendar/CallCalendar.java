@@ -136,7 +136,7 @@ public final class CallCalendar {
             return Optional.empty();
         }
         return show.departments().stream().map(Department::members).flatMap(List::stream)
-                .filter(m -> m.userId() == lead.getAsLong()).findFirst().map(Member::displayName)
+                .filter(m -> m.userId().equals(lead)).findFirst().map(Member::displayName)
                 .or(() -> Optional.of("user " + lead.getAsLong()));
     }
 

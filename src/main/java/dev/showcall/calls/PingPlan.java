@@ -22,6 +22,11 @@ public final class PingPlan {
                 Instant late = call.at().plus(show.show().noShowGrace());
                 pings.add(new PlannedPing(call.key(), PlannedPing.LATE_CHECK, late, call.at()));
             }
+            if (call.notLinked()) {
+                // called by name in the calls channel; reminders and checks wait until a producer links them
+                pings.add(new PlannedPing(call.key(), PlannedPing.CALL, call.at(), call.at()));
+                continue;
+            }
             if (call.userId().isEmpty()) {
                 // a model without Discord is marked in by PR; a role is called by its department's announcement
                 continue;

@@ -511,6 +511,13 @@ public final class PingSender {
                     Optional.of(ping.subjectKey()), UserText.inline(announcementTitle(show, ping)) + " called: " + people
                             + (people == 1 ? " call" : " calls") + lateNote));
         }
+        if (outcome == PingOutcome.BY_NAME) {
+            Call call = show.call(ping.subjectKey()).orElseThrow();
+            return Optional.of(TimelineEvent.of(show.id(), at, EventKind.CALL, OptionalLong.empty(),
+                    Optional.of(ping.subjectKey()), UserText.inline(call.who()) + " ("
+                            + UserText.inline(call.departmentName()) + ") is not linked on Discord: called by name "
+                            + "in the calls channel" + lateNote));
+        }
         if (outcome == PingOutcome.CHANNEL) {
             Call call = show.call(ping.subjectKey()).orElseThrow();
             return Optional.of(TimelineEvent.of(show.id(), at, EventKind.ALERT, OptionalLong.empty(),

@@ -117,6 +117,9 @@ public final class DiscordCallNotifier implements CallNotifier {
     private CompletableFuture<PingOutcome> directOrInChannel(String key, PlannedShow show, Call call,
                                                              Supplier<MessageCreateData> dm, String channelText,
                                                              Instant due, Optional<Lateness> late) {
+        if (call.notLinked()) {
+            return byName(key, show, call, channelText, due, late);
+        }
         long userId = call.userId().orElseThrow(() -> new IllegalArgumentException(call.key() + " has nobody to message"));
         return directOrInChannel(key, show, userId, call.key(), dm,
                 channelText + " — " + UserText.inline(call.departmentName()), due, late);
@@ -163,6 +166,17 @@ public final class DiscordCallNotifier implements CallNotifier {
                 Message.MAX_CONTENT_LENGTH - head.length() - tail.length() - LATE_NOTE_ROOM) + tail;
         return callsChannel(show).post(due, key, text, late, Set.of(userId), Set.of())
                 .thenApply(id -> PingOutcome.CHANNEL);
+    }
+
+    /** Nobody on Discord is known to be them yet: their name in the calls channel, pinging nobody. */
+    private CompletableFuture<PingOutcome> byName(String key, PlannedShow show, Call call, String channelText,
+                                                  Instant due, Optional<Lateness> late) {
+        String head = "📣 " + Replies.bold(call.who()) + ": ";
+        String tail = " — " + UserText.inline(call.departmentName())
+                + ". Not linked on Discord yet: a producer can /link them, or they can claim their line with /iam.";
+        String text = head + UserText.cut(channelText,
+                Message.MAX_CONTENT_LENGTH - head.length() - tail.length() - LATE_NOTE_ROOM) + tail;
+        return callsChannel(show).post(due, key, text, late, Set.of(), Set.of()).thenApply(id -> PingOutcome.BY_NAME);
     }
 
     private static boolean unreachable(ErrorResponseException e) {

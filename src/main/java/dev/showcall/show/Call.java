@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
 /**
  * One line of the call sheet: who is called, when, and why.
  *
- * @param key         stable across reloads of the show file: {@code crew:<dept>:<user>},
+ * @param key         stable across reloads of the show file and whoever the person turns out to be on Discord:
+ *                    {@code crew:<dept>:<user id>}, {@code crew:<dept>:@<username>},
  *                    {@code crew:<dept>:role:<role>} or {@code model:<name>}
  * @param userId      the person to ping, when known
+ * @param account     the person's account as the show file gives it, if any
  * @param roleId      for a department called through a role: everyone holding it
  * @param reminders   how long before {@code at} each reminder goes out, longest first
  */
@@ -36,7 +38,8 @@ public record Call(
         List<Duration> reminders,
         Optional<String> meetingPoint,
         OptionalLong leadUserId,
-        Optional<String> notes) {
+        Optional<String> notes,
+        Optional<Account> account) {
 
     public enum Kind { CREW, MODEL }
 
@@ -45,6 +48,24 @@ public record Call(
 
     public Call {
         reminders = List.copyOf(reminders);
+    }
+
+    /** A call whose person, if any, is given by id. */
+    public Call(String key, Kind kind, String departmentId, String departmentName, String who, OptionalLong userId,
+                OptionalLong roleId, Instant at, Duration beforeStart, String reason, OptionalInt wave,
+                List<Duration> reminders, Optional<String> meetingPoint, OptionalLong leadUserId,
+                Optional<String> notes) {
+        this(key, kind, departmentId, departmentName, who, userId, roleId, at, beforeStart, reason, wave, reminders,
+                meetingPoint, leadUserId, notes,
+                userId.isPresent() ? Optional.of(Account.id(userId.getAsLong())) : Optional.empty());
+    }
+
+    /**
+     * Whether this person has a Discord account in the show file that nobody has been found for: they are
+     * called by name in the calls channel until a producer links them.
+     */
+    public boolean notLinked() {
+        return userId.isEmpty() && account.isPresent();
     }
 
     /** {@link #ref(String)} of this call's key. */

@@ -34,7 +34,11 @@ public final class CallPlanner {
     }
 
     public static String crewKey(String departmentId, long userId) {
-        return "crew:" + departmentId + ":" + userId;
+        return crewKey(departmentId, Account.id(userId));
+    }
+
+    public static String crewKey(String departmentId, Account account) {
+        return "crew:" + departmentId + ":" + account.ref();
     }
 
     public static String roleKey(String departmentId, long roleId) {
@@ -51,10 +55,10 @@ public final class CallPlanner {
         for (Department d : show.departments()) {
             Instant at = show.resolve(d.call());
             for (Member m : d.members()) {
-                calls.add(new Call(crewKey(d.id(), m.userId()), Call.Kind.CREW, d.id(), d.name(), m.displayName(),
-                        OptionalLong.of(m.userId()), OptionalLong.empty(), at, Duration.between(at, start),
+                calls.add(new Call(crewKey(d.id(), m.account()), Call.Kind.CREW, d.id(), d.name(), m.displayName(),
+                        m.userId(), OptionalLong.empty(), at, Duration.between(at, start),
                         d.name() + " call", OptionalInt.empty(), d.reminders(), d.meetingPoint(), d.leadUserId(),
-                        d.notes()));
+                        d.notes(), Optional.of(m.account())));
             }
             d.roleId().ifPresent(role -> calls.add(new Call(roleKey(d.id(), role), Call.Kind.CREW, d.id(), d.name(),
                     "everyone with role " + role, OptionalLong.empty(), OptionalLong.of(role), at,
@@ -124,7 +128,7 @@ public final class CallPlanner {
             }
             calls.add(new Call(modelKey(m.name()), Call.Kind.MODEL, MODELS_DEPARTMENT_ID, MODELS_DEPARTMENT_NAME,
                     m.name(), m.userId(), OptionalLong.empty(), at, Duration.between(at, start), reason, waveNumber,
-                    mc.reminders(), mc.meetingPoint(), mc.leadUserId(), mc.notes()));
+                    mc.reminders(), mc.meetingPoint(), mc.leadUserId(), mc.notes(), m.account()));
         }
         return calls;
     }

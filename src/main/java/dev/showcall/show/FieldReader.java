@@ -176,6 +176,35 @@ final class FieldReader {
         });
     }
 
+    /** A Discord account: an id, or a username with its '@'. */
+    Optional<Account> account(String key, boolean required) {
+        return node(key, required).flatMap(n -> accountOf(n, pathOf(key)));
+    }
+
+    Optional<Account> accountOf(YamlNode node, String at) {
+        Optional<String> text = scalarText(node, at);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        String t = text.get().strip();
+        if (t.startsWith("@")) {
+            String name = t.substring(1);
+            if (Account.isUsername(name)) {
+                return Optional.of(Account.username(name));
+            }
+            problems.error(node.location(), at, "'" + t + "' is not a Discord username",
+                    "usernames are 2 to 32 lowercase letters, digits, '_' or '.', as in \"@siobhan.kelly\"");
+            return Optional.empty();
+        }
+        if (!SNOWFLAKE.matcher(t).matches()) {
+            problems.error(node.location(), at, "'" + t + "' is neither a Discord id nor a username",
+                    "give the username with its @, quoted, as in \"@siobhan.kelly\", or the id (17 to 20 digits, quoted)");
+            return Optional.empty();
+        }
+        OptionalLong id = snowflakeOf(node, at);
+        return id.isPresent() ? Optional.of(Account.id(id.getAsLong())) : Optional.empty();
+    }
+
     OptionalLong snowflake(String key, boolean required) {
         return node(key, required).map(n -> snowflakeOf(n, pathOf(key))).orElse(OptionalLong.empty());
     }

@@ -17,9 +17,22 @@ public record ModelCalls(
         Optional<String> meetingPoint,
         OptionalLong leadUserId,
         Optional<String> notes,
-        List<Duration> reminders) {
+        List<Duration> reminders,
+        Optional<Account> lead) {
 
     public ModelCalls {
         reminders = List.copyOf(reminders);
+    }
+
+    /** Model calls whose lead, if any, is given by id. */
+    public ModelCalls(int chairs, Duration prep, Duration buffer, Duration checkIn, Optional<String> meetingPoint,
+                      OptionalLong leadUserId, Optional<String> notes, List<Duration> reminders) {
+        this(chairs, prep, buffer, checkIn, meetingPoint, leadUserId, notes, reminders,
+                leadUserId.isPresent() ? Optional.of(Account.id(leadUserId.getAsLong())) : Optional.empty());
+    }
+
+    /** These model calls with their lead found on Discord, or not ({@code userId} empty). */
+    public ModelCalls withLeadUserId(OptionalLong userId) {
+        return new ModelCalls(chairs, prep, buffer, checkIn, meetingPoint, userId, notes, reminders, lead);
     }
 }

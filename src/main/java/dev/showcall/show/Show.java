@@ -43,6 +43,13 @@ public record Show(
         lookSteps = List.copyOf(lookSteps);
     }
 
+    /** The same show with its people as found on Discord: what the show file says, with who they are. */
+    public Show withPeople(List<Department> found, List<Model> foundModels, ModelCalls foundModelCalls,
+                           List<Look> foundLooks) {
+        return new Show(id, name, venue, zone, start, doors, discord, found, foundModels, foundModelCalls, foundLooks,
+                milestones, secondsPerLook, noShowGrace, quickChangeThreshold, confirmBy, lookSteps);
+    }
+
     /** The same show with its looks worn as assigned on the day, for the rules that follow the running order. */
     public Show withLooks(List<Look> assigned) {
         return new Show(id, name, venue, zone, start, doors, discord, departments, models, modelCalls, assigned,

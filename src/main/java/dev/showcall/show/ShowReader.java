@@ -256,15 +256,15 @@ public final class ShowReader {
             problems.error(d.location(), d.path(), "a department needs members, a role, or both",
                     "list user ids under members, or give the role id whose holders are called");
         }
-        OptionalLong lead = d.snowflake("lead", false);
+        Optional<Account> lead = d.account("lead", false);
         Optional<String> meetingPoint = meetingPoint(d);
         Optional<String> notes = notes(d);
         List<Duration> reminders = d.durations("reminders");
         if (id.isEmpty() || name.isEmpty() || call.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Department(id.get(), name.get(), call.get(), members, role, lead, meetingPoint, notes,
-                reminders));
+        return Optional.of(new Department(id.get(), name.get(), call.get(), members, role, idOf(lead), meetingPoint,
+                notes, reminders, lead));
     }
 
     private static Optional<String> meetingPoint(FieldReader f) {
@@ -276,18 +276,22 @@ public final class ShowReader {
         return f.lines("notes", false, MAX_NOTES, "a call shows them in an embed field of at most 1024");
     }
 
+    private static OptionalLong idOf(Optional<Account> account) {
+        return account.map(Account::id).orElse(OptionalLong.empty());
+    }
+
     private List<Member> members(FieldReader d) {
         List<Member> result = new ArrayList<>();
-        Set<Long> seen = new LinkedHashSet<>();
+        Set<String> seen = new LinkedHashSet<>();
         for (FieldReader.Item item : d.items("members", false)) {
             Optional<Member> member = item.node() instanceof YamlNode.Mapping
                     ? FieldReader.of(problems, item.node(), item.path(), MEMBER_FIELDS).flatMap(this::namedMember)
-                    : toMember(d.snowflakeOf(item.node(), item.path()), Optional.empty());
+                    : d.accountOf(item.node(), item.path()).map(a -> Member.asFiled(a, Optional.empty()));
             member.ifPresent(m -> {
-                if (seen.add(m.userId())) {
+                if (seen.add(m.account().ref())) {
                     result.add(m);
                 } else {
-                    problems.error(item.node().location(), item.path(), "user " + m.userId() + " is listed twice");
+                    problems.error(item.node().location(), item.path(), "user " + m.account().ref() + " is listed twice");
                 }
             });
         }
@@ -295,11 +299,9 @@ public final class ShowReader {
     }
 
     private Optional<Member> namedMember(FieldReader m) {
-        return toMember(m.snowflake("user", true), m.line("name", false, MAX_NAME, "the call sheet and /calls show it"));
-    }
-
-    private static Optional<Member> toMember(OptionalLong user, Optional<String> name) {
-        return user.isPresent() ? Optional.of(new Member(user.getAsLong(), name)) : Optional.empty();
+        Optional<Account> user = m.account("user", true);
+        Optional<String> name = m.line("name", false, MAX_NAME, "the call sheet and /calls show it");
+        return user.map(a -> Member.asFiled(a, name));
     }
 
     /** The first model of each {@link Names#key}, and where her name is. */
@@ -324,12 +326,12 @@ public final class ShowReader {
             m.written("name").ifPresent(refusedModelNames::add);
         }
         name.ifPresent(n -> uniqueModel(seen, n, m.locationOf("name"), m.pathOf("name")));
-        OptionalLong user = m.snowflake("user", false);
+        Optional<Account> user = m.account("user", false);
         Optional<String> agency = m.line("agency", false, MAX_NAME, "an agency's name");
         boolean standby = m.bool("standby", false);
         Optional<TimeSpec> call = m.moment("call", false, true);
         call.ifPresent(c -> callChecks.add(new PendingCallCheck(c, m.locationOf("call"), m.pathOf("call"))));
-        return name.map(n -> new Model(n, user, agency, standby, call));
+        return name.map(n -> new Model(n, idOf(user), agency, standby, call, user));
     }
 
     /**
@@ -362,14 +364,14 @@ public final class ShowReader {
         Duration buffer = m.duration("buffer", DEFAULT_BUFFER);
         Duration checkIn = m.duration("check-in", DEFAULT_CHECK_IN);
         Optional<String> meetingPoint = meetingPoint(m);
-        OptionalLong lead = m.snowflake("lead", false);
+        Optional<Account> lead = m.account("lead", false);
         Optional<String> notes = notes(m);
         List<Duration> reminders = m.durations("reminders");
         if (chairs.isEmpty() || prep.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ModelCalls(chairs.getAsInt(), prep.get(), buffer, checkIn, meetingPoint, lead, notes,
-                reminders));
+        return Optional.of(new ModelCalls(chairs.getAsInt(), prep.get(), buffer, checkIn, meetingPoint, idOf(lead), notes,
+                reminders, lead));
     }
 
     private List<Look> looks(FieldReader f, List<Model> models) {
@@ -396,12 +398,12 @@ public final class ShowReader {
         Optional<String> model = l.text("model", true).filter(name -> walksLooks(l, models, name));
         Optional<String> description = l.line("description", true, MAX_DESCRIPTION,
                 "/look's choices, /lineup and the board show it");
-        OptionalLong dresser = l.snowflake("dresser", false);
+        Optional<Account> dresser = l.account("dresser", false);
         OptionalInt seconds = l.integer("seconds", false, 1);
         if (number.isEmpty() || model.isEmpty() || description.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Look(number.getAsInt(), model.get(), description.get(), dresser, seconds));
+        return Optional.of(new Look(number.getAsInt(), model.get(), description.get(), idOf(dresser), seconds, dresser));
     }
 
     private boolean walksLooks(FieldReader l, Map<String, Model> models, String name) {

@@ -548,12 +548,12 @@ class ShowScenarioEndToEndTest {
         Map<Long, String> names = new LinkedHashMap<>();
         for (Department dep : show.departments()) {
             for (Member m : dep.members()) {
-                List<Long> held = roles.computeIfAbsent(m.userId(), id -> new ArrayList<>());
+                List<Long> held = roles.computeIfAbsent(m.userId().getAsLong(), id -> new ArrayList<>());
                 dep.roleId().ifPresent(held::add);
                 if (dep.id().equals("pr")) {
                     held.add(d.prRoleId());
                 }
-                names.put(m.userId(), m.displayName());
+                names.put(m.userId().getAsLong(), m.displayName());
             }
         }
         show.models().forEach(m -> m.userId().ifPresent(id -> {
@@ -592,7 +592,7 @@ class ShowScenarioEndToEndTest {
 
     private List<Long> membersOf(String departmentId) {
         return show.show().departments().stream().filter(d -> d.id().equals(departmentId)).findFirst().orElseThrow()
-                .members().stream().map(Member::userId).toList();
+                .members().stream().map(m -> m.userId().getAsLong()).toList();
     }
 
     private List<Long> prs() {
@@ -608,12 +608,12 @@ class ShowScenarioEndToEndTest {
 
     private List<Long> nails() {
         return makeupDepartment().stream().filter(m -> NAIL_TECHNICIANS.contains(m.displayName()))
-                .map(Member::userId).toList();
+                .map(m -> m.userId().getAsLong()).toList();
     }
 
     private List<Long> makeup() {
         return makeupDepartment().stream().filter(m -> !NAIL_TECHNICIANS.contains(m.displayName()))
-                .map(Member::userId).toList();
+                .map(m -> m.userId().getAsLong()).toList();
     }
 
     private List<Member> makeupDepartment() {

@@ -45,7 +45,7 @@ class ShowReaderTest {
             assertThat(show.start()).isEqualTo(LocalDateTime.of(2027, 2, 21, 19, 0));
             assertThat(show.discord().guildId()).isEqualTo(1190000000000000001L);
             assertThat(show.departments()).extracting(Department::id).containsExactly("hair", "runners");
-            assertThat(show.departments().get(0).members()).extracting(Member::userId)
+            assertThat(show.departments().get(0).members()).extracting(m -> m.userId().getAsLong())
                     .containsExactly(1190000000000000101L, 1190000000000000102L);
             assertThat(show.departments().get(0).members().get(1).name()).contains("Priya Shah");
             assertThat(show.departments().get(0).reminders())

@@ -58,7 +58,7 @@ public final class Guards {
         return hasRole(member, discord.producerRoleId()) || hasRole(member, discord.prRoleId())
                 || show.show().departments().stream().anyMatch(d ->
                         d.roleId().isPresent() && hasRole(member, d.roleId().getAsLong())
-                                || d.members().stream().anyMatch(m -> m.userId() == user))
+                                || d.members().stream().anyMatch(m -> m.userId().equals(java.util.OptionalLong.of(user))))
                 || show.show().looks().stream().anyMatch(l -> l.dresserUserId().equals(java.util.OptionalLong.of(user)));
     }
 

@@ -83,7 +83,7 @@ class ShowImportTest {
     void rowsBecomeTheShow() {
         var show = importing(HEADER, MODELS, LOOKS, CREW).show().orElseThrow();
 
-        assertThat(show.departments().get(0).members()).extracting(m -> m.userId())
+        assertThat(show.departments().get(0).members()).extracting(m -> m.userId().getAsLong())
                 .containsExactly(1190000000000000121L, 1190000000000000122L);
         assertThat(show.departments().get(0).members().get(0).name()).contains("Siobhan Kelly");
         assertThat(show.departments().get(0).leadUserId()).hasValue(1190000000000000121L);
