@@ -130,7 +130,10 @@ final class Directory {
         }
     }
 
-    /** A user joins the guild; a user the stub knew before keeps its name only if {@code username} is null. */
+    /**
+     * A user joins the guild. A user the stub knows from elsewhere must come with the name it has: a new name is a
+     * change of its own ({@link #rename}), which the guilds it is in hear of.
+     */
     Someone join(long guildId, long userId, String username, String globalName, List<Long> roleIds, Instant at) {
         StubGuild guild = knownGuild(guildId);
         checkAssignable(guild, roleIds);
@@ -139,10 +142,10 @@ final class Directory {
             if (userId == bot.userId() || members.containsKey(userId)) {
                 throw new IllegalArgumentException("User " + userId + " is already a member of guild " + guildId);
             }
-            if (username != null) {
-                names.put(userId, new Name(username, globalName));
-            } else if (!names.containsKey(userId)) {
-                throw new IllegalArgumentException("User " + userId + " needs a username");
+            Name name = new Name(username, globalName);
+            Name known = names.putIfAbsent(userId, name);
+            if (known != null && !known.equals(name)) {
+                throw new IllegalArgumentException("User " + userId + " is " + known + " already; rename it first");
             }
             Membership membership = new Membership(List.copyOf(roleIds), at);
             members.put(userId, membership);

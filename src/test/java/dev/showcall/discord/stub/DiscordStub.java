@@ -300,7 +300,10 @@ public final class DiscordStub implements AutoCloseable {
         return gateway.connectQueries();
     }
 
-    /** The {@code intents} of every IDENTIFY, oldest first, refused ones included; {@code 1 << 1} is GUILD_MEMBERS. */
+    /**
+     * The {@code intents} of every IDENTIFY that named them, oldest first, refused ones included; {@code 1 << 1} is
+     * GUILD_MEMBERS.
+     */
     public List<Long> identifyIntents() {
         return gateway.identifyIntents();
     }
@@ -328,15 +331,19 @@ public final class DiscordStub implements AutoCloseable {
      * with first); {@link StubGuild#members()} stays as built.
      */
     public List<StubGuild.Member> members(long guildId) {
-        return directory.members(knownGuild(guildId)).stream().filter(m -> !m.bot()).map(Directory.Someone::asMember).toList();
+        return directory.members(knownGuild(guildId)).stream()
+                .filter(m -> !m.bot())
+                .map(Directory.Someone::asMember)
+                .toList();
     }
 
     /**
      * A user joins the guild now, with these roles: GUILD_MEMBER_ADD to a bot connected with the GUILD_MEMBERS
-     * intent (kept for its RESUME while it is away). A user the stub already knows from another guild takes the new
-     * name everywhere; {@code globalName} may be null. Returns whether the bot was sent the event.
+     * intent (kept for its RESUME while it is away); {@code globalName} may be null. A user of another guild comes with
+     * the name it has there ({@link #renameUser} changes it). Returns whether the bot was sent the event.
      *
-     * @throws IllegalArgumentException for an unknown guild or role, the bot's managed role or @everyone, or a member
+     * @throws IllegalArgumentException for an unknown guild or role, the bot's managed role or @everyone, a member of
+     *         the guild already, or another name for a user the stub knows
      */
     public boolean addMember(long guildId, long userId, String username, String globalName, long... roleIds) {
         StubGuild guild = knownGuild(guildId);

@@ -351,7 +351,7 @@ final class Gateway extends WebSocketServer {
         return List.copyOf(closeCodes);
     }
 
-    /** The intents of every IDENTIFY, oldest first, refused ones included. */
+    /** The intents of every IDENTIFY that named them, oldest first, refused ones included. */
     List<Long> identifyIntents() {
         return List.copyOf(identifyIntents);
     }

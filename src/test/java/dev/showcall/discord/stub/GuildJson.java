@@ -120,9 +120,9 @@ final class GuildJson {
     /**
      * A GUILD_CREATE for a session with these intents and {@code large_threshold}. Which members it holds follows
      * Discord's documented rule (Request Guild Members): without GUILD_PRESENCES only the bot itself (and members in
-     * voice, which the stub has none of); with it, every member of a guild up to {@code large_threshold}, and of a larger
-     * one those online, with a role, a nickname or in voice: here the bot and the members with a role. The bot asks for
-     * the others (REQUEST_GUILD_MEMBERS) if it needs them.
+     * voice, which the stub has none of); with it, every member of a guild up to {@code large_threshold}, and of a
+     * larger one those online, with a role, a nickname or in voice: here the bot and the members with a role. The bot
+     * asks for the others (REQUEST_GUILD_MEMBERS) if it needs them.
      */
     ObjectNode guildCreate(StubGuild guild, long intents, int largeThreshold) {
         ObjectNode json = Json.object()

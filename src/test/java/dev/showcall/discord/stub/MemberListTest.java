@@ -45,7 +45,8 @@ class MemberListTest {
     private static final long ZOE = 1_190_000_000_000_000_041L;
 
     @Test
-    @DisplayName("JDA with the intent, caching and chunking all, is ready knowing every member of a 300-member guild and their roles")
+    @DisplayName("JDA with the intent, caching and chunking all, is ready knowing every member of a 300-member guild"
+            + " and their roles")
     void everyMemberOfALargeGuild() {
         try (DiscordStub stub = DiscordStub.start(TestGuilds.backstage(), TestGuilds.crowd(300));
              JdaUnderTest bot = JdaUnderTest.connectWithMembers(stub)) {
@@ -72,7 +73,8 @@ class MemberListTest {
     }
 
     @Test
-    @DisplayName("JDA asking for the intent when the application lacks it is closed with 4014, shuts down and awaitReady throws")
+    @DisplayName("JDA asking for the intent when the application lacks it is closed with 4014, shuts down"
+            + " and awaitReady throws")
     void disallowedIntentShutsJdaDown() throws InterruptedException {
         try (DiscordStub stub = DiscordStub.builder(TestGuilds.backstage()).serverMembersIntent(false).start()) {
             BlockingQueue<ShutdownEvent> shutdowns = new LinkedBlockingQueue<>();
@@ -165,6 +167,34 @@ class MemberListTest {
             assertThatThrownBy(() -> stub.slash(SlashCommandInvocation.of("whoami").by(ZOE).in(BACKSTAGE)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a member");
             assertThat(stub.dispatchesSent()).noneMatch(type -> type.startsWith("GUILD_MEMBER"));
+        }
+    }
+
+    @Test
+    @DisplayName("the stub refuses member changes Discord would not make, and a refused change changes nothing")
+    void impossibleChangesAreRefused() {
+        try (DiscordStub stub = DiscordStub.start(TestGuilds.backstage(), TestGuilds.crowd(1))) {
+            long botRole = stub.guilds().get(0).botRole().id();
+
+            assertThatThrownBy(() -> stub.addMember(GUILD, PRODUCER, "mara", "Mara"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already a member");
+            assertThatThrownBy(() -> stub.addMember(CROWD, PRODUCER, "someone-else", null))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rename it first");
+            assertThatThrownBy(() -> stub.setRoles(GUILD, DRESSER, CREW_ROLE, botRole))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot be given");
+            assertThatThrownBy(() -> stub.setRoles(GUILD, DRESSER, GUILD))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot be given");
+            assertThatThrownBy(() -> stub.setRoles(GUILD, DRESSER, CROWD_CREW_ROLE))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("No role");
+            assertThatThrownBy(() -> stub.removeMember(GUILD, stub.botUserId()))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> stub.removeMember(CROWD, PRODUCER))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a member");
+
+            assertThat(stub.members(GUILD)).containsExactlyElementsOf(stub.guilds().get(0).members());
+            stub.addMember(CROWD, PRODUCER, "mara", "Mara", CROWD_CREW_ROLE);
+            assertThat(stub.members(CROWD)).extracting(StubGuild.Member::userId)
+                    .containsExactly(crowdMember(0), PRODUCER);
         }
     }
 

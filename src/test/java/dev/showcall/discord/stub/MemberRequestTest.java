@@ -67,7 +67,8 @@ class MemberRequestTest {
     }
 
     @Test
-    @DisplayName("a username prefix finds at most the limit, user_ids name the missing ones, presences need their intent")
+    @DisplayName("a username prefix finds at most the limit, user_ids name the missing ones, presences need"
+            + " their intent")
     void prefixAndIds() {
         try (DiscordStub stub = DiscordStub.start(TestGuilds.crowd(300));
              RawGatewayClient bot = RawGatewayClient.connect(stub).identify(GUILDS)) {

@@ -38,7 +38,7 @@ final class TestGuilds {
         return builder.build();
     }
 
-    /** A server of {@code people} members besides the bot, {@code crew-0000} and on, every third one in the Crew role. */
+    /** A server of {@code people} members besides the bot, {@code crew-0000} on, every third one in the Crew role. */
     static StubGuild crowd(int people) {
         StubGuild.Builder builder = StubGuild.builder(CROWD, "Casting call")
                 .role(CROWD_CREW_ROLE, "Crew", Permissions.EVERYONE_DEFAULT)
