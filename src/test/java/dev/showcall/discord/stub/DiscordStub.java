@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -43,6 +44,28 @@ import java.util.regex.Pattern;
  * }</pre>
  * The bot must present {@link #botToken()}; JDA's default {@code zlib-stream} and {@code Compression.NONE} both work.
  * The application id ({@link #applicationId()}) differs from the bot's user id ({@link #botUserId()}).
+ *
+ * <h2>Intents and the member list</h2>
+ * The stub reads the {@code intents} and {@code large_threshold} of IDENTIFY (none: 4013). The privileged ones
+ * (Server Members, Presence, Message Content) must be switched on for the application, see {@link #builder}: by
+ * default only Server Members is. Asking for one that is off closes the connection with 4014 "Disallowed intent(s)";
+ * JDA does not reconnect then but shuts down: {@code awaitReady()} throws {@code IllegalStateException} ("Was shutdown
+ * trying to await status. Reason: You tried turning on an intent you aren't allowed to use..."), its status is
+ * {@code SHUTDOWN} and listeners get a {@code ShutdownEvent} with {@code CloseCode.DISALLOWED_INTENTS}.
+ * <p>As Discord documents, a GUILD_CREATE holds only the bot's own member unless the session has the Presence intent;
+ * the bot asks for the rest with REQUEST_GUILD_MEMBERS (gateway op 8), answered with GUILD_MEMBERS_CHUNK dispatches of
+ * at most 1000 members: the whole list ({@code query ""}, which needs GUILD_MEMBERS, else Discord answers nothing and
+ * the stub records a {@link Rule#MEMBER_LIST_WITHOUT_INTENT} violation), a username prefix (at most 100) or
+ * {@code user_ids} (at most 100, the others in {@code not_found}). So JDA with {@code GatewayIntent.GUILD_MEMBERS},
+ * {@code MemberCachePolicy.ALL} and {@code ChunkingFilter.ALL} knows every member once {@code awaitReady()} returns.
+ * <pre>{@code
+ * stub.addMember(GUILD, ZOE, "zoe", "Zoe", CREW_ROLE);   // GUILD_MEMBER_ADD
+ * stub.setRoles(GUILD, ZOE, CREW_ROLE, PR_ROLE);         // GUILD_MEMBER_UPDATE
+ * stub.renameUser(ZOE, "zoe.k", "Zoe K");                // GUILD_MEMBER_UPDATE in each of her guilds
+ * stub.removeMember(GUILD, ZOE);                         // GUILD_MEMBER_REMOVE
+ * }</pre>
+ * These change the stub's member list at once (interactions, permissions, mentions and chunks read it), and only a
+ * session with the GUILD_MEMBERS intent is sent the events; {@link #members(long)} is the list as it is now.
  *
  * <h2>Driving the bot as users do</h2>
  * <pre>{@code
@@ -92,14 +115,17 @@ import java.util.regex.Pattern;
  * Mind that JDA itself retries only 502, 503, 504 and 52x answers; a 500 fails the RestAction at once.
  *
  * <h2>Not served</h2>
- * Gateway events other than READY, GUILD_CREATE, RESUMED and INTERACTION_CREATE (no message, member or role events);
- * select menus and modal submissions; threads, reactions, webhooks other than the interaction webhook.
+ * Gateway events other than READY, GUILD_CREATE, RESUMED, INTERACTION_CREATE, GUILD_MEMBERS_CHUNK and
+ * GUILD_MEMBER_ADD/UPDATE/REMOVE (no message, presence, role or channel events; no nicknames, nobody online, nobody
+ * in voice); the member routes of REST ({@code GET guilds/{id}/members...}); select menus and modal submissions;
+ * threads, reactions, webhooks other than the interaction webhook.
  *
  * <p>Everything is thread-safe; {@link #close()} stops both servers.
  */
 public final class DiscordStub implements AutoCloseable {
 
     private final Directory directory;
+    private final GuildJson people;
     private final Recordings recordings = new Recordings();
     private final MessageStore messages = new MessageStore();
     private final DmChannels dms = new DmChannels();
@@ -115,12 +141,13 @@ public final class DiscordStub implements AutoCloseable {
     private final URI apiBaseUrl;
     private final URI gatewayUrl;
 
-    private DiscordStub(List<StubGuild> guilds) throws IOException {
+    private DiscordStub(List<StubGuild> guilds, long privilegedIntentsEnabled) throws IOException {
         this.directory = new Directory(StubBot.generate(), guilds, Instant.now().minus(Duration.ofDays(30)));
+        this.people = new GuildJson(directory);
         this.commands = new CommandRegistry(directory.bot().applicationId());
         this.schemas = OpenApiSchemas.load();
         this.interactions = new InteractionPayloads(directory, commands, messages, dms);
-        this.gateway = new Gateway(directory);
+        this.gateway = new Gateway(directory, recordings, privilegedIntentsEnabled);
         this.gatewayUrl = gateway.startAndAwait();
         RouteTable routes = new RouteTable();
         new ApplicationRoutes(directory, commands, () -> gatewayUrl).register(routes);
@@ -131,12 +158,58 @@ public final class DiscordStub implements AutoCloseable {
         this.apiBaseUrl = rest.start();
     }
 
-    /** Starts a gateway and a REST server on free loopback ports, serving these guilds. */
+    /**
+     * Starts a gateway and a REST server on free loopback ports, serving these guilds, for an application with the
+     * Server Members intent switched on (and the Presence and Message Content intents off).
+     */
     public static DiscordStub start(StubGuild... guilds) {
-        try {
-            return new DiscordStub(Arrays.asList(guilds));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start the Discord stub", e);
+        return builder(guilds).start();
+    }
+
+    /** A stub for an application whose privileged intents are set otherwise; {@link Builder#start()} starts it. */
+    public static Builder builder(StubGuild... guilds) {
+        return new Builder(Arrays.asList(guilds));
+    }
+
+    /**
+     * The application's privileged intents as its developer portal page sets them. A bot that asks for one that is off
+     * is refused on the gateway with close code 4014 "Disallowed intent(s)", as by Discord.
+     */
+    public static final class Builder {
+
+        private final List<StubGuild> guilds;
+        private long enabled = Intents.GUILD_MEMBERS;
+
+        private Builder(List<StubGuild> guilds) {
+            this.guilds = List.copyOf(guilds);
+        }
+
+        /** The Server Members intent ({@code GUILD_MEMBERS}); on unless said otherwise. */
+        public Builder serverMembersIntent(boolean on) {
+            return set(Intents.GUILD_MEMBERS, on);
+        }
+
+        /** The Presence intent ({@code GUILD_PRESENCES}); off unless said otherwise. */
+        public Builder presenceIntent(boolean on) {
+            return set(Intents.GUILD_PRESENCES, on);
+        }
+
+        /** The Message Content intent ({@code MESSAGE_CONTENT}); off unless said otherwise. */
+        public Builder messageContentIntent(boolean on) {
+            return set(Intents.MESSAGE_CONTENT, on);
+        }
+
+        private Builder set(long intent, boolean on) {
+            enabled = on ? enabled | intent : enabled & ~intent;
+            return this;
+        }
+
+        public DiscordStub start() {
+            try {
+                return new DiscordStub(guilds, enabled);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start the Discord stub", e);
+            }
         }
     }
 
@@ -225,6 +298,104 @@ public final class DiscordStub implements AutoCloseable {
     /** The query string of every gateway connection, e.g. {@code encoding=json&v=10&compress=zlib-stream}. */
     public List<String> gatewayConnectQueries() {
         return gateway.connectQueries();
+    }
+
+    /**
+     * The {@code intents} of every IDENTIFY that named them, oldest first, refused ones included; {@code 1 << 1} is
+     * GUILD_MEMBERS.
+     */
+    public List<Long> identifyIntents() {
+        return gateway.identifyIntents();
+    }
+
+    /**
+     * The close code of every gateway connection the stub closed, oldest first: 4014 for disallowed intents, 4004 for a
+     * wrong token, 1001 from {@link #disconnectClient()}...
+     */
+    public List<Integer> gatewayCloseCodes() {
+        return gateway.closeCodes();
+    }
+
+    /**
+     * The name of every dispatch sent to the bot, oldest first ({@code READY}, {@code GUILD_CREATE},
+     * {@code GUILD_MEMBERS_CHUNK}, {@code GUILD_MEMBER_ADD}...); one kept for a RESUME counts once.
+     */
+    public List<String> dispatchesSent() {
+        return gateway.dispatched();
+    }
+
+    // --- the member list -----------------------------------------------------------------------------------------
+
+    /**
+     * The members of the guild as they are now, without the bot, in the order they joined (those the guild was built
+     * with first); {@link StubGuild#members()} stays as built.
+     */
+    public List<StubGuild.Member> members(long guildId) {
+        return directory.members(knownGuild(guildId)).stream()
+                .filter(m -> !m.bot())
+                .map(Directory.Someone::asMember)
+                .toList();
+    }
+
+    /**
+     * A user joins the guild now, with these roles: GUILD_MEMBER_ADD to a bot connected with the GUILD_MEMBERS
+     * intent (kept for its RESUME while it is away); {@code globalName} may be null. A user of another guild comes with
+     * the name it has there ({@link #renameUser} changes it). Returns whether the bot was sent the event.
+     *
+     * @throws IllegalArgumentException for an unknown guild or role, the bot's managed role or @everyone, a member of
+     *         the guild already, or another name for a user the stub knows
+     */
+    public boolean addMember(long guildId, long userId, String username, String globalName, long... roleIds) {
+        StubGuild guild = knownGuild(guildId);
+        return gateway.changeMembers(() -> {
+            Directory.Someone joined = directory.join(guildId, userId, Objects.requireNonNull(username), globalName,
+                    ids(roleIds), Instant.now());
+            return List.of(new Gateway.Dispatch("GUILD_MEMBER_ADD", people.memberInGuild(guild, joined)));
+        });
+    }
+
+    /**
+     * The member now holds exactly these roles (besides @everyone), as when a moderator adds or takes one:
+     * GUILD_MEMBER_UPDATE to a bot with the GUILD_MEMBERS intent. Returns whether the bot was sent the event.
+     */
+    public boolean setRoles(long guildId, long userId, long... roleIds) {
+        StubGuild guild = knownGuild(guildId);
+        return gateway.changeMembers(() -> {
+            Directory.Someone updated = directory.setRoles(guildId, userId, ids(roleIds));
+            return List.of(new Gateway.Dispatch("GUILD_MEMBER_UPDATE", people.memberInGuild(guild, updated)));
+        });
+    }
+
+    /**
+     * The user changes its username and display name ({@code globalName}, may be null): one GUILD_MEMBER_UPDATE per
+     * guild it is in, to a bot with the GUILD_MEMBERS intent. Returns whether the bot was sent the events.
+     */
+    public boolean renameUser(long userId, String username, String globalName) {
+        return gateway.changeMembers(() -> directory.rename(userId, Objects.requireNonNull(username), globalName)
+                .stream()
+                .map(m -> new Gateway.Dispatch("GUILD_MEMBER_UPDATE", people.memberInGuild(m.guild(), m.member())))
+                .toList());
+    }
+
+    /**
+     * The member leaves the guild, or is kicked: GUILD_MEMBER_REMOVE to a bot with the GUILD_MEMBERS intent. Returns
+     * whether the bot was sent the event.
+     */
+    public boolean removeMember(long guildId, long userId) {
+        StubGuild guild = knownGuild(guildId);
+        return gateway.changeMembers(() -> {
+            Directory.Someone left = directory.leave(guildId, userId);
+            return List.of(new Gateway.Dispatch("GUILD_MEMBER_REMOVE", people.memberRemoved(guild, left)));
+        });
+    }
+
+    private StubGuild knownGuild(long guildId) {
+        return directory.guild(guildId)
+                .orElseThrow(() -> new IllegalArgumentException("No guild " + guildId + " on the stub"));
+    }
+
+    private static List<Long> ids(long... ids) {
+        return Arrays.stream(ids).boxed().toList();
     }
 
     // --- interactions --------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
@@ -26,10 +27,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway: answers IDENTIFY with HELLO, READY and one GUILD_CREATE per guild, RESUME with HELLO, the missed
- * dispatches and RESUMED, heartbeats with HEARTBEAT_ACK; and dispatches events (interactions) to the bot. It can
- * invalidate the bot's session (INVALID_SESSION, not resumable), as Discord does now and then: the bot identifies
- * again, and its guilds may come a while after READY.
+ * The gateway: answers IDENTIFY with HELLO, READY and one GUILD_CREATE per guild (or closes with 4014 when it asks for
+ * a privileged intent the application may not use), RESUME with HELLO, the missed dispatches and RESUMED, heartbeats
+ * with HEARTBEAT_ACK, REQUEST_GUILD_MEMBERS with GUILD_MEMBERS_CHUNK dispatches; and dispatches events (interactions,
+ * member changes to a session with the GUILD_MEMBERS intent) to the bot. It can invalidate the bot's session
+ * (INVALID_SESSION, not resumable), as Discord does now and then: the bot identifies again, and its guilds may come a
+ * while after READY. A change of the member list and its events happen under the same lock as every chunk and
+ * GUILD_CREATE, so the bot never gets a member both in a chunk and in a later GUILD_MEMBER_ADD.
  */
 final class Gateway extends WebSocketServer {
 
@@ -40,19 +44,40 @@ final class Gateway extends WebSocketServer {
     private static final int HEARTBEAT = 1;
     private static final int IDENTIFY = 2;
     private static final int RESUME = 6;
+    private static final int REQUEST_GUILD_MEMBERS = 8;
     private static final int INVALID_SESSION = 9;
     private static final int HELLO = 10;
     private static final int HEARTBEAT_ACK = 11;
 
-    /** A gateway session: its id, its sequence and the dispatches a resuming client may have missed. */
+    /** An event for the bot: its name and data. */
+    record Dispatch(String type, ObjectNode data) {
+    }
+
+    /**
+     * A gateway session: its id, what IDENTIFY asked for, its sequence and the dispatches a resuming client may have
+     * missed.
+     */
     private static final class Session {
         final String id = UUID.randomUUID().toString().replace("-", "");
         final Deque<ObjectNode> sent = new ArrayDeque<>();
+        final long intents;
+        final int largeThreshold;
         long sequence;
+
+        Session(long intents, int largeThreshold) {
+            this.intents = intents;
+            this.largeThreshold = largeThreshold;
+        }
     }
 
     private final Directory directory;
+    private final Recordings recordings;
+    private final long privilegedIntentsEnabled;
     private final GuildJson guildJson;
+    private final MemberChunks memberChunks;
+    private final List<String> dispatched = new CopyOnWriteArrayList<>();
+    private final List<Integer> closeCodes = new CopyOnWriteArrayList<>();
+    private final List<Long> identifyIntents = new CopyOnWriteArrayList<>();
     private final CountDownLatch started = new CountDownLatch(1);
     private final List<String> connectQueries = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
@@ -73,10 +98,14 @@ final class Gateway extends WebSocketServer {
     });
     private volatile URI url;
 
-    Gateway(Directory directory) {
+    /** @param privilegedIntentsEnabled the privileged intents switched on for the application (see {@link Intents}) */
+    Gateway(Directory directory, Recordings recordings, long privilegedIntentsEnabled) {
         super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         this.directory = directory;
+        this.recordings = recordings;
+        this.privilegedIntentsEnabled = privilegedIntentsEnabled;
         this.guildJson = new GuildJson(directory);
+        this.memberChunks = new MemberChunks(directory);
         setReuseAddr(true);
         setConnectionLostTimeout(0);
         setDaemon(true);
@@ -117,7 +146,7 @@ final class Gateway extends WebSocketServer {
         connectQueries.add(query);
         socket.setAttachment(new GatewayConnection(socket, query));
         if (query.contains("encoding=etf")) {
-            socket.close(4002, "The stub speaks JSON only.");
+            close(socket, 4002, "The stub speaks JSON only.");
         }
     }
 
@@ -130,6 +159,7 @@ final class Gateway extends WebSocketServer {
             case HEARTBEAT -> heartbeat(connection);
             case IDENTIFY -> identify(connection, data);
             case RESUME -> resume(connection, data);
+            case REQUEST_GUILD_MEMBERS -> requestGuildMembers(connection, data);
             default -> LOG.debug("Ignoring gateway op {}", message.path("op"));
         }
     }
@@ -164,12 +194,24 @@ final class Gateway extends WebSocketServer {
 
     private void identify(GatewayConnection connection, JsonNode data) {
         if (!directory.bot().token().equals(data.path("token").asText())) {
-            connection.socket().close(4004, "Authentication failed.");
+            close(connection.socket(), 4004, "Authentication failed.");
             return;
         }
         connection.send(hello());
+        if (!data.path("intents").canConvertToLong()) {
+            close(connection.socket(), 4013, "Invalid intent(s).");
+            return;
+        }
+        long intents = data.path("intents").asLong();
+        identifyIntents.add(intents);
+        if (Intents.disallowed(intents, privilegedIntentsEnabled) != 0) {
+            close(connection.socket(), 4014, "Disallowed intent(s).");
+            return;
+        }
+        int largeThreshold = Math.max(GuildJson.DEFAULT_LARGE_THRESHOLD, Math.min(GuildJson.MAX_LARGE_THRESHOLD,
+                data.path("large_threshold").asInt(GuildJson.DEFAULT_LARGE_THRESHOLD)));
         synchronized (lock) {
-            session = new Session();
+            session = new Session(intents, largeThreshold);
             current = connection;
             identifies++;
             sessionsStarted++;
@@ -193,7 +235,7 @@ final class Gateway extends WebSocketServer {
 
     private void sendGuildsLocked() {
         for (StubGuild guild : directory.guilds()) {
-            dispatchLocked("GUILD_CREATE", guildJson.guildCreate(guild));
+            dispatchLocked("GUILD_CREATE", guildJson.guildCreate(guild, session.intents, session.largeThreshold));
         }
         guildsSent++;
         guildCreates.add(Instant.now());
@@ -202,7 +244,7 @@ final class Gateway extends WebSocketServer {
 
     private void resume(GatewayConnection connection, JsonNode data) {
         if (!directory.bot().token().equals(data.path("token").asText())) {
-            connection.socket().close(4004, "Authentication failed.");
+            close(connection.socket(), 4004, "Authentication failed.");
             return;
         }
         connection.send(hello());
@@ -225,6 +267,36 @@ final class Gateway extends WebSocketServer {
         }
     }
 
+    /** Answers with chunks, or nothing when Discord would not answer; a socket that has not identified is closed. */
+    private void requestGuildMembers(GatewayConnection connection, JsonNode data) {
+        synchronized (lock) {
+            if (session == null || current != connection) {
+                close(connection.socket(), 4003, "Not authenticated.");
+                return;
+            }
+            MemberChunks.Answer answer = memberChunks.answer(data, session.intents);
+            Instant at = Instant.now();
+            answer.findings().forEach(f -> recordings.violation(
+                    new Violation(at, "GATEWAY", "op 8 REQUEST_GUILD_MEMBERS", f.rule(), f.detail())));
+            answer.chunks().forEach(chunk -> dispatchLocked("GUILD_MEMBERS_CHUNK", chunk));
+        }
+    }
+
+    /**
+     * Changes the member list with {@code change} and sends the events it returns to a session with the GUILD_MEMBERS
+     * intent (or keeps them for its RESUME), in one step; returns whether they were sent.
+     */
+    boolean changeMembers(Supplier<List<Dispatch>> change) {
+        synchronized (lock) {
+            List<Dispatch> events = change.get();
+            if (session == null || !Intents.has(session.intents, Intents.GUILD_MEMBERS)) {
+                return false;
+            }
+            events.forEach(event -> dispatchLocked(event.type(), event.data()));
+            return true;
+        }
+    }
+
     /** Sends a dispatch to the bot (or keeps it for the bot's RESUME while it is disconnected); returns its sequence. */
     long dispatch(String type, ObjectNode data) {
         synchronized (lock) {
@@ -240,6 +312,7 @@ final class Gateway extends WebSocketServer {
         ObjectNode payload = op(DISPATCH).put("t", type).put("s", sequence);
         payload.set("d", data);
         session.sent.addLast(payload);
+        dispatched.add(type);
         while (session.sent.size() > REPLAY_BUFFER) {
             session.sent.removeFirst();
         }
@@ -260,7 +333,27 @@ final class Gateway extends WebSocketServer {
             sessionsAtDisconnect = sessionsStarted;
             current = null;
         }
-        connection.socket().close(1001, "Discord stub: going away");
+        close(connection.socket(), 1001, "Discord stub: going away");
+    }
+
+    private void close(WebSocket socket, int code, String reason) {
+        closeCodes.add(code);
+        socket.close(code, reason);
+    }
+
+    /** The name of every dispatch sent (or kept for a RESUME), oldest first; replays are not counted again. */
+    List<String> dispatched() {
+        return List.copyOf(dispatched);
+    }
+
+    /** The close code of every connection the gateway closed, oldest first. */
+    List<Integer> closeCodes() {
+        return List.copyOf(closeCodes);
+    }
+
+    /** The intents of every IDENTIFY that named them, oldest first, refused ones included. */
+    List<Long> identifyIntents() {
+        return List.copyOf(identifyIntents);
     }
 
     /**

@@ -2,14 +2,14 @@ package dev.showcall.discord.stub;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Users, roles, channels, members and guilds as Discord writes them in the gateway and over REST. */
 final class GuildJson {
 
-    /** JDA's {@code large_threshold} in IDENTIFY: above it, a guild is sent without its members. */
-    static final int LARGE_THRESHOLD = 250;
+    /** Discord's {@code large_threshold} when IDENTIFY names none, and the range it accepts. */
+    static final int DEFAULT_LARGE_THRESHOLD = 50;
+    static final int MAX_LARGE_THRESHOLD = 250;
 
     private final Directory directory;
 
@@ -91,7 +91,7 @@ final class GuildJson {
         json.set("user", user(someone));
         ArrayNode roles = json.putArray("roles");
         someone.roleIds().forEach(id -> roles.add(Json.id(id)));
-        json.put("joined_at", Json.timestamp(directory.joinedAt()))
+        json.put("joined_at", Json.timestamp(someone.joinedAt()))
                 .put("deaf", false)
                 .put("mute", false)
                 .put("pending", false)
@@ -101,11 +101,30 @@ final class GuildJson {
         return json;
     }
 
+    /** GUILD_MEMBER_ADD and GUILD_MEMBER_UPDATE: the member with its guild's id. */
+    ObjectNode memberInGuild(StubGuild guild, Directory.Someone someone) {
+        return member(someone).put("guild_id", Json.id(guild.id()));
+    }
+
+    /** GUILD_MEMBER_REMOVE: the guild's id and the user who left. */
+    ObjectNode memberRemoved(StubGuild guild, Directory.Someone someone) {
+        ObjectNode json = Json.object().put("guild_id", Json.id(guild.id()));
+        json.set("user", user(someone));
+        return json;
+    }
+
     ObjectNode unavailableGuild(StubGuild guild) {
         return Json.object().put("id", Json.id(guild.id())).put("unavailable", true);
     }
 
-    ObjectNode guildCreate(StubGuild guild) {
+    /**
+     * A GUILD_CREATE for a session with these intents and {@code large_threshold}. Which members it holds follows
+     * Discord's documented rule (Request Guild Members): without GUILD_PRESENCES only the bot itself (and members in
+     * voice, which the stub has none of); with it, every member of a guild up to {@code large_threshold}, and of a
+     * larger one those online, with a role, a nickname or in voice: here the bot and the members with a role. The bot
+     * asks for the others (REQUEST_GUILD_MEMBERS) if it needs them.
+     */
+    ObjectNode guildCreate(StubGuild guild, long intents, int largeThreshold) {
         ObjectNode json = Json.object()
                 .put("id", Json.id(guild.id()))
                 .put("name", guild.name())
@@ -135,14 +154,16 @@ final class GuildJson {
         guild.roles().forEach(role -> roles.add(role(role)));
         ArrayNode channels = json.putArray("channels");
         guild.channels().forEach(channel -> channels.add(channel(guild, channel)));
-        List<Directory.Someone> everyone = new ArrayList<>();
-        everyone.add(directory.botMember(guild));
-        guild.members().forEach(m -> everyone.add(directory.member(guild, m.userId()).orElseThrow()));
-        // as Discord does: a large guild's GUILD_CREATE holds only the members it must (the bot itself,
-        // without presences or voice states); the bot asks for the others if it needs them
-        boolean large = everyone.size() > LARGE_THRESHOLD;
+        List<Directory.Someone> everyone = directory.members(guild);
+        boolean large = everyone.size() > largeThreshold;
         ArrayNode members = json.putArray("members");
-        (large ? everyone.subList(0, 1) : everyone).forEach(someone -> members.add(member(someone)));
+        for (Directory.Someone someone : everyone) {
+            boolean sent = someone.bot()
+                    || Intents.has(intents, Intents.GUILD_PRESENCES) && (!large || !someone.roleIds().isEmpty());
+            if (sent) {
+                members.add(member(someone));
+            }
+        }
         json.put("member_count", everyone.size()).put("large", large);
         for (String empty : List.of("threads", "emojis", "stickers", "soundboard_sounds", "presences", "voice_states",
                 "stage_instances", "guild_scheduled_events", "embedded_activities")) {

@@ -6,8 +6,10 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.ChunkingFilter;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import net.dv8tion.jda.api.utils.MemberCachePolicy;
 
 /**
  * The real JDA client, configured as showcall configures it, pointed at a {@link DiscordStub}; ready once built.
@@ -22,17 +24,36 @@ final class JdaUnderTest implements AutoCloseable {
     }
 
     static JdaUnderTest connect(DiscordStub stub, Compression compression, Object... listeners) {
-        JDA jda = JDABuilder.createLight(stub.botToken(), EnumSet.noneOf(GatewayIntent.class))
+        return ready(builder(stub, EnumSet.noneOf(GatewayIntent.class)).setCompression(compression)
+                .addEventListeners(listeners).build());
+    }
+
+    /**
+     * JDA that knows every member: the Server Members intent, every member cached, every guild chunked at start-up,
+     * and nothing else; not yet built.
+     */
+    static JDABuilder builderWithMembers(DiscordStub stub) {
+        return builder(stub, EnumSet.of(GatewayIntent.GUILD_MEMBERS))
+                .setMemberCachePolicy(MemberCachePolicy.ALL)
+                .setChunkingFilter(ChunkingFilter.ALL);
+    }
+
+    static JdaUnderTest connectWithMembers(DiscordStub stub, Object... listeners) {
+        return ready(builderWithMembers(stub).addEventListeners(listeners).build());
+    }
+
+    private static JDABuilder builder(DiscordStub stub, EnumSet<GatewayIntent> intents) {
+        return JDABuilder.createLight(stub.botToken(), intents)
                 .setRestConfig(new RestConfig().setBaseUrl(stub.apiBaseUrl().toString()))
                 .setSessionController(new ConcurrentSessionController() {
                     @Override
                     public String getGateway() {
                         return stub.gatewayUrl().toString();
                     }
-                })
-                .setCompression(compression)
-                .addEventListeners(listeners)
-                .build();
+                });
+    }
+
+    private static JdaUnderTest ready(JDA jda) {
         try {
             jda.awaitReady();
         } catch (InterruptedException e) {

@@ -1,6 +1,9 @@
 package dev.showcall.discord.stub;
 
-/** What a request body broke: Discord's documented limits, our house rules, or Discord's OpenAPI schema. */
+/**
+ * What a request broke: Discord's documented limits, our house rules, or Discord's OpenAPI schema; the last few are
+ * about what the bot sends on the gateway.
+ */
 public enum Rule {
     CONTENT_TOO_LONG(true),
     TOO_MANY_EMBEDS(true),
@@ -29,7 +32,16 @@ public enum Rule {
     /** An {@code attachments[].id} names a {@code files[n]} part the request does not carry. */
     ATTACHMENT_WITHOUT_FILE(true),
     /** The first response to an interaction came after Discord's 3 seconds; Discord answers 404 Unknown interaction. */
-    INTERACTION_TOO_LATE(true);
+    INTERACTION_TOO_LATE(true),
+    /**
+     * REQUEST_GUILD_MEMBERS for the whole member list (empty {@code query}) from a session without the GUILD_MEMBERS
+     * intent; Discord sends no chunk at all.
+     */
+    MEMBER_LIST_WITHOUT_INTENT(true),
+    /** REQUEST_GUILD_MEMBERS naming several guilds; Discord answers for the first one only. */
+    MEMBER_REQUEST_FOR_SEVERAL_GUILDS(true),
+    /** REQUEST_GUILD_MEMBERS without {@code user_ids} or a {@code query} with a {@code limit}, or for another guild. */
+    MEMBER_REQUEST_INVALID(true);
 
     private final boolean rejectedByDiscord;
 

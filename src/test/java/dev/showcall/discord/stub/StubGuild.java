@@ -128,7 +128,10 @@ public final class StubGuild {
         return channels.stream().filter(c -> c.id() == channelId).findFirst();
     }
 
-    /** The members described, without the bot. */
+    /**
+     * The members the guild was built with, without the bot; those of a running stub, which tests may change, are
+     * {@link DiscordStub#members(long)}.
+     */
     public List<Member> members() {
         return members;
     }
