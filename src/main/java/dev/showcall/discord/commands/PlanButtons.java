@@ -59,7 +59,12 @@ public final class PlanButtons implements ButtonHandler {
         long by = event.getUser().getIdLong();
         PlanUpdates.Decision decision = prefix.equals(APPLY) ? updates.apply(upload.get().id(), by)
                 : updates.cancel(upload.get().id(), by);
-        responder.update(PlanReplies.decision(decision));
+        if (decision instanceof PlanUpdates.Decision.AlreadyDecided || decision instanceof PlanUpdates.Decision.Failed) {
+            // a second click must not write over what the first one's answer says; a failure may be tried again
+            responder.reply(PlanReplies.decision(decision));
+        } else {
+            responder.update(PlanReplies.decision(decision));
+        }
     }
 
     private static Optional<Long> id(String text) {
