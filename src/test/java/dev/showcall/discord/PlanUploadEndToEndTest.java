@@ -11,6 +11,8 @@ import static dev.showcall.discord.ShowcallOnStub.PR_ROLE;
 import static dev.showcall.discord.ShowcallOnStub.TIMELINE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.showcall.backstage.PlanMove;
+import dev.showcall.backstage.PlanUpload;
 import dev.showcall.discord.commands.PlanButtons;
 import dev.showcall.discord.commands.ShowCommand;
 import dev.showcall.discord.commands.ShowReloadCommand;
@@ -25,6 +27,7 @@ import dev.showcall.show.Call;
 import dev.showcall.show.Problem;
 import dev.showcall.show.ShowFiles;
 import dev.showcall.show.ShowReader;
+import dev.showcall.store.PlanUploadRepository;
 import dev.showcall.store.ShowRepository;
 import dev.showcall.store.TimelineEventRepository;
 import dev.showcall.timeline.EventKind;
@@ -424,5 +427,30 @@ class PlanUploadEndToEndTest {
         assertThat(events(EventKind.SHOW_LOADED)).as("the file the restart read is the plan stored").hasSize(loadedBefore);
         assertThat(triggers()).containsEntry(DRESSER_CALL + "|call", at("16:30").toEpochMilli());
         assertThat(movedNotices(CREW)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a notice a stored plan update still owes, as after a crash before it was scheduled, goes out at the "
+            + "next start, once")
+    void owedNoticeResumed() throws Exception {
+        bot.stopShowcall();
+
+        // given an update applied, with the dresser's notice recorded as owed, and showcall stopped before sending it
+        bot.startShowcallWith(database -> database.runInTransaction(c -> {
+            PlanUploadRepository uploads = new PlanUploadRepository();
+            long id = uploads.add(c, SHOW, "0".repeat(64), "show.yaml", changed(), PRODUCER, NOW);
+            uploads.decide(c, id, PlanUpload.Status.APPLIED, PRODUCER, NOW);
+            uploads.addMoves(c, List.of(new PlanMove(id, SHOW, DRESSER_CALL, at("16:00"), at("16:30"))));
+        }));
+
+        // then the start's reconciliation sends it, and the next one finds it sent
+        await("the dresser's notice", () -> !movedNotices(CREW).isEmpty());
+        assertThat(movedNotices(CREW)).singleElement().satisfies(m -> assertThat(m.content())
+                .contains("moved from " + time(at("16:00")) + " to " + time(at("16:30"))));
+        bot.stopShowcall();
+        bot.startShowcall();
+        Thread.sleep(300);
+        assertThat(movedNotices(CREW)).hasSize(1);
+        assertThat(bot.stub.dms(PR)).isEmpty();
     }
 }
