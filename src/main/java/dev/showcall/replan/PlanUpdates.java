@@ -58,6 +58,8 @@ public final class PlanUpdates implements Reconciliation.Step {
 
     /** A show file is a few tens of kilobytes; this leaves room for the largest show and stops anything else. */
     public static final int MAX_BYTES = 256 * 1024;
+    /** A file's name is kept with its upload, and tells its problems: a longer one is cut. */
+    static final int MAX_FILE_NAME = 200;
 
     private static final Logger log = LoggerFactory.getLogger(PlanUpdates.class);
 
@@ -144,6 +146,10 @@ public final class PlanUpdates implements Reconciliation.Step {
      * with what it changes.
      */
     public Proposal propose(PlannedShow show, String fileName, String text, long by) {
+        return proposeAs(show, UserText.cut(fileName, MAX_FILE_NAME), text, by);
+    }
+
+    private Proposal proposeAs(PlannedShow show, String fileName, String text, long by) {
         ShowReader.Reading reading = ShowReader.read(fileName, text);
         if (reading.show().isEmpty()) {
             return new Proposal.Invalid(fileName, reading.errors());
@@ -298,8 +304,12 @@ public final class PlanUpdates implements Reconciliation.Step {
             throw e;
         }
         if (moves.isEmpty()) {
-            // decided by another instance meanwhile: its file is the one to keep
-            return new Decision.AlreadyDecided(find(uploadId).orElse(upload));
+            // decided by another instance meanwhile; had it cancelled the upload, its file must not stay
+            PlanUpload decided = find(uploadId).orElse(upload);
+            if (decided.status() == PlanUpload.Status.CANCELLED) {
+                restore(file, stored.get().sourceText(), upload);
+            }
+            return new Decision.AlreadyDecided(decided);
         }
         PlannedShow updated = running.apply(filed);
         directory.replace(filed, updated);
@@ -329,8 +339,8 @@ public final class PlanUpdates implements Reconciliation.Step {
         }
     }
 
-    /** Drops a pending upload. */
-    public Decision cancel(long uploadId, long by) {
+    /** Drops a pending upload; never while an apply of it is writing its file. */
+    public synchronized Decision cancel(long uploadId, long by) {
         Optional<PlanUpload> found = find(uploadId);
         if (found.isEmpty()) {
             return new Decision.Failed("This upload is no longer known; nothing was changed.");
