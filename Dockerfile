@@ -13,7 +13,8 @@ RUN groupadd --system showcall \
  && useradd --system --gid showcall --home-dir /app --no-create-home --shell /usr/sbin/nologin showcall
 WORKDIR /app
 COPY --from=build /src/target/showcall.jar /app/showcall.jar
-COPY config /app/config
+# the shows folder is showcall's to write: /show upload puts a new version of a show's file there
+COPY --chown=showcall:showcall config /app/config
 RUN mkdir -p /app/data && chown showcall:showcall /app/data
 USER showcall
 # The embedded database lives here (the default SHOWCALL_DB_URL is ./data/ under /app):

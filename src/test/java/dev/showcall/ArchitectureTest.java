@@ -61,7 +61,8 @@ class ArchitectureTest {
     @Test
     @DisplayName("keeps the services that Discord and Quartz call free of Discord and of the wiring")
     void servicesDoNotKnowDiscord() {
-        ArchRule rule = noClasses().that().resideInAnyPackage("dev.showcall.calls..", "dev.showcall.looks..")
+        ArchRule rule = noClasses().that().resideInAnyPackage("dev.showcall.calls..", "dev.showcall.looks..",
+                        "dev.showcall.replan..")
                 .should().dependOnClassesThat().resideInAnyPackage("net.dv8tion..", "dev.showcall.discord..",
                         "dev.showcall.app..")
                 .because("Discord reaches them through the ports they define, such as CallNotifier");

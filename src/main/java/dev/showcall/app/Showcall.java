@@ -59,7 +59,15 @@ import dev.showcall.discord.AfterShowReports;
 import dev.showcall.discord.commands.MyCallCommand;
 import dev.showcall.discord.commands.ReportSlashCommand;
 import dev.showcall.discord.commands.ShowCommand;
+import dev.showcall.discord.commands.PlanButtons;
 import dev.showcall.discord.commands.ShowPlanCommand;
+import dev.showcall.discord.commands.ShowReloadCommand;
+import dev.showcall.discord.commands.ShowUploadCommand;
+import dev.showcall.replan.PlanUpdates;
+import dev.showcall.show.CallPlanner;
+import dev.showcall.show.Show;
+import dev.showcall.store.PlanUploadRepository;
+import java.util.function.Function;
 import dev.showcall.show.DiscordBinding;
 import dev.showcall.store.JdbcFeedStore;
 import dev.showcall.timeline.FeedListener;
@@ -117,6 +125,11 @@ public final class Showcall implements AutoCloseable {
     private ScheduledExecutorService pingThreads;
     private DmChannels dmChannels;
     private CallsChannels callsChannels;
+    /**
+     * The show as it runs, built from the show as its file says: what a new version of the file runs as once
+     * applied. Today its call sheet; this is where the people it names would be found on Discord.
+     */
+    private final Function<Show, PlannedShow> running = show -> new PlannedShow(show, CallPlanner.plan(show));
 
     private Showcall(Settings settings, Clock clock, Database database, FeedListener feedListener) {
         this.feedListener = feedListener;
@@ -276,7 +289,10 @@ public final class Showcall implements AutoCloseable {
         Lineups lineups = new Lineups(database);
         replacements = new Replacements(database, lineups, new ReplacementRepository(), callPings, timeline,
                 () -> calls, clock);
-        reconciliation = new Reconciliation(() -> directory, List.of(callSync, replacements::resumeNotices),
+        // reads the reconciliation when a failure asks for it, once it is built below
+        PlanUpdates planUpdates = new PlanUpdates(database, new ShowRepository(), new PlanUploadRepository(), callPings,
+                timeline, directory, running, callSync, () -> reconciliation.afterFailure(), clock);
+        reconciliation = new Reconciliation(() -> directory, List.of(callSync, replacements::resumeNotices, planUpdates),
                 Executors.newSingleThreadScheduledExecutor(named("showcall-reconcile")));
         Delays delays = new Delays(database, new DelayRepository(), callPings, timeline, callSync, reconciliation, clock);
         DelayCommand delay = new DelayCommand(delays);
@@ -303,10 +319,11 @@ public final class Showcall implements AutoCloseable {
         reports = new AfterShowReports(database, () -> bot.jda(), feeds::feed, clock, reportThread, fence);
         ReportSlashCommand report = new ReportSlashCommand(reports);
         MyCallCommand myCall = new MyCallCommand(delays::total, clock);
-        ShowCommand showCommand = new ShowCommand(List.of(new ShowPlanCommand()));
+        ShowCommand showCommand = new ShowCommand(List.of(new ShowPlanCommand(), new ShowUploadCommand(planUpdates),
+                new ShowReloadCommand(planUpdates)));
         CommandListener commands = new CommandListener(
                 List.of(arrived, noShow, replace, look, lineup, walked, delay, callsCommand, status, showCommand, report, myCall),
-                List.of(arrived, confirm),
+                List.of(arrived, confirm, PlanButtons.apply(planUpdates, directory), PlanButtons.cancel(planUpdates, directory)),
                 new ShowResolver(directory), workers, timer);
         GuildSetup setup = new GuildSetup(directory, commands.commandData());
         bot.attach(List.of(commands, setup));

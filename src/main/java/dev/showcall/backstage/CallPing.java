@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  *                {@code model:Anya Petrova}
  * @param ping    {@link #CALL}, a reminder key made by {@link #reminder(Duration)}, or the notice that a
  *                delay moved the call, made by {@link #moved(long)}, or a replacement notice made by
- *                {@link #replaced(long)}
+ *                {@link #replaced(long)}, or the notice that a plan update moved the call, made by
+ *                {@link #replanned(long)}
  * @param dueAt   when it was scheduled to go out
  * @param sentAt  when Discord accepted it, or when a reminder was dropped
  * @param late    how long after {@code dueAt} it went out, in whole seconds
@@ -38,8 +39,9 @@ public record CallPing(
     private static final String REMINDER_PREFIX = "reminder:";
     private static final String MOVED_PREFIX = "moved:";
     private static final String REPLACED_PREFIX = "replaced:";
+    private static final String REPLANNED_PREFIX = "replanned:";
     private static final Pattern VALID_PING =
-            Pattern.compile("call|reminder:[1-9][0-9]{0,9}|(moved|replaced):[1-9][0-9]{0,18}");
+            Pattern.compile("call|reminder:[1-9][0-9]{0,9}|(moved|replaced|replanned):[1-9][0-9]{0,18}");
 
     public CallPing {
         Objects.requireNonNull(showId, "showId");
@@ -81,9 +83,21 @@ public record CallPing(
         return REPLACED_PREFIX + replacementId;
     }
 
-    /** Whether {@code ping} is a one-off notice (a delay or a replacement) rather than a ping of the plan. */
+    /** The notice that plan upload {@code uploadId}, once applied, moved someone's call. */
+    public static String replanned(long uploadId) {
+        return REPLANNED_PREFIX + uploadId;
+    }
+
+    /** Whether {@code ping} is a one-off notice (a delay, a replacement, a plan update) rather than a ping of the plan. */
     public static boolean isNotice(String ping) {
-        return ping.startsWith(MOVED_PREFIX) || ping.startsWith(REPLACED_PREFIX);
+        return ping.startsWith(MOVED_PREFIX) || ping.startsWith(REPLACED_PREFIX) || ping.startsWith(REPLANNED_PREFIX);
+    }
+
+    /** The plan upload a {@link #replanned(long)} notice is about, if it is one. */
+    public static java.util.OptionalLong uploadOf(String ping) {
+        return ping.startsWith(REPLANNED_PREFIX)
+                ? java.util.OptionalLong.of(Long.parseLong(ping.substring(REPLANNED_PREFIX.length())))
+                : java.util.OptionalLong.empty();
     }
 
     /** The replacement a {@link #replaced(long)} notice is about, if it is one. */
@@ -97,8 +111,8 @@ public record CallPing(
     public static String requireValidPing(String ping) {
         if (!isValidPing(ping)) {
             throw new IllegalArgumentException("A ping is '" + CALL + "', '" + REMINDER_PREFIX
-                    + "<seconds before the call>', '" + MOVED_PREFIX + "<delay id>' or '" + REPLACED_PREFIX
-                    + "<replacement id>', not '" + ping + "'");
+                    + "<seconds before the call>', '" + MOVED_PREFIX + "<delay id>', '" + REPLACED_PREFIX
+                    + "<replacement id>' or '" + REPLANNED_PREFIX + "<plan upload id>', not '" + ping + "'");
         }
         return ping;
     }

@@ -16,6 +16,7 @@ import dev.showcall.store.ConfirmationRepository;
 import dev.showcall.store.Database;
 import dev.showcall.store.DelayRepository;
 import dev.showcall.store.NoShowRepository;
+import dev.showcall.store.PlanUploadRepository;
 import dev.showcall.store.ReplacementRepository;
 import dev.showcall.store.TimelineEventRepository;
 import dev.showcall.timeline.EventKind;
@@ -53,6 +54,8 @@ public final class PingSender {
 
     private static final Logger log = LoggerFactory.getLogger(PingSender.class);
     private static final String MOVED = "moved:";
+    /** Why a plan update's notice says the call moved. */
+    static final String REPLANNED_REASON = "the show's plan was updated";
 
     private final Supplier<ShowDirectory> shows;
     private final Database database;
@@ -64,6 +67,7 @@ public final class PingSender {
     private final AlertRepository alerts = new AlertRepository();
     private final NoShowRepository noShows = new NoShowRepository();
     private final ReplacementRepository replacements = new ReplacementRepository();
+    private final PlanUploadRepository planUploads = new PlanUploadRepository();
     private final CallNotifier notifier;
     private final Clock clock;
     /** Completes pings when Discord answers, and retries them: never one of Quartz's threads. */
@@ -113,6 +117,11 @@ public final class PingSender {
         OptionalLong replacement = CallPing.replacementOf(ping);
         if (replacement.isPresent() && show.isPresent()) {
             sendReplacementNotice(show.get(), subjectKey, ping, replacement.getAsLong(), recovering);
+            return;
+        }
+        OptionalLong upload = CallPing.uploadOf(ping);
+        if (upload.isPresent() && show.isPresent()) {
+            sendReplannedNotice(show.get(), subjectKey, ping, upload.getAsLong(), recovering);
             return;
         }
         Optional<PlannedPing> planned = show.flatMap(s -> planned(s, subjectKey, ping));
@@ -405,6 +414,23 @@ public final class PingSender {
         Instant from = to.minus(delay.get().duration());
         sendNoticeOnce(show, callKey, ping, recovering,
                 () -> notifier.moved(key(show.id(), callKey, ping), show, call.get(), from, to, delay.get().reason()));
+    }
+
+    /**
+     * Tells someone a plan update moved their call: from where the old plan had it to where the new one has it,
+     * both moved by the delays declared so far.
+     */
+    private void sendReplannedNotice(PlannedShow show, String callKey, String ping, long uploadId, boolean recovering) {
+        Optional<dev.showcall.backstage.PlanMove> move = database.inTransaction(c ->
+                planUploads.move(c, show.id(), uploadId, callKey));
+        Optional<Call> call = show.call(callKey);
+        if (move.isEmpty() || call.isEmpty()) {
+            log.info("Show {}: notice {} for {} has nothing left to tell", show.id(), ping, callKey);
+            return;
+        }
+        Duration delay = database.inTransaction(c -> delays.totalDelay(c, show.id()));
+        sendNoticeOnce(show, callKey, ping, recovering, () -> notifier.moved(key(show.id(), callKey, ping), show,
+                call.get(), move.get().from().plus(delay), move.get().to().plus(delay), REPLANNED_REASON));
     }
 
     /** Tells a dresser, or whoever replaces, what a replacement means for them. */

@@ -3,6 +3,8 @@ package dev.showcall.timeline;
 /** What a timeline event is about. */
 public enum EventKind {
     SHOW_LOADED,
+    /** A producer applied a new version of the show file while it runs: "Plan updated: 3 calls moved, look 12 cut". */
+    PLAN_UPDATED,
     CALL,
     REMINDER,
     CONFIRMATION,

@@ -68,6 +68,7 @@ public final class LogBatcher {
     private static String icon(EventKind kind) {
         return switch (kind) {
             case SHOW_LOADED -> "📄 ";
+            case PLAN_UPDATED -> "📝 ";
             case CALL, REMINDER -> "📣 ";
             case CONFIRMATION -> "👍 ";
             case ARRIVAL -> "✅ ";

@@ -45,6 +45,11 @@ public abstract class CommandInvocation<T extends CommandInvocation<T>> {
         return self();
     }
 
+    T option(String name, Uploads.Attached file) {
+        options.add(new OptionValue(name, file));
+        return self();
+    }
+
     /** The member who uses the command. */
     public T by(long memberUserId) {
         this.userId = memberUserId;

@@ -104,6 +104,10 @@ import java.util.regex.Pattern;
  * answer, its edit or a follow-up; at most 10 files of 10 MiB together (over that, 400 or Discord's 413), and the bot
  * needs Attach Files in the channel.
  *
+ * A slash command's ATTACHMENT option ({@link SlashCommandInvocation#attachment}) comes as Discord sends it: the
+ * attachment's id as the value and the file in {@code resolved.attachments}, whose {@code url} the REST server
+ * serves to a plain GET, as Discord's CDN does ({@link #attachmentDownloads()} counts them).
+ *
  * <h2>Bad days</h2>
  * Every response carries Discord's {@code X-RateLimit-*} headers; {@link #limitChannelMessageWrites} and
  * {@link #limitRoute} set buckets, and a request over the limit gets a 429 with {@code Retry-After} (counted by
@@ -135,6 +139,7 @@ public final class DiscordStub implements AutoCloseable {
     private final FailureInjection failures = new FailureInjection();
     private final OpenApiSchemas schemas;
     private final InteractionPayloads interactions;
+    private final Uploads uploads;
     private final InteractionRoutes interactionRoutes;
     private final Gateway gateway;
     private final RestServer rest;
@@ -146,7 +151,8 @@ public final class DiscordStub implements AutoCloseable {
         this.people = new GuildJson(directory);
         this.commands = new CommandRegistry(directory.bot().applicationId());
         this.schemas = OpenApiSchemas.load();
-        this.interactions = new InteractionPayloads(directory, commands, messages, dms);
+        this.uploads = new Uploads(directory.bot().applicationId());
+        this.interactions = new InteractionPayloads(directory, commands, messages, dms, uploads);
         this.gateway = new Gateway(directory, recordings, privilegedIntentsEnabled);
         this.gatewayUrl = gateway.startAndAwait();
         RouteTable routes = new RouteTable();
@@ -154,7 +160,7 @@ public final class DiscordStub implements AutoCloseable {
         new MessageRoutes(directory, messages, dms).register(routes);
         this.interactionRoutes = new InteractionRoutes(directory, messages, ledger, recordings);
         interactionRoutes.register(routes);
-        this.rest = new RestServer(directory.bot().token(), routes, rateLimits, failures, schemas, recordings);
+        this.rest = new RestServer(directory.bot().token(), routes, rateLimits, failures, schemas, recordings, uploads);
         this.apiBaseUrl = rest.start();
     }
 
@@ -403,6 +409,11 @@ public final class DiscordStub implements AutoCloseable {
     /** Delivers a slash command (INTERACTION_CREATE type 2) to the bot. */
     public InteractionHandle slash(SlashCommandInvocation invocation) {
         return deliver(interactions.slash(invocation));
+    }
+
+    /** How many times the bot downloaded the files attached to its slash commands. */
+    public int attachmentDownloads() {
+        return uploads.downloads();
     }
 
     /** Delivers an autocomplete request (INTERACTION_CREATE type 4) to the bot. */

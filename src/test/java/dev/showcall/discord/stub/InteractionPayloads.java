@@ -22,8 +22,11 @@ final class InteractionPayloads {
     private final CommandRegistry commands;
     private final MessageStore messages;
     private final DmChannels dms;
+    private final Uploads uploads;
 
-    InteractionPayloads(Directory directory, CommandRegistry commands, MessageStore messages, DmChannels dms) {
+    InteractionPayloads(Directory directory, CommandRegistry commands, MessageStore messages, DmChannels dms,
+                        Uploads uploads) {
+        this.uploads = uploads;
         this.directory = directory;
         this.people = new GuildJson(directory);
         this.commands = commands;
@@ -193,6 +196,15 @@ final class InteractionPayloads {
             case 5 -> option.put("value", Boolean.parseBoolean(value.toString()));
             case 10 -> option.put("value", value instanceof Number n ? n.doubleValue()
                     : Double.parseDouble(value.toString()));
+            case 11 -> {
+                if (!(value instanceof Uploads.Attached attached)) {
+                    throw new IllegalArgumentException("Option '" + definition.path("name").asText()
+                            + "' takes a file: fill it in with attachment(name, file name, content type, bytes)");
+                }
+                StubAttachment stored = uploads.store(attached);
+                option.put("value", Json.id(stored.id()));
+                resolved.withObjectProperty("attachments").set(Json.id(stored.id()), uploads.json(stored));
+            }
             case 6, 7, 8, 9 -> {
                 String id = value.toString();
                 option.put("value", id);

@@ -43,9 +43,11 @@ final class RestServer {
     private final Recordings recordings;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final Uploads uploads;
 
     RestServer(String token, RouteTable routes, RateLimits rateLimits, FailureInjection failures,
-               OpenApiSchemas schemas, Recordings recordings) throws IOException {
+               OpenApiSchemas schemas, Recordings recordings, Uploads uploads) throws IOException {
+        this.uploads = uploads;
         this.authorization = "Bot " + token;
         this.routes = routes;
         this.rateLimits = rateLimits;
@@ -65,6 +67,7 @@ final class RestServer {
 
     URI start() {
         server.start();
+        uploads.servedFrom(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"));
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PREFIX);
     }
 
@@ -74,6 +77,12 @@ final class RestServer {
     }
 
     private void exchange(HttpExchange exchange) throws IOException {
+        if (exchange.getRequestURI().getPath().startsWith(Uploads.PATH)) {
+            try (exchange) {
+                serveUpload(exchange);
+            }
+            return;
+        }
         Answer answer = null;
         try (exchange) {
             try {
@@ -267,6 +276,23 @@ final class RestServer {
         exchange.sendResponseHeaders(reply.status(), bytes.length);
         try (OutputStream stream = exchange.getResponseBody()) {
             stream.write(bytes);
+        }
+    }
+
+    /** An attached file, as Discord's CDN serves it: its bytes to a GET, whoever asks. */
+    private void serveUpload(HttpExchange exchange) throws IOException {
+        Optional<StubAttachment> file = "GET".equalsIgnoreCase(exchange.getRequestMethod())
+                ? uploads.at(exchange.getRequestURI().getPath()) : Optional.empty();
+        if (file.isEmpty()) {
+            exchange.sendResponseHeaders(404, -1);
+            return;
+        }
+        if (file.get().contentType() != null) {
+            exchange.getResponseHeaders().set("Content-Type", file.get().contentType());
+        }
+        exchange.sendResponseHeaders(200, file.get().size());
+        try (OutputStream stream = exchange.getResponseBody()) {
+            stream.write(file.get().data());
         }
     }
 

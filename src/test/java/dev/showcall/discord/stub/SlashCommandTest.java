@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.Message.MentionType;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -126,6 +127,52 @@ class SlashCommandTest {
                     .option("notify", true).by(PRODUCER).in(BACKSTAGE)).awaitResponse(DISCORD_LIMIT);
 
             assertThat(options.get(1, TimeUnit.SECONDS)).containsExactly(15L, "hair", true);
+        }
+    }
+
+    @Test
+    @DisplayName("a file attached to an ATTACHMENT option arrives as Discord resolves it, and downloads from its url")
+    void attachedFile() throws Exception {
+        byte[] yaml = "id: stub-show\nname: Stub Show ✨\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        CompletableFuture<Message.Attachment> attached = new CompletableFuture<>();
+        CompletableFuture<byte[]> downloaded = new CompletableFuture<>();
+        ListenerAdapter listener = new ListenerAdapter() {
+            @Override
+            public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+                Message.Attachment file = event.getOption("file").getAsAttachment();
+                attached.complete(file);
+                // off JDA's event thread, as a bot must
+                CompletableFuture.runAsync(() -> {
+                    try (java.io.InputStream in = file.getProxy().download().get(5, TimeUnit.SECONDS)) {
+                        downloaded.complete(in.readAllBytes());
+                    } catch (Exception e) {
+                        downloaded.completeExceptionally(e);
+                    }
+                    event.reply("Got it").setEphemeral(true).setAllowedMentions(EnumSet.noneOf(MentionType.class))
+                            .queue();
+                });
+            }
+        };
+        try (DiscordStub stub = DiscordStub.start(TestGuilds.backstage());
+             JdaUnderTest bot = JdaUnderTest.connect(stub, listener)) {
+            bot.jda().getGuildById(GUILD).updateCommands().addCommands(Commands.slash("upload", "Upload a file")
+                    .addOption(OptionType.ATTACHMENT, "file", "The file", true)).complete();
+
+            InteractionResponse response = stub.slash(SlashCommandInvocation.of("upload")
+                    .attachment("file", "show plan.yaml", "application/x-yaml; charset=utf-8", yaml)
+                    .by(PRODUCER).in(BACKSTAGE)).awaitResponse(DISCORD_LIMIT);
+
+            Message.Attachment file = attached.get(1, TimeUnit.SECONDS);
+            assertThat(file.getFileName()).isEqualTo("show plan.yaml");
+            assertThat(file.getSize()).isEqualTo(yaml.length);
+            assertThat(file.getContentType()).isEqualTo("application/x-yaml; charset=utf-8");
+            assertThat(file.isEphemeral()).isTrue();
+            assertThat(file.getUrl()).startsWith("http://127.0.0.1:").contains("/ephemeral-attachments/"
+                    + stub.applicationId() + "/" + file.getId() + "/show%20plan.yaml");
+            assertThat(downloaded.get(5, TimeUnit.SECONDS)).isEqualTo(yaml);
+            assertThat(stub.attachmentDownloads()).isEqualTo(1);
+            assertThat(response.message().content()).isEqualTo("Got it");
+            assertThat(stub.violations()).isEmpty();
         }
     }
 
