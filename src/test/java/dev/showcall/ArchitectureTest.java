@@ -62,7 +62,7 @@ class ArchitectureTest {
     @DisplayName("keeps the services that Discord and Quartz call free of Discord and of the wiring")
     void servicesDoNotKnowDiscord() {
         ArchRule rule = noClasses().that().resideInAnyPackage("dev.showcall.calls..", "dev.showcall.looks..",
-                        "dev.showcall.replan..")
+                        "dev.showcall.replan..", "dev.showcall.links..")
                 .should().dependOnClassesThat().resideInAnyPackage("net.dv8tion..", "dev.showcall.discord..",
                         "dev.showcall.app..")
                 .because("Discord reaches them through the ports they define, such as CallNotifier");

@@ -64,6 +64,10 @@ import dev.showcall.discord.commands.ShowPlanCommand;
 import dev.showcall.discord.commands.ShowReloadCommand;
 import dev.showcall.discord.commands.ShowUploadCommand;
 import dev.showcall.replan.PlanUpdates;
+import dev.showcall.links.Links;
+import dev.showcall.store.LinkRepository;
+import dev.showcall.discord.DiscordMembers;
+import dev.showcall.discord.MemberChanges;
 import dev.showcall.show.CallPlanner;
 import dev.showcall.show.Show;
 import dev.showcall.store.PlanUploadRepository;
@@ -86,6 +90,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** The one place where showcall's parts are built and wired together. */
 public final class Showcall implements AutoCloseable {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Showcall.class);
 
     /** Interactions are short database work; a few threads keep one slow one from holding up the rest. */
     private static final int INTERACTION_THREADS = 4;
@@ -129,7 +135,13 @@ public final class Showcall implements AutoCloseable {
      * The show as it runs, built from the show as its file says: what a new version of the file runs as once
      * applied. Today its call sheet; this is where the people it names would be found on Discord.
      */
-    private final Function<Show, PlannedShow> running = show -> new PlannedShow(show, CallPlanner.plan(show));
+    /** Who the people of each show are on Discord; from {@link #connect} on. */
+    private volatile Links links;
+    /** A show as filed, as it runs: its people found on Discord once connected. */
+    private final Function<Show, PlannedShow> running = show -> {
+        Links found = links;
+        return found == null ? new PlannedShow(show, CallPlanner.plan(show)) : found.running(show);
+    };
 
     private Showcall(Settings settings, Clock clock, Database database, FeedListener feedListener) {
         this.feedListener = feedListener;
@@ -286,6 +298,8 @@ public final class Showcall implements AutoCloseable {
         callsChannels = new CallsChannels(() -> bot.jda(), bot.channelLimits());
         calls = createCalls();
         CallSync callSync = new CallSync(database, callPings, new DelayRepository(), calls);
+        links = new Links(database, new LinkRepository(), timeline, () -> directory, new DiscordMembers(() -> bot),
+                show -> reschedule(callSync, show), clock);
         Lineups lineups = new Lineups(database);
         replacements = new Replacements(database, lineups, new ReplacementRepository(), callPings, timeline,
                 () -> calls, clock);
@@ -326,7 +340,7 @@ public final class Showcall implements AutoCloseable {
                 List.of(arrived, confirm, PlanButtons.apply(planUpdates, directory), PlanButtons.cancel(planUpdates, directory)),
                 new ShowResolver(directory), workers, timer);
         GuildSetup setup = new GuildSetup(directory, commands.commandData());
-        bot.attach(List.of(commands, setup));
+        bot.attach(List.of(commands, setup, new MemberChanges(links::membersChanged, timer)));
         return bot;
     }
 
@@ -351,6 +365,8 @@ public final class Showcall implements AutoCloseable {
     public void startCalls() throws SchedulerException {
         // the boards first: Discord shows them while the calls are brought up to date
         startTimeline();
+        // the member list is loaded by now: people given by username are found before anything is scheduled
+        links.findEveryone();
         dmChannels.start(clock.instant());
         dmChannels.openAhead(firstPings());
         if (!reconciliation.runNow()) {
@@ -362,6 +378,16 @@ public final class Showcall implements AutoCloseable {
         calls.start();
         reconciliation.start();
         reports.start(() -> directory);
+    }
+
+    /** A show's people changed on Discord: its pings follow, now or at the next reconciliation. */
+    private void reschedule(CallSync callSync, PlannedShow show) {
+        try {
+            callSync.reconcile(show);
+        } catch (org.quartz.SchedulerException e) {
+            log.warn("Show {}: the pings could not follow its people yet; trying again shortly", show.id(), e);
+            reconciliation.afterFailure();
+        }
     }
 
     /** Everyone showcall will DM, with when their first ping is due. */

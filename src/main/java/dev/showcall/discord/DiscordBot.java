@@ -2,7 +2,12 @@ package dev.showcall.discord;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.events.session.ShutdownEvent;
+import net.dv8tion.jda.api.hooks.EventListener;
+import net.dv8tion.jda.api.requests.CloseCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,14 +17,20 @@ public final class DiscordBot implements AutoCloseable {
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(DiscordBot.class);
 
-    private final JDA jda;
+    /** Replaced once, if Discord refuses the Server Members intent: then showcall runs without the member list. */
+    private volatile JDA jda;
+    private volatile boolean memberList;
     private final LateListeners listeners;
     private final ChannelRateLimits channelLimits;
+    private final Supplier<JDA> withoutMembers;
+    private AtomicReference<CloseCode> closedWith = new AtomicReference<>();
 
-    private DiscordBot(JDA jda, LateListeners listeners, ChannelRateLimits channelLimits) {
+    private DiscordBot(JDA jda, LateListeners listeners, ChannelRateLimits channelLimits, Supplier<JDA> withoutMembers) {
         this.jda = jda;
+        this.memberList = true;
         this.listeners = listeners;
         this.channelLimits = channelLimits;
+        this.withoutMembers = withoutMembers;
     }
 
     /**
@@ -41,9 +52,19 @@ public final class DiscordBot implements AutoCloseable {
         LateListeners late = new LateListeners();
         ChannelRateLimits channelLimits = new ChannelRateLimits();
         // the gate last: a request that waited for the budget is checked as it leaves
-        JDA jda = DiscordConnection.connect(token, endpoints, List.of(late),
-                List.of(GlobalBudgetInterceptor.discord(), channelLimits, new ActiveGateInterceptor(active)));
-        return new DiscordBot(jda, late, channelLimits);
+        List<okhttp3.Interceptor> interceptors =
+                List.of(GlobalBudgetInterceptor.discord(), channelLimits, new ActiveGateInterceptor(active));
+        AtomicReference<CloseCode> closedWith = new AtomicReference<>();
+        EventListener shutdowns = event -> {
+            if (event instanceof ShutdownEvent shutdown) {
+                closedWith.set(shutdown.getCloseCode());
+            }
+        };
+        JDA jda = DiscordConnection.connect(token, endpoints, List.of(late, shutdowns), interceptors, true);
+        DiscordBot bot = new DiscordBot(jda, late, channelLimits,
+                () -> DiscordConnection.connect(token, endpoints, List.of(late), interceptors, false));
+        bot.closedWith = closedWith;
+        return bot;
     }
 
     /** Hands every event to these listeners from now on, the ones that came before first. */
@@ -60,8 +81,33 @@ public final class DiscordBot implements AutoCloseable {
         return jda;
     }
 
+    /** Whether showcall has the servers' member lists (the Server Members intent is on). */
+    public boolean hasMemberList() {
+        return memberList;
+    }
+
+    /**
+     * Waits until the gateway is ready and, with the Server Members intent, every server's member list is loaded.
+     * When Discord refuses the intent (close code 4014: it is off in the developer portal), connects again
+     * without it: people given by username are then called by name until linked, and role holders through the
+     * role's mention only.
+     */
     public void awaitReady() throws InterruptedException {
-        jda.awaitReady();
+        try {
+            jda.awaitReady();
+        } catch (IllegalStateException e) {
+            // the shutdown event may still be on its way when the wait gives up
+            jda.awaitShutdown(SHUTDOWN_GRACE);
+            if (!memberList || closedWith.get() != CloseCode.DISALLOWED_INTENTS) {
+                throw e;
+            }
+            log.warn("Discord refused the Server Members intent: switch it on in the developer portal (Bot, "
+                    + "Privileged Gateway Intents) so that showcall finds people by username and calls each role "
+                    + "holder in person. Going on without it.");
+            memberList = false;
+            jda = withoutMembers.get();
+            jda.awaitReady();
+        }
     }
 
     /** Lets requests already queued finish, then disconnects. */

@@ -9,6 +9,8 @@ import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.utils.ChunkingFilter;
+import net.dv8tion.jda.api.utils.MemberCachePolicy;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
@@ -28,6 +30,11 @@ public final class DiscordConnection {
      * and buttons arrive without any intent, and sending a DM needs none.
      */
     static final EnumSet<GatewayIntent> INTENTS = EnumSet.noneOf(GatewayIntent.class);
+    /**
+     * With the Server Members intent (privileged: switched on in the developer portal), the member list: who has
+     * a username the show files give, and who holds a department's role.
+     */
+    static final EnumSet<GatewayIntent> WITH_MEMBERS = EnumSet.of(GatewayIntent.GUILD_MEMBERS);
 
     private DiscordConnection() {
     }
@@ -46,12 +53,24 @@ public final class DiscordConnection {
      * @throws InvalidTokenException when Discord (or the server) refuses the token
      */
     public static JDA connect(String token, Endpoints endpoints, List<Object> listeners, List<Interceptor> interceptors) {
+        return connect(token, endpoints, listeners, interceptors, false);
+    }
+
+    /**
+     * {@link #connect(String, Endpoints, List, List)}, with the member list of every server when {@code members}:
+     * JDA loads it before it is ready, and keeps it as members join, leave and change roles.
+     */
+    public static JDA connect(String token, Endpoints endpoints, List<Object> listeners, List<Interceptor> interceptors,
+                              boolean members) {
         // Text typed by users reaches messages; no message may ping anyone unless it says so itself.
         MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
-        JDABuilder builder = JDABuilder.createLight(token, INTENTS)
+        JDABuilder builder = JDABuilder.createLight(token, members ? WITH_MEMBERS : INTENTS)
                 .setEnableShutdownHook(false)
                 .addEventListeners(listeners.toArray())
                 .setHttpClientBuilder(httpClient(interceptors));
+        if (members) {
+            builder.setMemberCachePolicy(MemberCachePolicy.ALL).setChunkingFilter(ChunkingFilter.ALL);
+        }
         endpoints.restBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(withSlash(url))));
         endpoints.gateway().ifPresent(url -> builder.setSessionController(new FixedGatewaySessionController(url)));
         return builder.build();

@@ -23,7 +23,9 @@ public enum EventKind {
     WALKED,
     ALERT,
     /** Another showcall instance took over from one that died, hung or was cut off from the database. */
-    FAILOVER;
+    FAILOVER,
+    /** Someone on the roster linked to a Discord account, unlinked, or claiming their line. */
+    LINK;
 
     /**
      * Whether the log shows it. A show's hundreds of single steps would bury the log producers

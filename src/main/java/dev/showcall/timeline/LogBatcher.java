@@ -81,6 +81,7 @@ public final class LogBatcher {
             case MILESTONE -> "📍 ";
             case WALKED -> "🚶 ";
             case FAILOVER -> "🔀 ";
+            case LINK -> "🔗 ";
             default -> "• ";
         };
     }
