@@ -65,6 +65,8 @@ import dev.showcall.discord.commands.ShowReloadCommand;
 import dev.showcall.discord.commands.ShowUploadCommand;
 import dev.showcall.replan.PlanUpdates;
 import dev.showcall.links.Links;
+import dev.showcall.discord.commands.LinkCommand;
+import dev.showcall.discord.commands.UnlinkCommand;
 import dev.showcall.store.LinkRepository;
 import dev.showcall.discord.DiscordMembers;
 import dev.showcall.discord.MemberChanges;
@@ -336,7 +338,8 @@ public final class Showcall implements AutoCloseable {
         ShowCommand showCommand = new ShowCommand(List.of(new ShowPlanCommand(), new ShowUploadCommand(planUpdates),
                 new ShowReloadCommand(planUpdates)));
         CommandListener commands = new CommandListener(
-                List.of(arrived, noShow, replace, look, lineup, walked, delay, callsCommand, status, showCommand, report, myCall),
+                List.of(arrived, noShow, replace, look, lineup, walked, delay, callsCommand, status, showCommand, report, myCall,
+                        new LinkCommand(links), new UnlinkCommand(links)),
                 List.of(arrived, confirm, PlanButtons.apply(planUpdates, directory), PlanButtons.cancel(planUpdates, directory)),
                 new ShowResolver(directory), workers, timer);
         GuildSetup setup = new GuildSetup(directory, commands.commandData());

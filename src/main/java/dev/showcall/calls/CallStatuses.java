@@ -119,7 +119,7 @@ public final class CallStatuses {
             boolean announced = calls.containsKey(Announcements.department(call.departmentId()));
             return new Status(call, callAt, announced ? State.CALLED_BY_ROLE : State.NOT_YET_CALLED, OptionalInt.empty());
         }
-        if (call.userId().isEmpty()) {
+        if (call.userId().isEmpty() && !call.notLinked()) {
             return new Status(call, callAt, State.PR_MARKS_IN, OptionalInt.empty());
         }
         if (sent.isPresent() && sent.get().isSent()) {

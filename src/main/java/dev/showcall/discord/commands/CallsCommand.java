@@ -65,7 +65,11 @@ public final class CallsCommand extends ShowSlashCommand {
                 .toList();
         String title = UserText.inline(show.show().name()) + " · " + (notConfirmed ? "not confirmed" : "calls")
                 + department.map(d -> " · " + UserText.inline(d)).orElse("") + " (" + shown.size() + ")";
-        responder.reply(Replies.builder(shown.isEmpty() ? "Nobody to list." : "").setEmbeds(embeds(title, shown)).build());
+        long notLinked = shown.stream().filter(s -> s.call().notLinked()).count();
+        String content = (shown.isEmpty() ? "Nobody to list." : "") + (notLinked == 0 ? ""
+                : "🔗 " + notLinked + (notLinked == 1 ? " person is" : " people are") + " not linked on Discord and "
+                + "called by name in the calls channel: link them with `/link`.");
+        responder.reply(Replies.builder(content).setEmbeds(embeds(title, shown)).build());
     }
 
     @Override
@@ -121,7 +125,9 @@ public final class CallsCommand extends ShowSlashCommand {
 
     static String line(CallStatuses.Status s) {
         return Replies.time(s.callAt()) + " " + Replies.bold(s.call().departmentName()) + " · "
-                + UserText.inline(s.call().who()) + " — " + describe(s);
+                + UserText.inline(s.call().who()) + " — " + describe(s)
+                + s.call().account().filter(a -> s.call().notLinked())
+                        .map(a -> " · 🔗 not linked (" + UserText.inline(a.ref()) + ")").orElse("");
     }
 
     static String describe(CallStatuses.Status s) {
