@@ -137,7 +137,17 @@ final class ShowcallOnStub implements AutoCloseable {
 
     private static ShowcallOnStub start(Path dir, Clock clock, StubGuild guild, String yaml,
                                         java.util.function.Consumer<DiscordStub> setUp, Map<String, String> database) {
-        DiscordStub stub = DiscordStub.start(guild);
+        return start(dir, clock, DiscordStub.start(guild), yaml, setUp, database);
+    }
+
+    /** showcall on {@code stub} (built as the test needs it), with {@code yaml} as its only show file. */
+    static ShowcallOnStub start(Path dir, Clock clock, DiscordStub stub, String yaml) {
+        return start(dir, clock, stub, yaml, s -> {
+        }, Map.of(Settings.DB_URL, "jdbc:h2:file:" + dir.resolve("showcall").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE"));
+    }
+
+    private static ShowcallOnStub start(Path dir, Clock clock, DiscordStub stub, String yaml,
+                                        java.util.function.Consumer<DiscordStub> setUp, Map<String, String> database) {
         try {
             setUp.accept(stub);
             Path showFile = dir.resolve("show.yaml");
