@@ -188,7 +188,8 @@ final class FieldReader {
         }
         String t = text.get().strip();
         if (t.startsWith("@")) {
-            String name = t.substring(1);
+            // Discord keeps usernames in lower case and matches them whatever the case typed
+            String name = t.substring(1).toLowerCase(java.util.Locale.ROOT);
             if (Account.isUsername(name)) {
                 return Optional.of(Account.username(name));
             }

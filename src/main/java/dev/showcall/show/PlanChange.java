@@ -95,7 +95,7 @@ public record PlanChange(
         }
 
         public boolean dresserChanged() {
-            return !before.dresserUserId().equals(after.dresserUserId());
+            return !before.dresser().equals(after.dresser());
         }
     }
 
@@ -138,7 +138,7 @@ public record PlanChange(
             if (!previous.model().equals(look.model())) {
                 given.add(new GivenLook(previous, look));
             } else if (!previous.description().equals(look.description())
-                    || !previous.dresserUserId().equals(look.dresserUserId())) {
+                    || !previous.dresser().equals(look.dresser())) {
                 edited.add(new EditedLook(previous, look));
             }
         }
@@ -262,13 +262,13 @@ public record PlanChange(
             what.add("“" + name(edit.before().description()) + "” → “" + name(edit.after().description()) + "”");
         }
         if (edit.dresserChanged()) {
-            what.add("dresser " + dresser(edit.before().dresserUserId()) + " → " + dresser(edit.after().dresserUserId()));
+            what.add("dresser " + dresser(edit.before().dresser()) + " → " + dresser(edit.after().dresser()));
         }
         return edit.after().number() + ": " + String.join(", ", what);
     }
 
-    private static String dresser(OptionalLong user) {
-        return user.isPresent() ? "<@" + user.getAsLong() + ">" : "none";
+    private static String dresser(Optional<Account> account) {
+        return account.map(a -> a instanceof Account.Id id ? "<@" + id.userId() + ">" : name(a.ref())).orElse("none");
     }
 
     private static String who(Call call) {
