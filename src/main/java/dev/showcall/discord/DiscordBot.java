@@ -23,10 +23,13 @@ public final class DiscordBot implements AutoCloseable {
     private final LateListeners listeners;
     private final ChannelRateLimits channelLimits;
     private final Supplier<JDA> withoutMembers;
-    private AtomicReference<CloseCode> closedWith = new AtomicReference<>();
+    /** Why the first connection was shut down, if it was. */
+    private final AtomicReference<CloseCode> closedWith;
 
-    private DiscordBot(JDA jda, LateListeners listeners, ChannelRateLimits channelLimits, Supplier<JDA> withoutMembers) {
+    private DiscordBot(JDA jda, LateListeners listeners, ChannelRateLimits channelLimits, Supplier<JDA> withoutMembers,
+                       AtomicReference<CloseCode> closedWith) {
         this.jda = jda;
+        this.closedWith = closedWith;
         this.memberList = true;
         this.listeners = listeners;
         this.channelLimits = channelLimits;
@@ -61,10 +64,8 @@ public final class DiscordBot implements AutoCloseable {
             }
         };
         JDA jda = DiscordConnection.connect(token, endpoints, List.of(late, shutdowns), interceptors, true);
-        DiscordBot bot = new DiscordBot(jda, late, channelLimits,
-                () -> DiscordConnection.connect(token, endpoints, List.of(late), interceptors, false));
-        bot.closedWith = closedWith;
-        return bot;
+        return new DiscordBot(jda, late, channelLimits,
+                () -> DiscordConnection.connect(token, endpoints, List.of(late), interceptors, false), closedWith);
     }
 
     /** Hands every event to these listeners from now on, the ones that came before first. */
