@@ -2,6 +2,7 @@ package dev.showcall.discord;
 
 import dev.showcall.roster.LinkClaim;
 import dev.showcall.roster.Person;
+import dev.showcall.roster.Roster;
 import java.util.Optional;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -37,9 +38,10 @@ public final class ClaimMessages {
      * @param now the line as the roster has it now, if it is still on it: who it is linked to is theirs to know
      */
     public static MessageCreateData ask(LinkClaim claim, Optional<Person> now) {
+        boolean model = claim.personKey().startsWith(Roster.MODEL);
         String text = "🙋 " + Replies.user(claim.userId()) + " says they are " + Replies.bold(claim.personLabel())
-                + ". Approve to link them to this line: they get its calls by DM, and its department's rights on"
-                + " /look. " + current(claim, now);
+                + ". Approve to link them to this line: they get its calls by DM"
+                + (model ? "" : ", and its department's rights on /look") + ". " + current(claim, now);
         return Replies.builder(text)
                 .setComponents(ActionRow.of(
                         Button.success(approveId(claim.id()), "Approve"),
