@@ -64,9 +64,14 @@ import dev.showcall.discord.commands.ShowPlanCommand;
 import dev.showcall.discord.commands.ShowReloadCommand;
 import dev.showcall.discord.commands.ShowUploadCommand;
 import dev.showcall.replan.PlanUpdates;
+import dev.showcall.links.Claims;
 import dev.showcall.links.Links;
 import dev.showcall.discord.commands.LinkCommand;
 import dev.showcall.discord.commands.UnlinkCommand;
+import dev.showcall.discord.ClaimPosts;
+import dev.showcall.discord.commands.ClaimButtons;
+import dev.showcall.discord.commands.IamCommand;
+import dev.showcall.store.LinkClaimRepository;
 import dev.showcall.store.LinkRepository;
 import dev.showcall.discord.DiscordMembers;
 import dev.showcall.discord.MemberChanges;
@@ -308,7 +313,12 @@ public final class Showcall implements AutoCloseable {
         // reads the reconciliation when a failure asks for it, once it is built below
         PlanUpdates planUpdates = new PlanUpdates(database, new ShowRepository(), new PlanUploadRepository(), callPings,
                 timeline, directory, running, callSync, () -> reconciliation.afterFailure(), clock);
-        reconciliation = new Reconciliation(() -> directory, List.of(callSync, replacements::resumeNotices, planUpdates),
+        LinkClaimRepository linkClaims = new LinkClaimRepository();
+        Claims claims = new Claims(database, linkClaims, callPings, timeline, links, () -> calls,
+                new ClaimPosts(database, linkClaims, () -> bot.jda(), () -> directory, feeds::feed, links::roster,
+                        workers), clock);
+        reconciliation = new Reconciliation(() -> directory,
+                List.of(callSync, replacements::resumeNotices, planUpdates, claims),
                 Executors.newSingleThreadScheduledExecutor(named("showcall-reconcile")));
         Delays delays = new Delays(database, new DelayRepository(), callPings, timeline, callSync, reconciliation, clock);
         DelayCommand delay = new DelayCommand(delays);
@@ -339,8 +349,9 @@ public final class Showcall implements AutoCloseable {
                 new ShowReloadCommand(planUpdates)));
         CommandListener commands = new CommandListener(
                 List.of(arrived, noShow, replace, look, lineup, walked, delay, callsCommand, status, showCommand, report, myCall,
-                        new LinkCommand(links), new UnlinkCommand(links)),
-                List.of(arrived, confirm, PlanButtons.apply(planUpdates, directory), PlanButtons.cancel(planUpdates, directory)),
+                        new LinkCommand(links), new UnlinkCommand(links), new IamCommand(claims)),
+                List.of(arrived, confirm, PlanButtons.apply(planUpdates, directory), PlanButtons.cancel(planUpdates, directory),
+                        ClaimButtons.approve(claims, directory), ClaimButtons.refuse(claims, directory)),
                 new ShowResolver(directory), workers, timer);
         GuildSetup setup = new GuildSetup(directory, commands.commandData());
         bot.attach(List.of(commands, setup, new MemberChanges(links::membersChanged, timer)));

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * @param ping    {@link #CALL}, a reminder key made by {@link #reminder(Duration)}, or the notice that a
  *                delay moved the call, made by {@link #moved(long)}, or a replacement notice made by
  *                {@link #replaced(long)}, or the notice that a plan update moved the call, made by
- *                {@link #replanned(long)}
+ *                {@link #replanned(long)}, or the answer to a claim of a roster line, made by {@link #claim(long)}
  * @param dueAt   when it was scheduled to go out
  * @param sentAt  when Discord accepted it, or when a reminder was dropped
  * @param late    how long after {@code dueAt} it went out, in whole seconds
@@ -40,8 +40,9 @@ public record CallPing(
     private static final String MOVED_PREFIX = "moved:";
     private static final String REPLACED_PREFIX = "replaced:";
     private static final String REPLANNED_PREFIX = "replanned:";
+    private static final String CLAIM_PREFIX = "claim:";
     private static final Pattern VALID_PING =
-            Pattern.compile("call|reminder:[1-9][0-9]{0,9}|(moved|replaced|replanned):[1-9][0-9]{0,18}");
+            Pattern.compile("call|reminder:[1-9][0-9]{0,9}|(moved|replaced|replanned|claim):[1-9][0-9]{0,18}");
 
     public CallPing {
         Objects.requireNonNull(showId, "showId");
@@ -88,9 +89,25 @@ public record CallPing(
         return REPLANNED_PREFIX + uploadId;
     }
 
-    /** Whether {@code ping} is a one-off notice (a delay, a replacement, a plan update) rather than a ping of the plan. */
+    /** The notice to whoever claimed a roster line that producers approved or refused claim {@code claimId}. */
+    public static String claim(long claimId) {
+        return CLAIM_PREFIX + claimId;
+    }
+
+    /**
+     * Whether {@code ping} is a one-off notice (a delay, a replacement, a plan update, a claim decided) rather than
+     * a ping of the plan.
+     */
     public static boolean isNotice(String ping) {
-        return ping.startsWith(MOVED_PREFIX) || ping.startsWith(REPLACED_PREFIX) || ping.startsWith(REPLANNED_PREFIX);
+        return ping.startsWith(MOVED_PREFIX) || ping.startsWith(REPLACED_PREFIX) || ping.startsWith(REPLANNED_PREFIX)
+                || ping.startsWith(CLAIM_PREFIX);
+    }
+
+    /** The claim a {@link #claim(long)} notice answers, if it is one. */
+    public static java.util.OptionalLong claimOf(String ping) {
+        return ping.startsWith(CLAIM_PREFIX)
+                ? java.util.OptionalLong.of(Long.parseLong(ping.substring(CLAIM_PREFIX.length())))
+                : java.util.OptionalLong.empty();
     }
 
     /** The plan upload a {@link #replanned(long)} notice is about, if it is one. */
@@ -112,7 +129,8 @@ public record CallPing(
         if (!isValidPing(ping)) {
             throw new IllegalArgumentException("A ping is '" + CALL + "', '" + REMINDER_PREFIX
                     + "<seconds before the call>', '" + MOVED_PREFIX + "<delay id>', '" + REPLACED_PREFIX
-                    + "<replacement id>' or '" + REPLANNED_PREFIX + "<plan upload id>', not '" + ping + "'");
+                    + "<replacement id>', '" + REPLANNED_PREFIX + "<plan upload id>' or '" + CLAIM_PREFIX
+                    + "<claim id>', not '" + ping + "'");
         }
         return ping;
     }

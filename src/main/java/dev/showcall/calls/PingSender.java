@@ -7,6 +7,7 @@ import dev.showcall.backstage.Replacement;
 import dev.showcall.backstage.Delay;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.backstage.ShowDirectory;
+import dev.showcall.roster.LinkClaim;
 import dev.showcall.show.Call;
 import dev.showcall.show.CallPlanner;
 import dev.showcall.store.AlertRepository;
@@ -15,6 +16,7 @@ import dev.showcall.store.CallPingRepository;
 import dev.showcall.store.ConfirmationRepository;
 import dev.showcall.store.Database;
 import dev.showcall.store.DelayRepository;
+import dev.showcall.store.LinkClaimRepository;
 import dev.showcall.store.NoShowRepository;
 import dev.showcall.store.PlanUploadRepository;
 import dev.showcall.store.ReplacementRepository;
@@ -68,6 +70,7 @@ public final class PingSender {
     private final NoShowRepository noShows = new NoShowRepository();
     private final ReplacementRepository replacements = new ReplacementRepository();
     private final PlanUploadRepository planUploads = new PlanUploadRepository();
+    private final LinkClaimRepository claims = new LinkClaimRepository();
     private final CallNotifier notifier;
     private final Clock clock;
     /** Completes pings when Discord answers, and retries them: never one of Quartz's threads. */
@@ -122,6 +125,11 @@ public final class PingSender {
         OptionalLong upload = CallPing.uploadOf(ping);
         if (upload.isPresent() && show.isPresent()) {
             sendReplannedNotice(show.get(), subjectKey, ping, upload.getAsLong(), recovering);
+            return;
+        }
+        OptionalLong claim = CallPing.claimOf(ping);
+        if (claim.isPresent() && show.isPresent()) {
+            sendClaimNotice(show.get(), subjectKey, ping, claim.getAsLong(), recovering);
             return;
         }
         Optional<PlannedPing> planned = show.flatMap(s -> planned(s, subjectKey, ping));
@@ -439,6 +447,19 @@ public final class PingSender {
         Optional<Replacement> replacement = database.inTransaction(c -> replacements.find(c, show.id(), replacementId));
         Optional<String> text = replacement.filter(r -> subjectKey.startsWith(ReplacementNotice.USER))
                 .flatMap(r -> ReplacementNotice.text(show, r, userOf(subjectKey)));
+        if (text.isEmpty()) {
+            log.info("Show {}: notice {} for {} has nothing left to tell", show.id(), ping, subjectKey);
+            return;
+        }
+        sendNoticeOnce(show, subjectKey, ping, recovering,
+                () -> notifier.tell(key(show.id(), subjectKey, ping), show, userOf(subjectKey), text.get()));
+    }
+
+    /** Tells whoever claimed a roster line with /iam what the producers decided. */
+    private void sendClaimNotice(PlannedShow show, String subjectKey, String ping, long claimId, boolean recovering) {
+        Optional<LinkClaim> claim = database.inTransaction(c -> claims.find(c, claimId));
+        Optional<String> text = claim.filter(k -> k.showId().equals(show.id()) && ClaimNotice.subject(k).equals(subjectKey))
+                .flatMap(k -> ClaimNotice.text(show.show().name(), k));
         if (text.isEmpty()) {
             log.info("Show {}: notice {} for {} has nothing left to tell", show.id(), ping, subjectKey);
             return;

@@ -13,6 +13,7 @@ import dev.showcall.store.TimelineEventRepository;
 import dev.showcall.text.UserText;
 import dev.showcall.timeline.EventKind;
 import dev.showcall.timeline.TimelineEvent;
+import java.sql.Connection;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -115,20 +116,28 @@ public final class Links {
      * the next ping on, they get their DMs.
      */
     public Linked link(String showId, Person person, long userId, long by) {
-        Linked result = database.inTransaction(c -> {
-            if (links.linked(c, showId, person.key()).equals(OptionalLong.of(userId))) {
-                return Linked.ALREADY;
-            }
-            links.link(c, showId, person.key(), userId, by, clock.instant());
-            timeline.append(c, TimelineEvent.of(showId, clock.instant(), EventKind.LINK, OptionalLong.of(by),
-                    Optional.of(person.key()), UserText.inline(person.label()) + " linked to <@" + userId + ">"));
-            return Linked.LINKED;
-        });
+        Linked result = database.inTransaction(c -> linkIn(c, showId, person.key(), person.label(), userId, by, ""));
         if (result == Linked.LINKED) {
             log.info("Show {}: {} linked to user {} by user {}", showId, person.key(), userId, by);
             refresh(showId);
         }
         return result;
+    }
+
+    /**
+     * The link and its timeline event, in the caller's transaction; once it commits, the caller finds the show's
+     * people again ({@link #refresh}).
+     *
+     * @param how said after the event's text, such as ": claimed with /iam, approved by ..."; may be empty
+     */
+    Linked linkIn(Connection c, String showId, String personKey, String personLabel, long userId, long by, String how) {
+        if (links.linked(c, showId, personKey).equals(OptionalLong.of(userId))) {
+            return Linked.ALREADY;
+        }
+        links.link(c, showId, personKey, userId, by, clock.instant());
+        timeline.append(c, TimelineEvent.of(showId, clock.instant(), EventKind.LINK, OptionalLong.of(by),
+                Optional.of(personKey), UserText.inline(personLabel) + " linked to <@" + userId + ">" + how));
+        return Linked.LINKED;
     }
 
     /** @return whether there was a link to undo */
