@@ -1,6 +1,5 @@
 package dev.showcall.discord.commands;
 
-import dev.showcall.backstage.PlannedShow;
 import dev.showcall.backstage.ShowDirectory;
 import dev.showcall.discord.ClaimMessages;
 import dev.showcall.discord.Replies;
@@ -42,17 +41,12 @@ public final class ClaimButtons implements ButtonHandler {
 
     @Override
     public void onButton(ButtonInteractionEvent event, String[] idParts, Responder responder) {
-        Optional<LinkClaim> claim = idParts.length == 2 ? id(idParts[1]).flatMap(claims::find) : Optional.empty();
+        Optional<LinkClaim> claim = Guards.buttonNumber(idParts).flatMap(claims::find);
         if (claim.isEmpty()) {
             responder.reply(Replies.error(Replies.RETIRED_BUTTON));
             return;
         }
-        Optional<PlannedShow> show = shows.byId(claim.get().showId());
-        if (show.isEmpty()) {
-            responder.reply(Replies.error("This show is no longer running; nothing was changed."));
-            return;
-        }
-        if (!Guards.requireProducer(event.getMember(), show.get(), responder)) {
+        if (Guards.requireProducerOf(claim.get().showId(), shows, event.getMember(), responder).isEmpty()) {
             return;
         }
         long by = event.getUser().getIdLong();
@@ -67,14 +61,6 @@ public final class ClaimButtons implements ButtonHandler {
             responder.reply(ClaimMessages.alreadyDecided(already.claim()));
         } else {
             responder.reply(Replies.error(((Claims.Decision.Failed) decision).reason()));
-        }
-    }
-
-    private static Optional<Long> id(String text) {
-        try {
-            return Optional.of(Long.parseLong(text));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
         }
     }
 }

@@ -2,10 +2,13 @@ package dev.showcall.discord.commands;
 
 import dev.showcall.text.UserText;
 import dev.showcall.backstage.PlannedShow;
+import dev.showcall.backstage.ShowDirectory;
 import dev.showcall.discord.Replies;
 import dev.showcall.show.DiscordBinding;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Role;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Role checks at run time: Discord's default permissions only hide commands, and a server admin
@@ -58,8 +61,8 @@ public final class Guards {
         return hasRole(member, discord.producerRoleId()) || hasRole(member, discord.prRoleId())
                 || show.show().departments().stream().anyMatch(d ->
                         d.roleId().isPresent() && hasRole(member, d.roleId().getAsLong())
-                                || d.members().stream().anyMatch(m -> m.userId().equals(java.util.OptionalLong.of(user))))
-                || show.show().looks().stream().anyMatch(l -> l.dresserUserId().equals(java.util.OptionalLong.of(user)));
+                                || d.members().stream().anyMatch(m -> m.userId().equals(OptionalLong.of(user))))
+                || show.show().looks().stream().anyMatch(l -> l.dresserUserId().equals(OptionalLong.of(user)));
     }
 
     public static boolean isProducer(Member member, PlannedShow show) {
@@ -68,5 +71,31 @@ public final class Guards {
 
     static boolean hasRole(Member member, long roleId) {
         return member.getRoles().stream().mapToLong(Role::getIdLong).anyMatch(id -> id == roleId);
+    }
+
+    /** The number a button's id carries after its name ({@code name:<number>}), if it carries one. */
+    static Optional<Long> buttonNumber(String[] idParts) {
+        if (idParts.length != 2) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(idParts[1]));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The running show a producer's decision is about, when it still runs and the member is one of its
+     * producers; otherwise says why, ephemerally, and gives nothing.
+     */
+    static Optional<PlannedShow> requireProducerOf(String showId, ShowDirectory shows,
+                                                             Member member, Responder responder) {
+        Optional<PlannedShow> show = shows.byId(showId);
+        if (show.isEmpty()) {
+            responder.reply(Replies.error("This show is no longer running; nothing was changed."));
+            return Optional.empty();
+        }
+        return requireProducer(member, show.get(), responder) ? show : Optional.empty();
     }
 }

@@ -1,7 +1,6 @@
 package dev.showcall.discord.commands;
 
 import dev.showcall.backstage.PlanUpload;
-import dev.showcall.backstage.PlannedShow;
 import dev.showcall.backstage.ShowDirectory;
 import dev.showcall.discord.Replies;
 import dev.showcall.replan.PlanUpdates;
@@ -43,17 +42,12 @@ public final class PlanButtons implements ButtonHandler {
 
     @Override
     public void onButton(ButtonInteractionEvent event, String[] idParts, Responder responder) {
-        Optional<PlanUpload> upload = idParts.length == 2 ? id(idParts[1]).flatMap(updates::find) : Optional.empty();
+        Optional<PlanUpload> upload = Guards.buttonNumber(idParts).flatMap(updates::find);
         if (upload.isEmpty()) {
             responder.reply(Replies.error(Replies.RETIRED_BUTTON));
             return;
         }
-        Optional<PlannedShow> show = shows.byId(upload.get().showId());
-        if (show.isEmpty()) {
-            responder.reply(Replies.error("This show is no longer running; nothing was changed."));
-            return;
-        }
-        if (!Guards.requireProducer(event.getMember(), show.get(), responder)) {
+        if (Guards.requireProducerOf(upload.get().showId(), shows, event.getMember(), responder).isEmpty()) {
             return;
         }
         long by = event.getUser().getIdLong();
@@ -64,14 +58,6 @@ public final class PlanButtons implements ButtonHandler {
             responder.reply(PlanReplies.decision(decision));
         } else {
             responder.update(PlanReplies.decision(decision));
-        }
-    }
-
-    private static Optional<Long> id(String text) {
-        try {
-            return Optional.of(Long.parseLong(text));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
         }
     }
 }
