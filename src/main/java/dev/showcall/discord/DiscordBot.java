@@ -2,7 +2,10 @@ package dev.showcall.discord;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
@@ -24,10 +27,10 @@ public final class DiscordBot implements AutoCloseable {
     private final ChannelRateLimits channelLimits;
     private final Supplier<JDA> withoutMembers;
     /** Why the first connection was shut down, if it was. */
-    private final AtomicReference<CloseCode> closedWith;
+    private final CompletableFuture<CloseCode> closedWith;
 
     private DiscordBot(JDA jda, LateListeners listeners, ChannelRateLimits channelLimits, Supplier<JDA> withoutMembers,
-                       AtomicReference<CloseCode> closedWith) {
+                       CompletableFuture<CloseCode> closedWith) {
         this.jda = jda;
         this.closedWith = closedWith;
         this.memberList = true;
@@ -57,10 +60,10 @@ public final class DiscordBot implements AutoCloseable {
         // the gate last: a request that waited for the budget is checked as it leaves
         List<okhttp3.Interceptor> interceptors =
                 List.of(GlobalBudgetInterceptor.discord(), channelLimits, new ActiveGateInterceptor(active));
-        AtomicReference<CloseCode> closedWith = new AtomicReference<>();
+        CompletableFuture<CloseCode> closedWith = new CompletableFuture<>();
         EventListener shutdowns = event -> {
             if (event instanceof ShutdownEvent shutdown) {
-                closedWith.set(shutdown.getCloseCode());
+                closedWith.complete(shutdown.getCloseCode());
             }
         };
         JDA jda = DiscordConnection.connect(token, endpoints, List.of(late, shutdowns), interceptors, true);
@@ -97,9 +100,7 @@ public final class DiscordBot implements AutoCloseable {
         try {
             jda.awaitReady();
         } catch (IllegalStateException e) {
-            // the shutdown event may still be on its way when the wait gives up
-            jda.awaitShutdown(SHUTDOWN_GRACE);
-            if (!memberList || closedWith.get() != CloseCode.DISALLOWED_INTENTS) {
+            if (!memberList || !refusedMemberIntent()) {
                 throw e;
             }
             log.warn("Discord refused the Server Members intent: switch it on in the developer portal (Bot, "
@@ -108,6 +109,16 @@ public final class DiscordBot implements AutoCloseable {
             memberList = false;
             jda = withoutMembers.get();
             jda.awaitReady();
+        }
+    }
+
+    /** Whether Discord shut the first connection because the Server Members intent is off (close code 4014). */
+    private boolean refusedMemberIntent() throws InterruptedException {
+        try {
+            // the shutdown event may still be on its way when the wait for ready gives up
+            return closedWith.get(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS) == CloseCode.DISALLOWED_INTENTS;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
         }
     }
 
