@@ -58,7 +58,10 @@ public final class Links {
 
     /** The show as it runs: the file's people found on Discord, planned. */
     public PlannedShow running(Show filed) {
-        Show found = roster(filed).resolve();
+        return planned(roster(filed).resolve());
+    }
+
+    private static PlannedShow planned(Show found) {
         return new PlannedShow(found, CallPlanner.plan(found));
     }
 
@@ -75,9 +78,12 @@ public final class Links {
 
     /** Finds everyone of every show again, without rescheduling: for the start, before the pings are scheduled. */
     public void findEveryone() {
-        for (PlannedShow show : directory.get().all()) {
-            find(show.id());
-            logNotLinked(show.id());
+        ShowDirectory shows = directory.get();
+        for (Show filed : shows.all().stream().map(s -> shows.asFiled(s.id()).orElseThrow()).toList()) {
+            Roster roster = roster(filed);
+            Show found = roster.resolve();
+            shows.replace(filed, planned(found));
+            logNotLinked(filed.id(), roster.notLinked());
         }
     }
 
@@ -100,12 +106,14 @@ public final class Links {
         });
     }
 
-    private void logNotLinked(String showId) {
-        roster(showId).map(Roster::notLinked).filter(people -> !people.isEmpty()).ifPresent(people ->
-                log.warn("Show {}: {} not linked on Discord, called by name in the calls channel until a producer "
+    private static void logNotLinked(String showId, List<Person> people) {
+        if (people.isEmpty()) {
+            return;
+        }
+        log.warn("Show {}: {} not linked on Discord, called by name in the calls channel until a producer "
                                 + "links them with /link: {}", showId, people.size() == 1 ? "1 person" : people.size() + " people",
                         people.stream().map(p -> p.label() + " " + p.account().orElseThrow().ref())
-                                .collect(Collectors.joining(", "))));
+                                .collect(Collectors.joining(", ")));
     }
 
     /** What {@link #link} did. */

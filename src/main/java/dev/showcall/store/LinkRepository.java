@@ -41,8 +41,16 @@ public final class LinkRepository {
 
     /** The user linked to {@code personKey}, if anyone is. */
     public OptionalLong linked(Connection c, String showId, String personKey) {
-        Long user = forShow(c, showId).get(personKey);
-        return user == null ? OptionalLong.empty() : OptionalLong.of(user);
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT user_id FROM person_link WHERE show_id = ? AND person_key = ?")) {
+            ps.setString(1, showId);
+            ps.setString(2, personKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? OptionalLong.of(rs.getLong("user_id")) : OptionalLong.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not read the link of " + personKey + " of show " + showId, e);
+        }
     }
 
     /** Every link of the show: user id by person key. */
