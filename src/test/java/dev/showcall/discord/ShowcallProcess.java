@@ -61,6 +61,8 @@ public final class ShowcallProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // starts faster; the bot's speed is not what these tests measure
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                // the test run's own temporary folder, not the machine's
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                 "-cp", classPath(), Main.class.getName(), "run"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dir.toFile())
