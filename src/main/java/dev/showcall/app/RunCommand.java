@@ -44,6 +44,7 @@ final class RunCommand implements Callable<Integer> {
 
     private static final long CLOSE_TIMEOUT_SECONDS = 30;
 
+
     /** Exit code when this instance lost the lease to another one: restarted, it stands by. */
     static final int EXIT_LEASE_LOST = 3;
 
@@ -74,20 +75,27 @@ final class RunCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         log.info("Starting with {}", settings);
+        // On H2 the database is this process's alone: JDA logs in on its own, first, while the shows are read,
+        // the database opens and the shows are stored; the slash commands are registered as soon as the shows are
+        // read and the server is ready. On PostgreSQL another instance may be active: this one connects to Discord
+        // only once it holds the lease.
+        boolean exclusive = Dialect.ofUrl(settings.databaseUrl()) == Dialect.H2;
+        CompletableFuture<DiscordBot> early = exclusive
+                ? CompletableFuture.supplyAsync(() -> Showcall.login(settings)) : null;
         List<ShowLoading.Planned> shows;
         try {
             shows = Showcall.readShows(settings);
         } catch (ShowLoading.InvalidShowsException e) {
             e.problems().forEach(err::println);
             err.println("showcall: not started: " + e.getMessage());
+            if (early != null) {
+                early.thenAccept(DiscordBot::close);
+            }
             return Main.EXIT_USAGE;
         }
-        // On H2 the database is this process's alone: JDA logs in on its own while the database
-        // opens and the shows are stored. On PostgreSQL another instance may be active: this one
-        // connects to Discord only once it holds the lease.
-        boolean exclusive = Dialect.ofUrl(settings.databaseUrl()) == Dialect.H2;
-        CompletableFuture<DiscordBot> early = exclusive
-                ? CompletableFuture.supplyAsync(() -> Showcall.login(settings)) : null;
+        if (early != null) {
+            early.thenAccept(bot -> bot.setUpGuilds(Showcall.directoryOf(shows)));
+        }
         Showcall showcall;
         try {
             showcall = Showcall.start(settings, Clock.systemUTC());
@@ -129,11 +137,14 @@ final class RunCommand implements Callable<Integer> {
                                 CompletableFuture<DiscordBot> login, PrintWriter err) {
         showcall.use(shows);
         try {
-            DiscordBot bot = showcall.connect(joined(login));
+            // stored before the listeners are attached: an interaction that came early is handled on the shows
+            // as this start stored them
             showcall.storeShows();
+            DiscordBot bot = showcall.connect(joined(login));
             showcall.noteTakeover(takeover);
             bot.awaitReady();
             showcall.startCalls();
+            log.info(Showcall.RUNNING + ": {} shows", shows.size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return EXIT_FAILURE;

@@ -32,7 +32,7 @@ import dev.showcall.backstage.PlannedShow;
 import dev.showcall.backstage.ShowDirectory;
 import dev.showcall.discord.DiscordBot;
 import dev.showcall.discord.DiscordConnection;
-import dev.showcall.discord.GuildSetup;
+import dev.showcall.discord.commands.SlashCommands;
 import dev.showcall.discord.commands.ArrivedCommand;
 import dev.showcall.discord.commands.LineupCommand;
 import dev.showcall.discord.commands.LookCommand;
@@ -99,6 +99,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Showcall implements AutoCloseable {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Showcall.class);
+
+    /** What {@code run} logs once everything runs: the shows stored, the calls scheduled, the boards started. */
+    public static final String RUNNING = "showcall is running";
 
     /** Interactions are short database work; a few threads keep one slow one from holding up the rest. */
     private static final int INTERACTION_THREADS = 4;
@@ -231,8 +234,13 @@ public final class Showcall implements AutoCloseable {
     /** Runs these shows, read by {@link #readShows(Settings)}; {@link #storeShows} stores them. */
     public ShowDirectory use(List<ShowLoading.Planned> planned) {
         read = planned;
-        directory = new ShowDirectory(read.stream().map(p -> new PlannedShow(p.file().show(), p.sheet())).toList());
+        directory = directoryOf(planned);
         return directory;
+    }
+
+    /** The shows as filed, before anything is stored or anyone found on Discord. */
+    public static ShowDirectory directoryOf(List<ShowLoading.Planned> planned) {
+        return new ShowDirectory(planned.stream().map(p -> new PlannedShow(p.file().show(), p.sheet())).toList());
     }
 
     /**
@@ -353,8 +361,9 @@ public final class Showcall implements AutoCloseable {
                 List.of(arrived, confirm, PlanButtons.apply(planUpdates, directory), PlanButtons.cancel(planUpdates, directory),
                         ClaimButtons.approve(claims, directory), ClaimButtons.refuse(claims, directory)),
                 new ShowResolver(directory), workers, timer);
-        GuildSetup setup = new GuildSetup(directory, commands.commandData());
-        bot.attach(List.of(commands, setup, new MemberChanges(links::membersChanged, timer)));
+        SlashCommands.requireHandled(commands.commandData());
+        bot.setUpGuilds(directory);
+        bot.attach(List.of(commands, new MemberChanges(links::membersChanged, timer)));
         return bot;
     }
 

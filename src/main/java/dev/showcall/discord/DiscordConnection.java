@@ -57,8 +57,8 @@ public final class DiscordConnection {
     }
 
     /**
-     * {@link #connect(String, Endpoints, List, List)}, with the member list of every server when {@code members}:
-     * JDA loads it before it is ready, and keeps it as members join, leave and change roles.
+     * {@link #connect(String, Endpoints, List, List)}, with the Server Members intent when {@code members}: JDA
+     * keeps every member it is given, and every change to them.
      */
     public static JDA connect(String token, Endpoints endpoints, List<Object> listeners, List<Interceptor> interceptors,
                               boolean members) {
@@ -69,7 +69,9 @@ public final class DiscordConnection {
                 .addEventListeners(listeners.toArray())
                 .setHttpClientBuilder(httpClient(interceptors));
         if (members) {
-            builder.setMemberCachePolicy(MemberCachePolicy.ALL).setChunkingFilter(ChunkingFilter.ALL);
+            // the lists are asked for once the servers are ready (DiscordBot.awaitReady), so that chunking holds
+            // nothing back; from then on JDA keeps them as members join, leave and change roles
+            builder.setMemberCachePolicy(MemberCachePolicy.ALL).setChunkingFilter(ChunkingFilter.NONE);
         }
         endpoints.restBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(withSlash(url))));
         endpoints.gateway().ifPresent(url -> builder.setSessionController(new FixedGatewaySessionController(url)));

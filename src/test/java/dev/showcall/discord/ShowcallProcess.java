@@ -2,6 +2,7 @@ package dev.showcall.discord;
 
 import dev.showcall.app.Main;
 import dev.showcall.app.Settings;
+import dev.showcall.app.Showcall;
 import dev.showcall.discord.stub.DiscordStub;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +37,8 @@ public final class ShowcallProcess implements AutoCloseable {
 
     /**
      * Starts showcall with {@code showFile} on the database at {@code databaseUrl}, and waits until it has registered
-     * its commands with the stub, that is, until it takes commands.
+     * its commands with the stub and says it is running: its shows stored, its listeners attached, its calls
+     * scheduled.
      *
      * @param name names the process's log file in {@code dir}
      */
@@ -95,7 +97,7 @@ public final class ShowcallProcess implements AutoCloseable {
 
     private void awaitCommandsRegistered(DiscordStub stub, int before) {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (registrations(stub) <= before) {
+        while (registrations(stub) <= before || !logText().contains(Showcall.RUNNING)) {
             if (!process.isAlive()) {
                 throw new AssertionError("showcall exited with " + process.exitValue() + " before it took commands:\n"
                         + logText());

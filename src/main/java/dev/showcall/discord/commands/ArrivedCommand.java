@@ -19,6 +19,7 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /** {@code /arrived model:<name> [undo:true]}: PR marks a model backstage, or unmarks a mistake. */
 public final class ArrivedCommand extends ShowSlashCommand implements ButtonHandler {
@@ -35,13 +36,17 @@ public final class ArrivedCommand extends ShowSlashCommand implements ButtonHand
     /** The older form's prefix, {@code arrived-undo:<show id>:<model name>}: answered by the listener as retired. */
     public static final String RETIRED_UNDO_BUTTON = "arrived-undo";
 
+    /** What Discord shows of the command: known before anything opens, so it is registered first. */
+    public static final SlashCommandData DATA = showCommand(NAME,
+            "Mark a model as arrived backstage (PR and producers)",
+            new OptionData(OptionType.STRING, MODEL_OPTION, "The model's name", true, true).setMaxLength(100),
+            new OptionData(OptionType.BOOLEAN, UNDO_OPTION, "Unmark a model marked by mistake", false));
+
     private final Arrivals arrivals;
     private final ShowDirectory shows;
 
     public ArrivedCommand(Arrivals arrivals, ShowDirectory shows) {
-        super(NAME, "Mark a model as arrived backstage (PR and producers)",
-                new OptionData(OptionType.STRING, MODEL_OPTION, "The model's name", true, true).setMaxLength(100),
-                new OptionData(OptionType.BOOLEAN, UNDO_OPTION, "Unmark a model marked by mistake", false));
+        super(DATA);
         this.arrivals = arrivals;
         this.shows = shows;
     }

@@ -18,6 +18,7 @@ import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEve
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /** {@code /calls [filter] [department]}: producers see where everyone on the call sheet stands. */
 public final class CallsCommand extends ShowSlashCommand {
@@ -33,14 +34,17 @@ public final class CallsCommand extends ShowSlashCommand {
     static final int MESSAGE_BUDGET = 5800;
     static final int MAX_EMBEDS = 10;
 
+    /** What Discord shows of the command: known before anything opens, so it is registered first. */
+    public static final SlashCommandData DATA = showCommand(NAME, "Where everyone on the call sheet stands (producers)",
+            new OptionData(OptionType.STRING, FILTER_OPTION, "Everyone, or only who has not confirmed", false)
+                    .addChoice("everyone", EVERYONE)
+                    .addChoice("not confirmed", NOT_CONFIRMED),
+            new OptionData(OptionType.STRING, DEPARTMENT_OPTION, "One department only", false, true));
+
     private final CallStatuses statuses;
 
     public CallsCommand(CallStatuses statuses) {
-        super(NAME, "Where everyone on the call sheet stands (producers)",
-                new OptionData(OptionType.STRING, FILTER_OPTION, "Everyone, or only who has not confirmed", false)
-                        .addChoice("everyone", EVERYONE)
-                        .addChoice("not confirmed", NOT_CONFIRMED),
-                new OptionData(OptionType.STRING, DEPARTMENT_OPTION, "One department only", false, true));
+        super(DATA);
         this.statuses = statuses;
     }
 

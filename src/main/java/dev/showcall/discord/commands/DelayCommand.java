@@ -7,6 +7,7 @@ import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEve
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /** {@code /delay minutes:<int> reason:<text>}: producers move the show and every call still to come. */
 public final class DelayCommand extends ShowSlashCommand {
@@ -16,14 +17,18 @@ public final class DelayCommand extends ShowSlashCommand {
     public static final String REASON_OPTION = "reason";
     static final int MAX_REASON = 200;
 
+    /** What Discord shows of the command: known before anything opens, so it is registered first. */
+    public static final SlashCommandData DATA = showCommand(NAME,
+            "Move the show and every call still to come (producers)",
+            new OptionData(OptionType.INTEGER, MINUTES_OPTION, "Minutes later; negative when running early", true)
+                    .setRequiredRange(-Delays.MAX_EARLIER_MINUTES, Delays.MAX_LATER_MINUTES),
+            new OptionData(OptionType.STRING, REASON_OPTION, "Why, as the crew will read it", true)
+                    .setRequiredLength(1, MAX_REASON));
+
     private final Delays delays;
 
     public DelayCommand(Delays delays) {
-        super(NAME, "Move the show and every call still to come (producers)",
-                new OptionData(OptionType.INTEGER, MINUTES_OPTION, "Minutes later; negative when running early", true)
-                        .setRequiredRange(-Delays.MAX_EARLIER_MINUTES, Delays.MAX_LATER_MINUTES),
-                new OptionData(OptionType.STRING, REASON_OPTION, "Why, as the crew will read it", true)
-                        .setRequiredLength(1, MAX_REASON));
+        super(DATA);
         this.delays = delays;
     }
 

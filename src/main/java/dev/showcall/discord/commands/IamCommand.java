@@ -19,6 +19,7 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /**
  * {@code /iam name:<roster line>}: anyone on the show's server says which line of its roster is them. It grants
@@ -30,12 +31,16 @@ public final class IamCommand extends ShowSlashCommand {
     public static final String NAME = "iam";
     public static final String NAME_OPTION = "name";
 
+    /** What Discord shows of the command: known before anything opens, so it is registered first. */
+    public static final SlashCommandData DATA = showCommand(NAME,
+            "Say which line of the show's roster is you; a producer confirms it",
+            new OptionData(OptionType.STRING, NAME_OPTION, "Your name as the roster has it", true, true)
+                    .setMaxLength(100));
+
     private final Claims claims;
 
     public IamCommand(Claims claims) {
-        super(NAME, "Say which line of the show's roster is you; a producer confirms it",
-                new OptionData(OptionType.STRING, NAME_OPTION, "Your name as the roster has it", true, true)
-                        .setMaxLength(100));
+        super(DATA);
         this.claims = claims;
     }
 

@@ -15,6 +15,7 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /**
  * {@code /link person:<roster name> member:<@user>}: a producer says who someone of the roster is on Discord.
@@ -26,13 +27,17 @@ public final class LinkCommand extends ShowSlashCommand {
     public static final String PERSON_OPTION = "person";
     public static final String MEMBER_OPTION = "member";
 
+    /** What Discord shows of the command: known before anything opens, so it is registered first. */
+    public static final SlashCommandData DATA = showCommand(NAME,
+            "Say who someone on the roster is on Discord (producers)",
+            new OptionData(OptionType.STRING, PERSON_OPTION, "Their name on the roster", true, true)
+                    .setMaxLength(100),
+            new OptionData(OptionType.USER, MEMBER_OPTION, "Their Discord account", true));
+
     private final Links links;
 
     public LinkCommand(Links links) {
-        super(NAME, "Say who someone on the roster is on Discord (producers)",
-                new OptionData(OptionType.STRING, PERSON_OPTION, "Their name on the roster", true, true)
-                        .setMaxLength(100),
-                new OptionData(OptionType.USER, MEMBER_OPTION, "Their Discord account", true));
+        super(DATA);
         this.links = links;
     }
 

@@ -15,6 +15,7 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /**
  * {@code /look look:<number> step:<step> [undo:true]}: the crew report a look's progress. Hair,
@@ -29,15 +30,18 @@ public final class LookCommand extends ShowSlashCommand {
     /** Far beyond any running order; Discord refuses larger numbers before they reach us. */
     static final int MAX_LOOK = 9_999;
 
+    /** What Discord shows of the command: known before anything opens, so it is registered first. */
+    public static final SlashCommandData DATA = showCommand(NAME, "Report a step done on a look (crew)",
+            new OptionData(OptionType.INTEGER, LOOK_OPTION, "The look's number in the running order", true, true)
+                    .setMinValue(1).setMaxValue(LookCommand.MAX_LOOK),
+            stepOption(),
+            new OptionData(OptionType.BOOLEAN, UNDO_OPTION, "Take back a step marked by mistake", false));
+
     private final LookSteps steps;
     private final Lineups lineups;
 
     public LookCommand(LookSteps steps, Lineups lineups) {
-        super(NAME, "Report a step done on a look (crew)",
-                new OptionData(OptionType.INTEGER, LOOK_OPTION, "The look's number in the running order", true, true)
-                        .setMinValue(1).setMaxValue(LookCommand.MAX_LOOK),
-                stepOption(),
-                new OptionData(OptionType.BOOLEAN, UNDO_OPTION, "Take back a step marked by mistake", false));
+        super(DATA);
         this.steps = steps;
         this.lineups = lineups;
     }

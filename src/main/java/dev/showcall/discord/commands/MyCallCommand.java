@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.utils.FileUpload;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /**
  * {@code /mycall}: anyone on the show's call sheet gets their call, meeting point, lead and
@@ -23,12 +24,15 @@ public final class MyCallCommand extends ShowSlashCommand {
 
     public static final String NAME = "mycall";
 
+    /** What Discord shows of the command: known before anything opens, so it is registered first. */
+    public static final SlashCommandData DATA = showCommand(NAME, "Your call for the show, with a calendar file");
+
     private final Function<String, Duration> delayOf;
     private final Clock clock;
 
     /** @param delayOf how late a show runs by the delays declared so far (their sum), by the show's id */
     public MyCallCommand(Function<String, Duration> delayOf, Clock clock) {
-        super(NAME, "Your call for the show, with a calendar file");
+        super(DATA);
         this.delayOf = delayOf;
         this.clock = clock;
     }

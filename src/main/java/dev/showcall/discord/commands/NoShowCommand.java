@@ -11,6 +11,7 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /** {@code /noshow model:<name> [undo:true]}: PR and producers give up on a model for the day. */
 public final class NoShowCommand extends ShowSlashCommand {
@@ -19,12 +20,15 @@ public final class NoShowCommand extends ShowSlashCommand {
     public static final String MODEL_OPTION = "model";
     public static final String UNDO_OPTION = "undo";
 
+    /** What Discord shows of the command: known before anything opens, so it is registered first. */
+    public static final SlashCommandData DATA = showCommand(NAME, "Mark a model as not coming (PR and producers)",
+            new OptionData(OptionType.STRING, MODEL_OPTION, "The model's name", true, true).setMaxLength(100),
+            new OptionData(OptionType.BOOLEAN, UNDO_OPTION, "Take back a no-show marked by mistake", false));
+
     private final NoShows noShows;
 
     public NoShowCommand(NoShows noShows) {
-        super(NAME, "Mark a model as not coming (PR and producers)",
-                new OptionData(OptionType.STRING, MODEL_OPTION, "The model's name", true, true).setMaxLength(100),
-                new OptionData(OptionType.BOOLEAN, UNDO_OPTION, "Take back a no-show marked by mistake", false));
+        super(DATA);
         this.noShows = noShows;
     }
 

@@ -25,6 +25,7 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /**
  * {@code /replace model:<name> with:<name>}: a standby, or another model, takes over a model's looks.
@@ -43,16 +44,20 @@ public final class ReplaceCommand extends ShowSlashCommand {
 
     private static final Logger log = LoggerFactory.getLogger(ReplaceCommand.class);
 
+    /** What Discord shows of the command: known before anything opens, so it is registered first. */
+    public static final SlashCommandData DATA = showCommand(NAME,
+            "Give a model's looks to a standby or another model (PR and producers)",
+            new OptionData(OptionType.STRING, MODEL_OPTION, "The model who will not walk", true, true)
+                    .setMaxLength(100),
+            new OptionData(OptionType.STRING, WITH_OPTION, "Who walks the looks instead, usually a standby", true, true)
+                    .setMaxLength(100));
+
     private final Replacements replacements;
     private final ScheduledExecutorService timer;
 
     /** @param timer where the answer is followed up once the notices have gone out */
     public ReplaceCommand(Replacements replacements, ScheduledExecutorService timer) {
-        super(NAME, "Give a model's looks to a standby or another model (PR and producers)",
-                new OptionData(OptionType.STRING, MODEL_OPTION, "The model who will not walk", true, true)
-                        .setMaxLength(100),
-                new OptionData(OptionType.STRING, WITH_OPTION, "Who walks the looks instead, usually a standby", true, true)
-                        .setMaxLength(100));
+        super(DATA);
         this.replacements = replacements;
         this.timer = timer;
     }

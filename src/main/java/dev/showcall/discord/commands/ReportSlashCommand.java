@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /**
  * {@code /report}: producers post the after-show report, as it stands, in the show's timeline
@@ -27,10 +28,14 @@ public final class ReportSlashCommand extends ShowSlashCommand {
 
     private static final Logger log = LoggerFactory.getLogger(ReportSlashCommand.class);
 
+    /** What Discord shows of the command: known before anything opens, so it is registered first. */
+    public static final SlashCommandData DATA = showCommand(NAME,
+            "Post the after-show report in the timeline channel: lateness, preparation, looks, pings");
+
     private final AfterShowReports reports;
 
     public ReportSlashCommand(AfterShowReports reports) {
-        super(NAME, "Post the after-show report in the timeline channel: lateness, preparation, looks, pings");
+        super(DATA);
         this.reports = reports;
     }
 

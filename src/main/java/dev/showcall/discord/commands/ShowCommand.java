@@ -5,6 +5,7 @@ import dev.showcall.discord.Replies;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
@@ -17,8 +18,8 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 
 /**
  * {@code /show <subcommand>}: the show's plan as a whole (producers). Each subcommand is a
- * {@link Subcommand} given to the constructor; a new one ({@code upload}, {@code reload}) is one
- * more class and one more argument. Discord does not allow options beside subcommands, so the
+ * {@link Subcommand} given to the constructor; a new one is one more class, one more argument and
+ * its data in {@link #DATA}. Discord does not allow options beside subcommands, so the
  * {@code show} option is on every subcommand, last.
  */
 public final class ShowCommand implements SlashCommand {
@@ -30,9 +31,6 @@ public final class ShowCommand implements SlashCommand {
 
         String name();
 
-        /** Its options, without {@code show}, which is added. */
-        SubcommandData data();
-
         void onSubcommand(SlashCommandInteractionEvent event, PlannedShow show, Responder responder);
 
         default List<Suggestion> choices(CommandAutoCompleteInteractionEvent event, PlannedShow show) {
@@ -40,16 +38,26 @@ public final class ShowCommand implements SlashCommand {
         }
     }
 
-    private final Map<String, Subcommand> subcommands = new LinkedHashMap<>();
-    private final SlashCommandData data;
+    /** What Discord shows of the command: known before anything opens, so it is registered first. */
+    public static final SlashCommandData DATA = Commands.slash(NAME, "The show's plan (producers)")
+            .addSubcommands(Stream.of(ShowPlanCommand.subcommandData(), ShowUploadCommand.subcommandData(),
+                            ShowReloadCommand.subcommandData())
+                    .map(s -> s.addOptions(new OptionData(OptionType.STRING, SHOW_OPTION,
+                            "Which show, when this server runs several", false, true)))
+                    .toList())
+            .setContexts(InteractionContextType.GUILD)
+            .setDefaultPermissions(DefaultMemberPermissions.ENABLED);
 
+    private final Map<String, Subcommand> subcommands = new LinkedHashMap<>();
+
+    /** @param subcommands one for each subcommand of {@link #DATA}, in its order */
     public ShowCommand(List<Subcommand> subcommands) {
         subcommands.forEach(s -> this.subcommands.put(s.name(), s));
-        this.data = Commands.slash(NAME, "The show's plan (producers)")
-                .addSubcommands(subcommands.stream().map(s -> s.data().addOptions(new OptionData(OptionType.STRING,
-                        SHOW_OPTION, "Which show, when this server runs several", false, true))).toList())
-                .setContexts(InteractionContextType.GUILD)
-                .setDefaultPermissions(DefaultMemberPermissions.ENABLED);
+        List<String> registered = DATA.getSubcommands().stream().map(SubcommandData::getName).toList();
+        if (!registered.equals(List.copyOf(this.subcommands.keySet()))) {
+            throw new IllegalArgumentException("/show registers " + registered + " but handles "
+                    + this.subcommands.keySet());
+        }
     }
 
     @Override
@@ -59,7 +67,7 @@ public final class ShowCommand implements SlashCommand {
 
     @Override
     public SlashCommandData data() {
-        return data;
+        return DATA;
     }
 
     @Override

@@ -27,8 +27,8 @@ public final class ShowPlanCommand implements ShowCommand.Subcommand {
         return NAME;
     }
 
-    @Override
-    public SubcommandData data() {
+    /** What Discord shows of the subcommand, without the {@code show} option, which {@link ShowCommand} adds. */
+    static SubcommandData subcommandData() {
         return new SubcommandData(NAME, "The call sheet as a CSV file (producers)");
     }
 

@@ -24,8 +24,8 @@ public final class ShowReloadCommand implements ShowCommand.Subcommand {
         return NAME;
     }
 
-    @Override
-    public SubcommandData data() {
+    /** What Discord shows of the subcommand, without the {@code show} option, which {@link ShowCommand} adds. */
+    static SubcommandData subcommandData() {
         return new SubcommandData(NAME, "Read the show file again from disk: see what it changes, then apply it (producers)");
     }
 

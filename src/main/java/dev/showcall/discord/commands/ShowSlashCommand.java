@@ -14,12 +14,16 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
  */
 public abstract class ShowSlashCommand implements SlashCommand {
 
-    private final String name;
     private final SlashCommandData data;
 
-    protected ShowSlashCommand(String name, String description, OptionData... options) {
-        this.name = name;
-        this.data = Commands.slash(name, description)
+    /** @param data the command's data, built once by {@link #showCommand} */
+    protected ShowSlashCommand(SlashCommandData data) {
+        this.data = data;
+    }
+
+    /** The data of a show command: guild-only, visible to every member, with the {@code show} option last. */
+    protected static SlashCommandData showCommand(String name, String description, OptionData... options) {
+        return Commands.slash(name, description)
                 .addOptions(options)
                 .addOptions(new OptionData(OptionType.STRING, SHOW_OPTION, "Which show, when this server runs several",
                         false, true))
@@ -29,7 +33,7 @@ public abstract class ShowSlashCommand implements SlashCommand {
 
     @Override
     public final String name() {
-        return name;
+        return data.getName();
     }
 
     @Override

@@ -45,8 +45,8 @@ public final class ShowUploadCommand implements ShowCommand.Subcommand {
         return NAME;
     }
 
-    @Override
-    public SubcommandData data() {
+    /** What Discord shows of the subcommand, without the {@code show} option, which {@link ShowCommand} adds. */
+    static SubcommandData subcommandData() {
         return new SubcommandData(NAME, "A new version of the show file: see what it changes, then apply it (producers)")
                 .addOptions(new OptionData(OptionType.ATTACHMENT, FILE_OPTION, "The show file (.yaml)", true));
     }

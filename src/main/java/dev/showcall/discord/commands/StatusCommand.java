@@ -6,11 +6,16 @@ import dev.showcall.discord.Replies;
 import dev.showcall.timeline.BoardRenderer;
 import dev.showcall.timeline.FeedStore;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /** {@code /status}: the board, for anyone in the show's server who would rather not scroll to it. */
 public final class StatusCommand extends ShowSlashCommand {
 
     public static final String NAME = "status";
+
+    /** What Discord shows of the command: known before anything opens, so it is registered first. */
+    public static final SlashCommandData DATA = showCommand(NAME,
+            "The show's board: the clock, arrivals, crew and looks, as they are now");
 
     private final FeedStore store;
     private final java.util.function.Supplier<java.util.Optional<String>> activeInstance;
@@ -21,7 +26,7 @@ public final class StatusCommand extends ShowSlashCommand {
 
     /** @param activeInstance which showcall instance answers and since when, for producers */
     public StatusCommand(FeedStore store, java.util.function.Supplier<java.util.Optional<String>> activeInstance) {
-        super(NAME, "The show's board: the clock, arrivals, crew and looks, as they are now");
+        super(DATA);
         this.store = store;
         this.activeInstance = activeInstance;
     }

@@ -12,6 +12,7 @@ import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEve
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /** {@code /unlink person:<roster name>}: a producer takes back a link; the show file's account counts again. */
 public final class UnlinkCommand extends ShowSlashCommand {
@@ -19,12 +20,16 @@ public final class UnlinkCommand extends ShowSlashCommand {
     public static final String NAME = "unlink";
     public static final String PERSON_OPTION = "person";
 
+    /** What Discord shows of the command: known before anything opens, so it is registered first. */
+    public static final SlashCommandData DATA = showCommand(NAME,
+            "Take back who someone on the roster was linked to (producers)",
+            new OptionData(OptionType.STRING, PERSON_OPTION, "Their name on the roster", true, true)
+                    .setMaxLength(100));
+
     private final Links links;
 
     public UnlinkCommand(Links links) {
-        super(NAME, "Take back who someone on the roster was linked to (producers)",
-                new OptionData(OptionType.STRING, PERSON_OPTION, "Their name on the roster", true, true)
-                        .setMaxLength(100));
+        super(DATA);
         this.links = links;
     }
 

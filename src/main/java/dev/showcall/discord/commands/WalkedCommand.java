@@ -13,6 +13,7 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 /**
  * {@code /walked [look:<number>] [undo:true]}: during the show, a look going out; without a
@@ -24,14 +25,18 @@ public final class WalkedCommand extends ShowSlashCommand {
     public static final String LOOK_OPTION = "look";
     public static final String UNDO_OPTION = "undo";
 
+    /** What Discord shows of the command: known before anything opens, so it is registered first. */
+    public static final SlashCommandData DATA = showCommand(NAME,
+            "A look went out on the runway; without a number, the next one (PR and producers)",
+            new OptionData(OptionType.INTEGER, LOOK_OPTION, "The look's number (default: the next to walk)",
+                    false, true).setMinValue(1).setMaxValue(LookCommand.MAX_LOOK),
+            new OptionData(OptionType.BOOLEAN, UNDO_OPTION, "Take back a look recorded by mistake", false));
+
     private final Walks walks;
     private final Lineups lineups;
 
     public WalkedCommand(Walks walks, Lineups lineups) {
-        super(NAME, "A look went out on the runway; without a number, the next one (PR and producers)",
-                new OptionData(OptionType.INTEGER, LOOK_OPTION, "The look's number (default: the next to walk)",
-                        false, true).setMinValue(1).setMaxValue(LookCommand.MAX_LOOK),
-                new OptionData(OptionType.BOOLEAN, UNDO_OPTION, "Take back a look recorded by mistake", false));
+        super(DATA);
         this.walks = walks;
         this.lineups = lineups;
     }
