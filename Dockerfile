@@ -20,5 +20,7 @@ USER showcall
 # The embedded database lives here (the default SHOWCALL_DB_URL is ./data/ under /app):
 # mount a volume so the day's state survives the container.
 VOLUME /app/data
+# the backstage screen, the lineup and the door (SHOWCALL_WEB_PORT), /health and /metrics
+EXPOSE 8080
 ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/showcall.jar"]
 CMD ["run"]

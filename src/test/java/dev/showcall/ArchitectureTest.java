@@ -62,10 +62,21 @@ class ArchitectureTest {
     @DisplayName("keeps the services that Discord and Quartz call free of Discord and of the wiring")
     void servicesDoNotKnowDiscord() {
         ArchRule rule = noClasses().that().resideInAnyPackage("dev.showcall.calls..", "dev.showcall.looks..",
-                        "dev.showcall.replan..", "dev.showcall.links..")
+                        "dev.showcall.replan..", "dev.showcall.links..", "dev.showcall.screen..")
                 .should().dependOnClassesThat().resideInAnyPackage("net.dv8tion..", "dev.showcall.discord..",
                         "dev.showcall.app..")
                 .because("Discord reaches them through the ports they define, such as CallNotifier");
+
+        rule.check(classes);
+    }
+
+    @Test
+    @DisplayName("keeps the web pages an adapter beside Discord: through the same services, never into the store")
+    void webGoesThroughServices() {
+        ArchRule rule = noClasses().that().resideInAnyPackage("dev.showcall.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.showcall.store..", "dev.showcall.discord..",
+                        "dev.showcall.app..", "net.dv8tion..", "java.sql..", "javax.sql..")
+                .because("a page changes the show the way a slash command does, or not at all");
 
         rule.check(classes);
     }

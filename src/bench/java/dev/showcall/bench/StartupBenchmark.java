@@ -215,6 +215,7 @@ public final class StartupBenchmark {
         env.put(Settings.DB_URL, database);
         env.put(Settings.DISCORD_API, stub.apiBaseUrl().toString());
         env.put(Settings.DISCORD_GATEWAY, stub.gatewayUrl().toString());
+        env.put(Settings.WEB_PORT, "0");
         Instant launched = Instant.now();
         Process process = builder.start();
         try {

@@ -107,6 +107,19 @@ final class RunCommand implements Callable<Integer> {
             }
             return EXIT_FAILURE;
         }
+        try {
+            showcall.startWeb();
+        } catch (RuntimeException e) {
+            log.error("The web pages could not be served on {}:{}", settings.web().bind(), settings.web().port(), e);
+            err.println("showcall: not started: the web pages cannot listen on " + settings.web().bind() + ":"
+                    + settings.web().port().orElse(0) + " (" + rootCause(e).getMessage() + "): set "
+                    + Settings.WEB_PORT + " to a free port, or to off");
+            showcall.close();
+            if (early != null) {
+                early.thenAccept(DiscordBot::close);
+            }
+            return Main.EXIT_USAGE;
+        }
         // from here SIGTERM stops showcall in order, a standby's wait included
         Thread hook = new Thread(this::stopAndWait, "showcall-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

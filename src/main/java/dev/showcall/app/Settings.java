@@ -19,7 +19,8 @@ public record Settings(
         Optional<String> databaseUser,
         Optional<String> databasePassword,
         Optional<URI> discordApi,
-        Optional<URI> discordGateway) {
+        Optional<URI> discordGateway,
+        Web web) {
 
     public static final String DISCORD_TOKEN = "DISCORD_TOKEN";
     public static final String SHOWS = "SHOWCALL_SHOWS";
@@ -28,6 +29,11 @@ public record Settings(
     public static final String DB_PASSWORD = "SHOWCALL_DB_PASSWORD";
     public static final String DISCORD_API = "SHOWCALL_DISCORD_API";
     public static final String DISCORD_GATEWAY = "SHOWCALL_DISCORD_GATEWAY";
+    public static final String WEB_PORT = "SHOWCALL_WEB_PORT";
+    public static final String WEB_BIND = "SHOWCALL_WEB_BIND";
+    public static final String WEB_URL = "SHOWCALL_WEB_URL";
+    public static final String WEB_SECRET = "SHOWCALL_WEB_SECRET";
+    public static final int DEFAULT_WEB_PORT = 8080;
 
     public static final String DEFAULT_SHOWS = "config/shows";
     public static final String DEFAULT_DB_URL = Database.DEFAULT_URL;
@@ -48,7 +54,49 @@ public record Settings(
                 // a password may have spaces at either end: only an empty one is unset
                 Optional.ofNullable(env.get(DB_PASSWORD)).filter(v -> !v.isEmpty()),
                 url(env, DISCORD_API, "http", "https"),
-                url(env, DISCORD_GATEWAY, "ws", "wss"));
+                url(env, DISCORD_GATEWAY, "ws", "wss"),
+                web(env));
+    }
+
+    /**
+     * The web pages (the backstage screen, the lineup, the door, health and metrics).
+     *
+     * @param port   empty when {@code SHOWCALL_WEB_PORT=off}; 0 for any free port
+     * @param url    the address people open, when set; else the machine's LAN address and the port
+     * @param secret what the links' tokens are derived from, when set; else the bot token
+     */
+    public record Web(java.util.OptionalInt port, String bind, Optional<URI> url, Optional<String> secret) {
+
+        public boolean on() {
+            return port.isPresent();
+        }
+
+        @Override
+        public String toString() {
+            return "Web[port=" + (port.isPresent() ? Integer.toString(port.getAsInt()) : "off") + ", bind=" + bind
+                    + ", url=" + url.map(URI::toString).orElse("(LAN address)") + ", links from "
+                    + (secret.isPresent() ? Settings.WEB_SECRET : "the bot token") + "]";
+        }
+    }
+
+    private static Web web(Map<String, String> env) {
+        Optional<String> port = value(env, WEB_PORT);
+        java.util.OptionalInt number;
+        if (port.isPresent() && port.get().equalsIgnoreCase("off")) {
+            number = java.util.OptionalInt.empty();
+        } else {
+            try {
+                number = java.util.OptionalInt.of(port.map(Integer::parseInt).orElse(DEFAULT_WEB_PORT));
+            } catch (NumberFormatException e) {
+                number = java.util.OptionalInt.of(-1);
+            }
+            if (number.getAsInt() < 0 || number.getAsInt() > 65535) {
+                throw new InvalidSettingException(WEB_PORT + " must be a port (0 to 65535) or 'off', not '"
+                        + port.orElse("") + "'");
+            }
+        }
+        return new Web(number, value(env, WEB_BIND).orElse("0.0.0.0"), url(env, WEB_URL, "http", "https"),
+                value(env, WEB_SECRET));
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {
@@ -100,6 +148,6 @@ public record Settings(
                 + ", databaseUser=" + databaseUser.orElse("(default)")
                 + ", databasePassword=" + (databasePassword.isPresent() ? "(set)" : "(not set)")
                 + ", discordApi=" + discordApi.map(URI::toString).orElse("(Discord)")
-                + ", discordGateway=" + discordGateway.map(URI::toString).orElse("(Discord)") + "]";
+                + ", discordGateway=" + discordGateway.map(URI::toString).orElse("(Discord)") + ", web=" + web + "]";
     }
 }

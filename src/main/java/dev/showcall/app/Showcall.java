@@ -85,6 +85,18 @@ import dev.showcall.timeline.FeedListener;
 import dev.showcall.timeline.TimelineChannel;
 import dev.showcall.timeline.TimelineFeed;
 import dev.showcall.timeline.TimelineFeeds;
+import dev.showcall.discord.DiscordNames;
+import dev.showcall.discord.commands.ScreenCommand;
+import dev.showcall.screen.LinkTokens;
+import dev.showcall.screen.ScreenLinks;
+import dev.showcall.store.ScreenLinkRepository;
+import dev.showcall.web.Door;
+import dev.showcall.web.Pages;
+import dev.showcall.web.WebAddress;
+import dev.showcall.web.WebServer;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -112,7 +124,21 @@ public final class Showcall implements AutoCloseable {
     private final Clock clock;
     private final Database database;
     private final TimelineFeeds feeds = new TimelineFeeds();
-    private final TimelineEventRepository timeline = new TimelineEventRepository(feeds.waker());
+    /** Every commit of a timeline event wakes the show's feed, and the show's open web pages. */
+    private final TimelineEventRepository timeline = new TimelineEventRepository(showId -> {
+        feeds.wake(showId);
+        WebServer pages = this.web;
+        if (pages != null) {
+            pages.changed(showId);
+        }
+    });
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private volatile WebServer web;
+    private volatile ScreenLinks screenLinks;
+    /** What the web pages read; empty until this instance is the active one and wired. */
+    private volatile Optional<Pages> pages = Optional.empty();
+    /** Everything runs: the shows stored, the calls scheduled, the boards started. */
+    private volatile boolean takingShows;
     private final FeedListener feedListener;
     private final ShowLoading showLoading;
     private ShowDirectory directory = new ShowDirectory(List.of());
@@ -336,8 +362,8 @@ public final class Showcall implements AutoCloseable {
                 new ArrivalRepository(), timeline, clock), directory);
         CallsCommand callsCommand = new CallsCommand(new CallStatuses(database, callPings, new ConfirmationRepository(),
                 new ArrivalRepository(), new DelayRepository(), new NoShowRepository(), clock));
-        NoShowCommand noShow = new NoShowCommand(new NoShows(database, new NoShowRepository(), new ArrivalRepository(),
-                timeline, clock));
+        NoShows noShows = new NoShows(database, new NoShowRepository(), new ArrivalRepository(), timeline, clock);
+        NoShowCommand noShow = new NoShowCommand(noShows);
         LookCommand look = new LookCommand(new LookSteps(database, lineups, new ModelStepRepository(),
                 new LookStepRepository(), timeline, clock), lineups);
         WalkedCommand walked = new WalkedCommand(new Walks(database, lineups, new WalkRepository(), timeline, clock),
@@ -357,11 +383,15 @@ public final class Showcall implements AutoCloseable {
                 new ShowReloadCommand(planUpdates)));
         CommandListener commands = new CommandListener(
                 List.of(arrived, noShow, replace, look, lineup, walked, delay, callsCommand, status, showCommand, report, myCall,
-                        new LinkCommand(links), new UnlinkCommand(links), new IamCommand(claims)),
+                        new LinkCommand(links), new UnlinkCommand(links), new IamCommand(claims),
+                        new ScreenCommand(() -> Optional.ofNullable(screenLinks))),
                 List.of(arrived, confirm, PlanButtons.apply(planUpdates, directory), PlanButtons.cancel(planUpdates, directory),
                         ClaimButtons.approve(claims, directory), ClaimButtons.refuse(claims, directory)),
                 new ShowResolver(directory), workers, timer);
         SlashCommands.requireHandled(commands.commandData());
+        DiscordNames names = new DiscordNames(() -> bot);
+        pages = Optional.of(new Pages(directory, feedStore(), lineups, delays::total, names,
+                new Door(arrivals, noShows, names)));
         bot.setUpGuilds(directory);
         bot.attach(List.of(commands, new MemberChanges(links::membersChanged, timer)));
         return bot;
@@ -401,6 +431,35 @@ public final class Showcall implements AutoCloseable {
         calls.start();
         reconciliation.start();
         reports.start(() -> directory);
+        takingShows = true;
+    }
+
+    /**
+     * Starts the web pages (the screen, the lineup, the door, health and metrics) unless the settings turn them
+     * off. Needs only the database: a standby serves them too, saying it stands by, with {@code /health/ready} 503.
+     */
+    public Optional<WebServer> startWeb() {
+        Settings.Web settings = this.settings.web();
+        if (!settings.on()) {
+            log.info("Web pages off ({}=off)", Settings.WEB_PORT);
+            return Optional.empty();
+        }
+        String secret = settings.secret().or(() -> this.settings.discordToken()).orElseThrow(() ->
+                new IllegalStateException("the web links need " + Settings.WEB_SECRET + " or the bot token"));
+        LinkTokens tokens = new LinkTokens(secret);
+        Metrics.addRegistry(metrics);
+        ScreenLinkRepository repository = new ScreenLinkRepository();
+        // what a token grants does not depend on the address the links name, which needs the port
+        ScreenLinks lookup = new ScreenLinks(database, repository, tokens, java.net.URI.create("http://localhost/"), clock);
+        WebServer server = WebServer.start(settings.bind(), settings.port().getAsInt(), lookup::granted, () -> pages,
+                () -> takingShows && active(), metrics,
+                settings.url().map(u -> java.util.Set.of(WebServer.originOf(u))).orElse(java.util.Set.of()));
+        java.net.URI base = settings.url().orElseGet(() -> WebAddress.lan(server.port()));
+        screenLinks = new ScreenLinks(database, repository, tokens, base, clock);
+        web = server;
+        metrics.gauge("showcall.web.open.pages", server, WebServer::openPages);
+        log.info("Web pages at {} (screen, lineup and door links: /screen on Discord)", base);
+        return Optional.of(server);
     }
 
     /** A show's people changed on Discord: its pings follow, now or at the next reconciliation. */
@@ -456,6 +515,11 @@ public final class Showcall implements AutoCloseable {
                 + held.since().get().getEpochSecond() + ":T> (<t:" + held.since().get().getEpochSecond() + ":R>)");
     }
 
+    /** The web pages, when they run. */
+    public Optional<WebServer> web() {
+        return Optional.ofNullable(web);
+    }
+
     public Database database() {
         return database;
     }
@@ -467,6 +531,10 @@ public final class Showcall implements AutoCloseable {
     /** Stops taking interactions, lets the ones under way finish, disconnects, then closes the database. */
     @Override
     public void close() {
+        if (web != null) {
+            web.close();
+            Metrics.removeRegistry(metrics);
+        }
         if (reconciliation != null) {
             reconciliation.close();
         }

@@ -29,6 +29,10 @@ public final class Arrivals {
     }
 
     public ArrivalResult markArrived(PlannedShow show, String typedName, long markedBy) {
+        return markArrived(show, typedName, markedBy, Where.DISCORD);
+    }
+
+    public ArrivalResult markArrived(PlannedShow show, String typedName, long markedBy, Where where) {
         Optional<Model> model = findModel(show, typedName);
         if (model.isEmpty()) {
             return unknown(show, typedName);
@@ -40,7 +44,7 @@ public final class Arrivals {
         Optional<Instant> call = show.callOf(m).map(c -> c.at().plus(delay));
         Optional<Duration> lateness = call.map(c -> Duration.between(c, now));
         TimelineEvent event = TimelineEvent.of(show.id(), now, EventKind.ARRIVAL, OptionalLong.of(markedBy),
-                Optional.of(arrival.subjectKey()), UserText.inline(m.name()) + " arrived" + lateness.map(l -> ", " + describe(l)).orElse(""));
+                Optional.of(arrival.subjectKey()), UserText.inline(m.name()) + " arrived" + where.phrase() + lateness.map(l -> ", " + describe(l)).orElse(""));
         Optional<Arrival> before = store.recordUnlessPresent(arrival, event);
         if (before.isPresent()) {
             return new ArrivalResult.AlreadyMarked(m, before.get());
@@ -49,6 +53,10 @@ public final class Arrivals {
     }
 
     public ArrivalResult undoArrival(PlannedShow show, String typedName, long undoneBy) {
+        return undoArrival(show, typedName, undoneBy, Where.DISCORD);
+    }
+
+    public ArrivalResult undoArrival(PlannedShow show, String typedName, long undoneBy, Where where) {
         Optional<Model> model = findModel(show, typedName);
         if (model.isEmpty()) {
             return unknown(show, typedName);
@@ -58,7 +66,7 @@ public final class Arrivals {
         Optional<Arrival> removed = store.removeIfPresent(show.id(), CallPlanner.modelKey(m.name()),
                 gone -> TimelineEvent.of(show.id(), now, EventKind.ARRIVAL_UNDONE, OptionalLong.of(undoneBy),
                         Optional.of(gone.subjectKey()),
-                        UserText.inline(m.name()) + " is no longer marked arrived (marked by mistake)"));
+                        UserText.inline(m.name()) + " is no longer marked arrived (marked by mistake" + (where == Where.DOOR ? ", undone at the door)" : ")")));
         return removed.<ArrivalResult>map(r -> new ArrivalResult.Undone(m, r))
                 .orElseGet(() -> new ArrivalResult.NotMarked(m));
     }

@@ -1,6 +1,7 @@
 package dev.showcall.calls;
 
 import dev.showcall.text.UserText;
+import dev.showcall.backstage.Where;
 import dev.showcall.backstage.Arrival;
 import dev.showcall.backstage.Arrivals;
 import dev.showcall.backstage.NoShow;
@@ -60,6 +61,10 @@ public final class NoShows {
     }
 
     public Outcome mark(PlannedShow show, String typed, long by) {
+        return mark(show, typed, by, Where.DISCORD);
+    }
+
+    public Outcome mark(PlannedShow show, String typed, long by, Where where) {
         Optional<Model> model = show.modelNamed(typed);
         if (model.isEmpty()) {
             return new Outcome.UnknownModel(typed, Closest.ranked(typed, show.modelNames(), Arrivals.SUGGESTIONS));
@@ -77,7 +82,7 @@ public final class NoShows {
                 return new Outcome.AlreadyMarked(m, noShows.find(c, show.id(), key).orElse(mark));
             }
             timeline.append(c, TimelineEvent.of(show.id(), now, EventKind.NO_SHOW, OptionalLong.of(by),
-                    Optional.of(key), UserText.inline(m.name()) + " is a no-show"));
+                    Optional.of(key), UserText.inline(m.name()) + " is a no-show" + (where == Where.DOOR ? " (marked at the door)" : "")));
             return new Outcome.Marked(m);
         });
     }

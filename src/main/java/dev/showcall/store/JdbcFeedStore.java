@@ -47,6 +47,14 @@ public final class JdbcFeedStore implements FeedStore {
     }
 
     @Override
+    public Page page(String showId, int lines) {
+        PlannedShow show = shows.get().byId(showId)
+                .orElseThrow(() -> new IllegalStateException("No show " + showId + " is loaded"));
+        return database.inTransaction(c -> new Page(new Snapshot(reader.read(c, show), events.newestId(c, showId)),
+                events.newest(c, showId, lines)));
+    }
+
+    @Override
     public long newestEventId(String showId) {
         return database.inTransaction(c -> events.newestId(c, showId));
     }

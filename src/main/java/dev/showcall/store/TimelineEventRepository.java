@@ -195,6 +195,19 @@ public final class TimelineEventRepository {
         }
     }
 
+    /** The show's newest {@code limit} events, published or not, oldest first. */
+    public List<TimelineEvent> newest(Connection c, String showId, int limit) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                + " FROM timeline_event WHERE show_id = ? ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY")) {
+            ps.setString(1, showId);
+            List<TimelineEvent> events = new ArrayList<>(readAll(ps));
+            java.util.Collections.reverse(events);
+            return events;
+        } catch (SQLException e) {
+            throw new StoreException("Could not read the newest timeline events of show " + showId, e);
+        }
+    }
+
     /** The show's whole timeline, published or not, in id order. */
     public List<TimelineEvent> forShow(Connection c, String showId) {
         try (PreparedStatement ps = c.prepareStatement(SELECT_FOR_SHOW)) {

@@ -10,6 +10,12 @@ public interface FeedStore {
     /** The board's state now and the newest event it reflects, read in one transaction. */
     Snapshot snapshot(String showId);
 
+    /** The board's state now, with the newest {@code lines} events of its log, read in one transaction. */
+    default Page page(String showId, int lines) {
+        Snapshot snapshot = snapshot(showId);
+        return new Page(snapshot, List.of());
+    }
+
     /** The id of the show's newest event, or 0 before the first. */
     long newestEventId(String showId);
 
@@ -37,6 +43,10 @@ public interface FeedStore {
     void publishedQuietly(LogBatch batch, Instant at);
 
     record Snapshot(BoardState state, long newestEventId) {
+    }
+
+    /** What a page shows of the timeline: the board's state and the log's newest lines, oldest first. */
+    record Page(Snapshot snapshot, List<TimelineEvent> log) {
     }
 
     record BoardMessage(long channelId, long messageId) {

@@ -34,6 +34,8 @@ class RunCommandTest {
     private Map<String, String> environment(String shows) {
         Map<String, String> env = new HashMap<>();
         env.put(Settings.SHOWS, shows);
+        // any free port: test JVMs run side by side
+        env.put(Settings.WEB_PORT, "0");
         env.put(Settings.DB_URL, databaseUrl);
         return env;
     }

@@ -39,6 +39,8 @@ class RunLifecycleTest {
         Map<String, String> env = new HashMap<>();
         env.put(Settings.DISCORD_TOKEN, token);
         env.put(Settings.SHOWS, "config/shows/maison-verre-aw27.yaml");
+        // any free port: test JVMs run side by side
+        env.put(Settings.WEB_PORT, "0");
         env.put(Settings.DB_URL, "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         env.put(Settings.DISCORD_API, stub.apiBaseUrl().toString());
         env.put(Settings.DISCORD_GATEWAY, stub.gatewayUrl().toString());

@@ -104,4 +104,26 @@ class SettingsTest {
                 .isInstanceOf(Settings.InvalidSettingException.class)
                 .hasMessageContaining("SHOWCALL_DB_URL");
     }
+
+    @Test
+    @DisplayName("serve the web pages on 8080 by default, on a port given, or not at all when off, and refuse any other")
+    void webPort() {
+        assertThat(Settings.from(Map.of()).web().port()).hasValue(8080);
+        assertThat(Settings.from(Map.of(Settings.WEB_PORT, "0")).web().port()).hasValue(0);
+        assertThat(Settings.from(Map.of(Settings.WEB_PORT, "OFF")).web().on()).isFalse();
+        assertThat(Settings.from(Map.of(Settings.WEB_URL, "https://screens.example.org/")).web().url())
+                .hasValue(java.net.URI.create("https://screens.example.org/"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Settings.from(Map.of(Settings.WEB_PORT, "eighty")))
+                .isInstanceOf(Settings.InvalidSettingException.class).hasMessageContaining(Settings.WEB_PORT);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Settings.from(Map.of(Settings.WEB_PORT, "70000")))
+                .isInstanceOf(Settings.InvalidSettingException.class).hasMessageContaining("'off'");
+    }
+
+    @Test
+    @DisplayName("never show the web links' secret when printed")
+    void webSecretNeverPrinted() {
+        Settings settings = Settings.from(Map.of(Settings.WEB_SECRET, "hunter2-links"));
+
+        assertThat(settings.toString()).doesNotContain("hunter2").contains("links from " + Settings.WEB_SECRET);
+    }
 }

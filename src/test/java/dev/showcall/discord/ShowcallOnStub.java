@@ -153,6 +153,8 @@ final class ShowcallOnStub implements AutoCloseable {
             Path showFile = dir.resolve("show.yaml");
             Files.writeString(showFile, yaml);
             Map<String, String> env = new java.util.HashMap<>(database);
+            // the web pages only for the tests that ask for them, on a port of their own
+            env.putIfAbsent(Settings.WEB_PORT, "off");
             env.putAll(Map.of(
                     Settings.DISCORD_TOKEN, stub.botToken(),
                     Settings.SHOWS, showFile.toString(),
@@ -182,6 +184,7 @@ final class ShowcallOnStub implements AutoCloseable {
         int registrations = registrations();
         try {
             showcall = Showcall.start(settings, clock);
+            showcall.startWeb();
             // the only instance on its database: the lease is its at once
             showcall.becomeActive(new java.util.concurrent.CountDownLatch(1), () -> {
                 throw new IllegalStateException("the only instance lost its lease");
@@ -212,6 +215,17 @@ final class ShowcallOnStub implements AutoCloseable {
             assertThat(Instant.now()).as("commands registered in time").isBefore(deadline);
             Thread.sleep(20);
         }
+    }
+
+    Showcall showcall() {
+        return showcall;
+    }
+
+    /** showcall with its web pages on a free port, its state where {@code database} says. */
+    static ShowcallOnStub withWeb(Path dir, Clock clock, DiscordStub stub, String yaml) {
+        return start(dir, clock, stub, yaml, s -> {
+        }, Map.of(Settings.DB_URL, "jdbc:h2:file:" + dir.resolve("showcall").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE",
+                Settings.WEB_PORT, "0"));
     }
 
     Database database() {

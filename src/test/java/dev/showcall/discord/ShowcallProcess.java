@@ -78,6 +78,8 @@ public final class ShowcallProcess implements AutoCloseable {
         databaseUser.ifPresent(user -> env.put(Settings.DB_USER, user));
         env.put(Settings.DISCORD_API, stub.apiBaseUrl().toString());
         env.put(Settings.DISCORD_GATEWAY, stub.gatewayUrl().toString());
+        // any free port: several instances and test JVMs run side by side
+        env.putIfAbsent(Settings.WEB_PORT, "0");
         try {
             return new ShowcallProcess(builder.start(), log);
         } catch (IOException e) {

@@ -566,6 +566,11 @@ public final class DiscordStub implements AutoCloseable {
         failures.failNext(method, pathRegex, status, times);
     }
 
+    /** Forgets every failure planned with {@link #failNext}: from now on requests are answered as usual. */
+    public void stopFailing() {
+        failures.stopFailing();
+    }
+
     /** Holds the next {@code times} matching requests for {@code delay} before answering them. */
     public void delayNext(String method, String pathRegex, Duration delay, int times) {
         failures.delayNext(method, pathRegex, delay, times);

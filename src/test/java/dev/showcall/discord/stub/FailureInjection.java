@@ -51,6 +51,10 @@ final class FailureInjection {
         failures.add(new Planned<>(method, pathRegex, status, times));
     }
 
+    synchronized void stopFailing() {
+        failures.clear();
+    }
+
     synchronized void delayNext(String method, String pathRegex, Duration delay, int times) {
         delays.add(new Planned<>(method, pathRegex, delay, times));
     }

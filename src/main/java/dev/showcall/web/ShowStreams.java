@@ -1,0 +1,131 @@
+package dev.showcall.web;
+
+import dev.showcall.screen.Grant;
+import io.javalin.http.sse.SseClient;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The open pages, by show, each fed by Server-Sent Events: the page's whole state whenever a change of its show
+ * is committed (several changes close together are sent once), with the id of the newest timeline event it
+ * reflects, so a page that reconnects with {@code Last-Event-ID} is sent the state it missed at once. A tick every
+ * few seconds tells a page its connection still lives; every few more, a state that changed without an event
+ * (a confirmation, the clock) is sent too. Nothing here waits on Discord.
+ */
+final class ShowStreams implements AutoCloseable {
+
+    static final long TICK_SECONDS = 5;
+    static final String STATE = "state";
+    static final String TICK = "tick";
+    static final String STANDBY = "standby";
+
+    private static final Logger log = LoggerFactory.getLogger(ShowStreams.class);
+
+    private record Open(Grant grant, SseClient client) {
+    }
+
+    private final Map<String, List<Open>> open = new ConcurrentHashMap<>();
+    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    /** What each page was sent last, so that the periodic check sends only what changed. */
+    private final Map<SseClient, String> sent = new ConcurrentHashMap<>();
+    private final Supplier<Optional<Pages>> pages;
+    private final ScheduledExecutorService pusher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "showcall-web-push");
+        t.setDaemon(true);
+        return t;
+    });
+
+    ShowStreams(Supplier<Optional<Pages>> pages) {
+        this.pages = pages;
+        pusher.scheduleWithFixedDelay(this::tick, TICK_SECONDS, TICK_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** A page opened its stream: it gets the state now, and every change from now on. */
+    void open(Grant grant, SseClient client) {
+        client.keepAlive();
+        Open page = new Open(grant, client);
+        open.computeIfAbsent(grant.showId(), id -> new CopyOnWriteArrayList<>()).add(page);
+        client.onClose(() -> {
+            open.getOrDefault(grant.showId(), List.of()).remove(page);
+            sent.remove(client);
+        });
+        pusher.execute(() -> send(page, true));
+    }
+
+    /** A change of the show was committed. */
+    void changed(String showId) {
+        if (open.containsKey(showId) && dirty.add(showId)) {
+            pusher.execute(() -> {
+                dirty.remove(showId);
+                push(showId, true);
+            });
+        }
+    }
+
+    int openPages() {
+        return open.values().stream().mapToInt(List::size).sum();
+    }
+
+    private void tick() {
+        try {
+            open.keySet().forEach(show -> push(show, false));
+        } catch (RuntimeException e) {
+            log.warn("The pages could not be brought up to date; trying again in {} s", TICK_SECONDS, e);
+        }
+    }
+
+    private void push(String showId, boolean always) {
+        for (Open page : open.getOrDefault(showId, List.of())) {
+            send(page, always);
+        }
+    }
+
+    private void send(Open page, boolean always) {
+        if (page.client().terminated()) {
+            return;
+        }
+        Optional<Pages> running = pages.get();
+        try {
+            if (running.isEmpty()) {
+                page.client().sendEvent(STANDBY, "{}");
+                return;
+            }
+            Optional<Pages.Rendered> rendered = running.get().render(page.grant());
+            if (rendered.isEmpty()) {
+                page.client().close();
+                return;
+            }
+            String json = rendered.get().view().toString();
+            String before = sent.put(page.client(), stripNow(json));
+            if (always || !stripNow(json).equals(before)) {
+                page.client().sendEvent(STATE, json, Long.toString(rendered.get().version()));
+            } else {
+                page.client().sendEvent(TICK, Long.toString(System.currentTimeMillis()));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Show {}: a page could not be sent its state", page.grant().showId(), e);
+        }
+    }
+
+    /** The state without the time it was rendered at, to tell whether anything else changed. */
+    private static String stripNow(String json) {
+        return json.replaceFirst("\"now\":\\d+", "");
+    }
+
+    @Override
+    public void close() {
+        pusher.shutdownNow();
+        open.values().forEach(pages -> pages.forEach(p -> p.client().close()));
+        open.clear();
+    }
+}

@@ -1,0 +1,235 @@
+package dev.showcall.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.showcall.backstage.PlannedShow;
+import dev.showcall.screen.Grant;
+import dev.showcall.screen.LinkKind;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * showcall's web pages on the venue's network: the backstage screen, the lineup and the models' door, each behind
+ * a link's token, with health and metrics for whoever runs it. Everything a page needs is served from here;
+ * nothing comes from the internet. A wrong or revoked token is a plain 404 that names no show, and no token is
+ * ever logged.
+ */
+public final class WebServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+    private static final String NOT_FOUND = "Not found";
+    /** The page's own script and style only; SSE and the door's POST go to the same origin. */
+    private static final String CONTENT_SECURITY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    private static final Set<String> ASSETS = Set.of("showcall.css", "screen.js", "lineup.js", "door.js", "common.js");
+
+    private final Javalin app;
+    private final ShowStreams streams;
+
+    private WebServer(Javalin app, ShowStreams streams) {
+        this.app = app;
+        this.streams = streams;
+    }
+
+    /**
+     * Starts serving on {@code bind}:{@code port} (0 for any free port).
+     *
+     * @param links   what each token grants
+     * @param pages   the services the pages read, once this instance is the active one; empty on a standby
+     * @param ready   whether this instance takes the show: its shows stored, its calls scheduled, the lease held
+     * @param origins the origins a door's POST may come from besides the address the request names itself
+     */
+    public static WebServer start(String bind, int port, Function<String, Optional<Grant>> links,
+                                  Supplier<Optional<Pages>> pages,
+                                  BooleanSupplier ready, PrometheusMeterRegistry metrics, Set<String> origins) {
+        ShowStreams streams = new ShowStreams(pages);
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.host = bind;
+            config.jetty.port = port;
+            config.routes.before(ctx -> {
+                ctx.header("Referrer-Policy", "no-referrer");
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Cache-Control", "no-store");
+            });
+            config.routes.get("/health/live", ctx -> ctx.result("live"));
+            config.routes.get("/health/ready", ctx -> {
+                if (ready.getAsBoolean()) {
+                    ctx.result("ready");
+                } else {
+                    ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("standing by");
+                }
+            });
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape()));
+            config.routes.get("/assets/{name}", WebServer::asset);
+            for (LinkKind kind : LinkKind.values()) {
+                config.routes.get("/" + kind.path() + "/{token}", ctx -> page(ctx, links, kind));
+                config.routes.sse("/" + kind.path() + "/{token}/events", client -> {
+                    Optional<Grant> grant = grant(client.ctx(), links, kind);
+                    if (grant.isEmpty()) {
+                        client.ctx().status(HttpStatus.NOT_FOUND);
+                        client.close();
+                        return;
+                    }
+                    streams.open(grant.get(), client);
+                });
+            }
+            config.routes.post("/door/{token}/mark", ctx -> mark(ctx, links, pages, origins));
+            config.routes.error(404, "*", ctx -> ctx.contentType("text/plain; charset=utf-8").result(NOT_FOUND));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                // the path holds a token: it is not logged
+                log.error("A web request failed ({} {})", ctx.method(), ctx.endpoint() == null ? "?" : ctx.endpoint().path, e);
+                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType("text/plain; charset=utf-8")
+                        .result("Something went wrong on showcall's side and it is in the log. Try again in a moment.");
+            });
+        }).start();
+        log.info("Web pages on {}:{}", bind, app.port());
+        return new WebServer(app, streams);
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        return app.port();
+    }
+
+    /** A change of the show was committed: the open pages follow. */
+    public void changed(String showId) {
+        streams.changed(showId);
+    }
+
+    public int openPages() {
+        return streams.openPages();
+    }
+
+    private static Optional<Grant> grant(Context ctx, Function<String, Optional<Grant>> links, LinkKind kind) {
+        return links.apply(ctx.pathParam("token")).filter(g -> g.kind() == kind);
+    }
+
+    private static void page(Context ctx, Function<String, Optional<Grant>> links, LinkKind kind) {
+        if (grant(ctx, links, kind).isEmpty()) {
+            notFound(ctx);
+            return;
+        }
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY);
+        ctx.contentType("text/html; charset=utf-8").result(resource(kind.path() + ".html"));
+    }
+
+    private static void asset(Context ctx) {
+        String name = ctx.pathParam("name");
+        if (!ASSETS.contains(name)) {
+            notFound(ctx);
+            return;
+        }
+        ctx.header("Cache-Control", "no-cache");
+        ctx.contentType(name.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8")
+                .result(resource(name));
+    }
+
+    /** A door's mark: a POST with the door's token, from the page's own origin, as JSON. */
+    private static void mark(Context ctx, Function<String, Optional<Grant>> links, Supplier<Optional<Pages>> pages, Set<String> origins) {
+        Optional<Grant> grant = grant(ctx, links, LinkKind.DOOR);
+        if (grant.isEmpty()) {
+            notFound(ctx);
+            return;
+        }
+        if (!sameOrigin(ctx, origins)) {
+            ctx.status(HttpStatus.FORBIDDEN).result("The door takes marks from its own page only.");
+            return;
+        }
+        Optional<Pages> running = pages.get();
+        if (running.isEmpty()) {
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("This showcall is standing by; reload the page.");
+            return;
+        }
+        JsonNode body;
+        try {
+            body = Views.JSON.readTree(ctx.body());
+        } catch (IOException e) {
+            ctx.status(HttpStatus.BAD_REQUEST).result("Send {\"model\": \"…\", \"action\": \"arrived\"}.");
+            return;
+        }
+        String model = body.path("model").asText("").strip();
+        Optional<Door.Action> action = action(body.path("action").asText(""));
+        if (model.isEmpty() || model.length() > 100 || action.isEmpty()) {
+            ctx.status(HttpStatus.BAD_REQUEST).result("Give a model's name and arrived, undo or noshow.");
+            return;
+        }
+        Optional<PlannedShow> show = running.get().shows().byId(grant.get().showId());
+        if (show.isEmpty()) {
+            notFound(ctx);
+            return;
+        }
+        Door.Answer answer = running.get().door().mark(show.get(), model, action.get(), grant.get().userId().getAsLong());
+        ObjectNode json = Views.JSON.createObjectNode().put("done", answer.done()).put("text", answer.text());
+        answer.suggestions().forEach(json.putArray("suggestions")::add);
+        ctx.contentType("application/json").result(json.toString());
+    }
+
+    private static Optional<Door.Action> action(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "arrived" -> Optional.of(Door.Action.ARRIVED);
+            case "undo" -> Optional.of(Door.Action.UNDO);
+            case "noshow", "no-show" -> Optional.of(Door.Action.NO_SHOW);
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * Whether the request comes from a page of this server: its {@code Origin} names the address the request was
+     * sent to, or one of {@code origins} (the public address behind a reverse proxy). JSON bodies cannot be sent
+     * across origins without a preflight, which this server never answers, and a browser always sends
+     * {@code Origin} with a POST.
+     */
+    private static boolean sameOrigin(Context ctx, Set<String> origins) {
+        String origin = ctx.header("Origin");
+        if (origin == null || !"application/json".equals(Optional.ofNullable(ctx.contentType()).map(
+                t -> t.split(";")[0].strip().toLowerCase(Locale.ROOT)).orElse(""))) {
+            return false;
+        }
+        String self = ctx.scheme() + "://" + ctx.host();
+        return origin.equalsIgnoreCase(self) || origins.stream().anyMatch(origin::equalsIgnoreCase);
+    }
+
+    private static void notFound(Context ctx) {
+        ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8").result(NOT_FOUND);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = WebServer.class.getResourceAsStream("/web/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("showcall's jar lacks web/" + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The origin of an address: what a browser sends as {@code Origin} from a page there. */
+    public static String originOf(URI url) {
+        String port = url.getPort() < 0 ? "" : ":" + url.getPort();
+        return url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getHost().toLowerCase(Locale.ROOT) + port;
+    }
+
+    @Override
+    public void close() {
+        streams.close();
+        app.stop();
+    }
+}
