@@ -44,7 +44,6 @@ final class RunCommand implements Callable<Integer> {
 
     private static final long CLOSE_TIMEOUT_SECONDS = 30;
 
-
     /** Exit code when this instance lost the lease to another one: restarted, it stands by. */
     static final int EXIT_LEASE_LOST = 3;
 

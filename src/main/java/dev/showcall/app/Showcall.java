@@ -94,7 +94,6 @@ import dev.showcall.web.Door;
 import dev.showcall.web.Pages;
 import dev.showcall.web.WebAddress;
 import dev.showcall.web.WebServer;
-import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -447,15 +446,13 @@ public final class Showcall implements AutoCloseable {
         String secret = settings.secret().or(() -> this.settings.discordToken()).orElseThrow(() ->
                 new IllegalStateException("the web links need " + Settings.WEB_SECRET + " or the bot token"));
         LinkTokens tokens = new LinkTokens(secret);
-        Metrics.addRegistry(metrics);
-        ScreenLinkRepository repository = new ScreenLinkRepository();
-        // what a token grants does not depend on the address the links name, which needs the port
-        ScreenLinks lookup = new ScreenLinks(database, repository, tokens, java.net.URI.create("http://localhost/"), clock);
-        WebServer server = WebServer.start(settings.bind(), settings.port().getAsInt(), lookup::granted, () -> pages,
+        // a token is looked up by its hash alone; the links' address needs the port, known once the server listens
+        WebServer server = WebServer.start(settings.bind(), settings.port().getAsInt(),
+                token -> Optional.ofNullable(screenLinks).flatMap(links -> links.granted(token)), () -> pages,
                 () -> takingShows && active(), metrics,
                 settings.url().map(u -> java.util.Set.of(WebServer.originOf(u))).orElse(java.util.Set.of()));
         java.net.URI base = settings.url().orElseGet(() -> WebAddress.lan(server.port()));
-        screenLinks = new ScreenLinks(database, repository, tokens, base, clock);
+        screenLinks = new ScreenLinks(database, new ScreenLinkRepository(), tokens, base, clock);
         web = server;
         metrics.gauge("showcall.web.open.pages", server, WebServer::openPages);
         log.info("Web pages at {} (screen, lineup and door links: /screen on Discord)", base);
@@ -533,7 +530,6 @@ public final class Showcall implements AutoCloseable {
     public void close() {
         if (web != null) {
             web.close();
-            Metrics.removeRegistry(metrics);
         }
         if (reconciliation != null) {
             reconciliation.close();

@@ -1,11 +1,11 @@
 package dev.showcall.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.showcall.backstage.Lineup;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.backstage.ShowDirectory;
 import dev.showcall.looks.Lineups;
 import dev.showcall.screen.Grant;
+import dev.showcall.screen.LinkKind;
 import dev.showcall.timeline.FeedStore;
 import java.time.Duration;
 import java.util.Optional;
@@ -28,17 +28,17 @@ public record Pages(ShowDirectory shows, FeedStore board, Lineups lineups, Funct
         if (show.isEmpty()) {
             return Optional.empty();
         }
+        if (grant.kind() == LinkKind.LINEUP) {
+            long version = board.newestEventId(grant.showId());
+            return Optional.of(new Rendered(version, Views.lineup(lineups.of(show.get()), delayOf.apply(grant.showId()),
+                    names)));
+        }
         FeedStore.Page page = board.page(grant.showId(), LOG_LINES);
         long version = page.snapshot().newestEventId();
-        ObjectNode view = switch (grant.kind()) {
-            case SCREEN -> Views.screen(show.get(), page.snapshot().state(), page.log(), names);
-            case LINEUP -> Views.lineup(lineups.of(show.get()), delayOf.apply(grant.showId()), names);
-            case DOOR -> {
-                Lineup lineup = lineups.of(show.get());
-                yield Views.door(lineup, delayOf.apply(grant.showId()), page.snapshot().state().arrivals().late(),
-                        names.apply(grant.userId().getAsLong()));
-            }
-        };
+        ObjectNode view = grant.kind() == LinkKind.SCREEN
+                ? Views.screen(show.get(), page.snapshot().state(), page.log(), names)
+                : Views.door(lineups.of(show.get()), delayOf.apply(grant.showId()),
+                        page.snapshot().state().arrivals().late(), names.apply(grant.userId().getAsLong()));
         return Optional.of(new Rendered(version, view));
     }
 

@@ -84,13 +84,19 @@ final class ShowStreams implements AutoCloseable {
         }
     }
 
+    /** Renders each kind of page of the show once (a door once per holder), however many are open. */
     private void push(String showId, boolean always) {
+        Map<Grant, Optional<Pages.Rendered>> rendered = new java.util.HashMap<>();
         for (Open page : open.getOrDefault(showId, List.of())) {
-            send(page, always);
+            send(page, always, rendered);
         }
     }
 
     private void send(Open page, boolean always) {
+        send(page, always, new java.util.HashMap<>());
+    }
+
+    private void send(Open page, boolean always, Map<Grant, Optional<Pages.Rendered>> renderedOnce) {
         if (page.client().terminated()) {
             return;
         }
@@ -100,7 +106,7 @@ final class ShowStreams implements AutoCloseable {
                 page.client().sendEvent(STANDBY, "{}");
                 return;
             }
-            Optional<Pages.Rendered> rendered = running.get().render(page.grant());
+            Optional<Pages.Rendered> rendered = renderedOnce.computeIfAbsent(page.grant(), running.get()::render);
             if (rendered.isEmpty()) {
                 page.client().close();
                 return;
