@@ -79,8 +79,9 @@ final class RunCommand implements Callable<Integer> {
         // read and the server is ready. On PostgreSQL another instance may be active: this one connects to Discord
         // only once it holds the lease.
         boolean exclusive = Dialect.ofUrl(settings.databaseUrl()) == Dialect.H2;
+        var metrics = Showcall.newMetrics();
         CompletableFuture<DiscordBot> early = exclusive
-                ? CompletableFuture.supplyAsync(() -> Showcall.login(settings)) : null;
+                ? CompletableFuture.supplyAsync(() -> Showcall.login(settings, metrics)) : null;
         List<ShowLoading.Planned> shows;
         try {
             shows = Showcall.readShows(settings);
@@ -97,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Showcall showcall;
         try {
-            showcall = Showcall.start(settings, Clock.systemUTC());
+            showcall = Showcall.start(settings, Clock.systemUTC(), dev.showcall.timeline.FeedListener.NONE, metrics);
         } catch (StoreException e) {
             log.error("The database at {} cannot be used", Settings.describe(settings.databaseUrl()), e);
             err.println("showcall: not started: the database cannot be used: " + rootCause(e).getMessage());

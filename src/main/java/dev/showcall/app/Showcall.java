@@ -47,6 +47,7 @@ import dev.showcall.store.ModelStepRepository;
 import dev.showcall.store.ReplacementRepository;
 import dev.showcall.store.WalkRepository;
 import dev.showcall.discord.commands.CommandListener;
+import dev.showcall.discord.commands.InteractionMeters;
 import dev.showcall.discord.commands.ShowResolver;
 import dev.showcall.store.ArrivalRepository;
 import dev.showcall.store.Database;
@@ -114,6 +115,9 @@ public final class Showcall implements AutoCloseable {
     /** What {@code run} logs once everything runs: the shows stored, the calls scheduled, the boards started. */
     public static final String RUNNING = "showcall is running";
 
+    /** The gauge of timeline events waiting for the log on Discord. */
+    public static final String LOG_QUEUED = "showcall.timeline.log.queued";
+
     /** Interactions are short database work; a few threads keep one slow one from holding up the rest. */
     private static final int INTERACTION_THREADS = 4;
     /** Completing pings when Discord answers is short database work. */
@@ -131,7 +135,7 @@ public final class Showcall implements AutoCloseable {
             pages.changed(showId);
         }
     });
-    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrometheusMeterRegistry metrics;
     private volatile WebServer web;
     private volatile ScreenLinks screenLinks;
     /** What the web pages read; empty until this instance is the active one and wired. */
@@ -178,12 +182,26 @@ public final class Showcall implements AutoCloseable {
         return found == null ? new PlannedShow(show, CallPlanner.plan(show)) : found.running(show);
     };
 
-    private Showcall(Settings settings, Clock clock, Database database, FeedListener feedListener) {
+    private Showcall(Settings settings, Clock clock, Database database, FeedListener feedListener,
+                     PrometheusMeterRegistry metrics) {
         this.feedListener = feedListener;
+        this.metrics = metrics;
         this.settings = settings;
         this.clock = clock;
         this.database = database;
         this.showLoading = new ShowLoading(database, new ShowRepository(), timeline, clock);
+        io.micrometer.core.instrument.Gauge.builder(LOG_QUEUED, this, Showcall::queuedLogEvents)
+                .description("Timeline events committed and not yet in the log on Discord").register(metrics);
+    }
+
+    /** Read at each scrape of {@code /metrics}: a count over the unpublished rows, which stay few. */
+    private double queuedLogEvents() {
+        try {
+            return database.inTransaction(timeline::countUnpublished);
+        } catch (RuntimeException e) {
+            log.warn("Could not count the timeline events waiting for the log", e);
+            return Double.NaN;
+        }
     }
 
     /** Opens and migrates the database. */
@@ -193,8 +211,19 @@ public final class Showcall implements AutoCloseable {
 
     /** {@link #start(Settings, Clock)}, telling {@code feedListener} what the timeline shows as it does. */
     public static Showcall start(Settings settings, Clock clock, FeedListener feedListener) {
+        return start(settings, clock, feedListener, newMetrics());
+    }
+
+    /** {@link #start(Settings, Clock, FeedListener)}, counting into {@code metrics} (what {@code /metrics} shows). */
+    public static Showcall start(Settings settings, Clock clock, FeedListener feedListener,
+                                 PrometheusMeterRegistry metrics) {
         return new Showcall(settings, clock, Database.open(settings.databaseUrl(), settings.databaseUser(),
-                settings.databasePassword()), feedListener);
+                settings.databasePassword()), feedListener, metrics);
+    }
+
+    /** What {@code /metrics} serves: one registry for the process, from the first login on. */
+    public static PrometheusMeterRegistry newMetrics() {
+        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     }
 
     /**
@@ -275,18 +304,18 @@ public final class Showcall implements AutoCloseable {
      *
      * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when the token is refused
      */
-    public static DiscordBot login(Settings settings) {
+    public static DiscordBot login(Settings settings, PrometheusMeterRegistry metrics) {
         return DiscordBot.connect(settings.discordToken().orElseThrow(),
-                new DiscordConnection.Endpoints(settings.discordApi(), settings.discordGateway()));
+                new DiscordConnection.Endpoints(settings.discordApi(), settings.discordGateway()), () -> true, metrics);
     }
 
     /**
-     * {@link #login(Settings)}, sending nothing that changes anything on Discord once this instance
+     * {@link #login(Settings, PrometheusMeterRegistry)}, sending nothing that changes anything on Discord once this instance
      * is no longer the active one.
      */
     public DiscordBot login() {
         return DiscordBot.connect(settings.discordToken().orElseThrow(),
-                new DiscordConnection.Endpoints(settings.discordApi(), settings.discordGateway()), this::active);
+                new DiscordConnection.Endpoints(settings.discordApi(), settings.discordGateway()), this::active, metrics);
     }
 
     /** Stores the shows {@link #readShows} read into the database (what changed since the last load). */
@@ -386,7 +415,7 @@ public final class Showcall implements AutoCloseable {
                         new ScreenCommand(() -> Optional.ofNullable(screenLinks))),
                 List.of(arrived, confirm, PlanButtons.apply(planUpdates, directory), PlanButtons.cancel(planUpdates, directory),
                         ClaimButtons.approve(claims, directory), ClaimButtons.refuse(claims, directory)),
-                new ShowResolver(directory), workers, timer);
+                new ShowResolver(directory), workers, timer, new InteractionMeters(metrics));
         SlashCommands.requireHandled(commands.commandData());
         DiscordNames names = new DiscordNames(() -> bot);
         pages = Optional.of(new Pages(directory, feedStore(), lineups, delays::total, names,
@@ -401,7 +430,8 @@ public final class Showcall implements AutoCloseable {
         try {
             CallScheduler scheduler = new CallScheduler(QuartzSchedulers.create(database.dataSource(), jobs, instance.id()), clock);
             PingSender sender = new PingSender(() -> directory, database, callPings, new DelayRepository(), timeline,
-                    new DiscordCallNotifier(dmChannels, callsChannels), clock, pingThreads);
+                    new DiscordCallNotifier(dmChannels, callsChannels), clock, pingThreads,
+                    new dev.showcall.calls.PingMeters(metrics));
             jobs.wire(sender, scheduler);
             pingSender = sender;
             return scheduler;

@@ -79,10 +79,12 @@ public final class PingSender {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     /** When this showcall started: a ping due before then is late because showcall was offline. */
     private final Instant up;
+    private final PingMeters meters;
 
     public PingSender(Supplier<ShowDirectory> shows, Database database, CallPingRepository pings,
                       DelayRepository delays, TimelineEventRepository timeline, CallNotifier notifier, Clock clock,
-                      ScheduledExecutorService threads) {
+                      ScheduledExecutorService threads, PingMeters meters) {
+        this.meters = meters;
         this.shows = shows;
         this.database = database;
         this.pings = pings;
@@ -285,6 +287,7 @@ public final class PingSender {
                         Optional.empty());
                 done.event().ifPresent(e -> timeline.append(c, e));
             });
+            meters.sent(done.outcome(), Duration.between(done.due(), sent));
             log.info("Show {}: sent {} {} ({}, {} ms after due)", showId, subjectKey, ping, done.outcome(),
                     Duration.between(done.due(), sent).toMillis());
         } finally {
@@ -299,6 +302,7 @@ public final class PingSender {
         late.heldBy(notifier.whyNotSent(cause));
         if (attempt >= PingJob.MAX_ATTEMPTS) {
             log.error("Show {}: giving up on {} {} after {} attempts", showId, subjectKey, ping, attempt, cause);
+            meters.gaveUp();
             try {
                 giveUp(showId, subjectKey, ping);
             } finally {

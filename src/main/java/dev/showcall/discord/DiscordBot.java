@@ -69,12 +69,20 @@ public final class DiscordBot implements AutoCloseable {
      */
     public static DiscordBot connect(String token, DiscordConnection.Endpoints endpoints,
                                      java.util.function.BooleanSupplier active) {
+        return connect(token, endpoints, active, new io.micrometer.core.instrument.composite.CompositeMeterRegistry());
+    }
+
+    /** {@link #connect(String, DiscordConnection.Endpoints, java.util.function.BooleanSupplier)}, counting 429s. */
+    public static DiscordBot connect(String token, DiscordConnection.Endpoints endpoints,
+                                     java.util.function.BooleanSupplier active,
+                                     io.micrometer.core.instrument.MeterRegistry metrics) {
         LateListeners setup = new LateListeners();
         LateListeners late = new LateListeners();
         ChannelRateLimits channelLimits = new ChannelRateLimits();
         // the gate last: a request that waited for the budget is checked as it leaves
         List<okhttp3.Interceptor> interceptors =
-                List.of(GlobalBudgetInterceptor.discord(), channelLimits, new ActiveGateInterceptor(active));
+                List.of(GlobalBudgetInterceptor.discord(), new RateLimitMeter(metrics), channelLimits,
+                        new ActiveGateInterceptor(active));
         CompletableFuture<CloseCode> closedWith = new CompletableFuture<>();
         EventListener shutdowns = event -> {
             if (event instanceof ShutdownEvent shutdown) {

@@ -183,6 +183,17 @@ public final class TimelineEventRepository {
         }
     }
 
+    /** How many events of every show wait for the log on Discord. */
+    public long countUnpublished(Connection c) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM timeline_event WHERE published_at IS NULL");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new StoreException("Could not count the unpublished timeline events", e);
+        }
+    }
+
     /** The id of the show's newest event, or 0 before the first. */
     public long newestId(Connection c, String showId) {
         try (PreparedStatement ps = c.prepareStatement(SELECT_NEWEST_ID)) {

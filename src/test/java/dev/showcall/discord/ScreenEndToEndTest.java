@@ -244,4 +244,33 @@ class ScreenEndToEndTest {
         assertThat(get(base.resolve("/health/ready")).statusCode()).isEqualTo(200);
         assertThat(get(base.resolve("/metrics")).body()).contains("showcall_web_open_pages");
     }
+
+    @Test
+    @DisplayName("metrics count the interactions answered with their latency, Discord's 429s and the log posts queued")
+    void metrics() throws Exception {
+        URI base = URI.create("http://127.0.0.1:" + port());
+        bot.stub.failNext("POST", "channels/" + TIMELINE + "/messages", 429, 1);
+
+        bot.stub.slash(SlashCommandInvocation.of(ArrivedCommand.NAME).option(ArrivedCommand.MODEL_OPTION, "Anya Petrova")
+                .by(PR).in(TIMELINE)).awaitResponse(WAIT);
+        Instant deadline = Instant.now().plus(WAIT);
+        while (bot.stub.messages(TIMELINE).stream().noneMatch(m -> m.content().contains("Anya Petrova arrived"))) {
+            assertThat(Instant.now()).as("the log posted after the 429").isBefore(deadline);
+            Thread.sleep(50);
+        }
+        String metrics = get(base.resolve("/metrics")).body();
+
+        assertThat(metric(metrics, "showcall_interactions_answered_seconds_count", "kind=\"command\"")).isGreaterThanOrEqualTo(1);
+        assertThat(metrics).contains("showcall_interactions_answered_seconds_bucket");
+        assertThat(metric(metrics, "showcall_discord_rate_limited_total", "")).isGreaterThanOrEqualTo(1);
+        assertThat(metrics).contains("showcall_timeline_log_queued");
+    }
+
+    /** The sum of a metric's samples whose labels contain {@code label}, or -1 when there is none. */
+    private static double metric(String exposition, String name, String label) {
+        return exposition.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+                .filter(l -> l.contains(label))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .reduce(-1, (a, b) -> (a < 0 ? 0 : a) + b);
+    }
 }

@@ -36,9 +36,16 @@ public final class CommandListener extends ListenerAdapter {
     private final ShowResolver resolver;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
+    private final InteractionMeters meters;
 
     public CommandListener(List<SlashCommand> commands, List<ButtonHandler> buttons, ShowResolver resolver,
                            ExecutorService workers, ScheduledExecutorService timer) {
+        this(commands, buttons, resolver, workers, timer, InteractionMeters.NONE);
+    }
+
+    public CommandListener(List<SlashCommand> commands, List<ButtonHandler> buttons, ShowResolver resolver,
+                           ExecutorService workers, ScheduledExecutorService timer, InteractionMeters meters) {
+        this.meters = meters;
         this.commands = commands.stream().collect(Collectors.toUnmodifiableMap(SlashCommand::name, Function.identity()));
         this.commandData = commands.stream().map(SlashCommand::data).toList();
         this.buttons = buttons.stream().collect(Collectors.toUnmodifiableMap(ButtonHandler::buttonPrefix, Function.identity()));
@@ -54,7 +61,7 @@ public final class CommandListener extends ListenerAdapter {
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-        Responder responder = new Responder(event);
+        Responder responder = new Responder(event, meters, "command");
         submit(event.getName(), responder, () -> handleSlash(event, responder));
     }
 
@@ -69,7 +76,7 @@ public final class CommandListener extends ListenerAdapter {
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
-        Responder responder = new Responder(event);
+        Responder responder = new Responder(event, meters, "button");
         submit(event.getComponentId(), responder, () -> handleButton(event, responder));
     }
 

@@ -24,9 +24,20 @@ public final class Responder {
 
     private final IReplyCallback interaction;
     private final AtomicBoolean acknowledged = new AtomicBoolean();
+    /** The first answer only: an edit later is not a second answer. */
+    private final AtomicBoolean answered = new AtomicBoolean();
+    private final InteractionMeters meters;
+    private final String kind;
+    private final long receivedNanos = System.nanoTime();
 
     Responder(IReplyCallback interaction) {
+        this(interaction, InteractionMeters.NONE, "command");
+    }
+
+    Responder(IReplyCallback interaction, InteractionMeters meters, String kind) {
         this.interaction = interaction;
+        this.meters = meters;
+        this.kind = kind;
     }
 
     /** Defers the answer if it has not been given {@link #ACKNOWLEDGE_AFTER} from now. */
@@ -52,11 +63,24 @@ public final class Responder {
     /** An ephemeral answer to the person who used the command. */
     public void reply(MessageCreateData message) {
         if (acknowledged.compareAndSet(false, true)) {
-            interaction.reply(message).setEphemeral(true)
-                    .queue(null, e -> log.warn("Could not answer interaction {}", interaction.getId(), e));
+            interaction.reply(message).setEphemeral(true).queue(ok -> answered(false),
+                    e -> unanswered("Could not answer interaction {}", e));
         } else {
-            interaction.getHook().editOriginal(MessageEditData.fromCreateData(message))
-                    .queue(null, e -> log.warn("Could not answer interaction {}", interaction.getId(), e));
+            interaction.getHook().editOriginal(MessageEditData.fromCreateData(message)).queue(ok -> answered(true),
+                    e -> unanswered("Could not answer interaction {}", e));
+        }
+    }
+
+    private void answered(boolean deferred) {
+        if (answered.compareAndSet(false, true)) {
+            meters.answered(kind, deferred, System.nanoTime() - receivedNanos);
+        }
+    }
+
+    private void unanswered(String message, Throwable e) {
+        log.warn(message, interaction.getId(), e);
+        if (answered.compareAndSet(false, true)) {
+            meters.unanswered(kind);
         }
     }
 
@@ -74,10 +98,10 @@ public final class Responder {
         }
         MessageEditData data = MessageEditData.fromCreateData(message);
         if (acknowledged.compareAndSet(false, true)) {
-            edit.editMessage(data).queue(null, e -> log.warn("Could not update message of {}", interaction.getId(), e));
+            edit.editMessage(data).queue(ok -> answered(false), e -> unanswered("Could not update message of {}", e));
         } else {
-            interaction.getHook().editOriginal(data)
-                    .queue(null, e -> log.warn("Could not update message of {}", interaction.getId(), e));
+            interaction.getHook().editOriginal(data).queue(ok -> answered(true),
+                    e -> unanswered("Could not update message of {}", e));
         }
     }
 
