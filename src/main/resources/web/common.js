@@ -29,27 +29,39 @@ const showcall = (() => {
    */
   const connect = (onState) => {
     const status = document.getElementById("status");
-    let last = 0, live = false, standby = false, offset = 0;
+    let last = 0, live = false, standby = false, gone = false, offset = 0;
     const show = () => {
       if (!status) return;
       const age = last ? Math.round((Date.now() - last) / 1000) : null;
-      status.className = "status " + (standby ? "standby" : live ? "live" : "down");
-      status.textContent = standby ? "standing by: this showcall is the spare; the active one takes over"
+      status.className = "status " + (gone ? "gone" : standby ? "standby" : live ? "live" : "down");
+      status.textContent = gone ? "this link no longer works: ask a producer for the new one (/screen on Discord)"
+          : standby ? "standing by: this showcall is the spare; the active one takes over"
           : live ? "● live" : "reconnecting…" + (age !== null ? " showing what was true " + age + " s ago" : "");
     };
-    const source = new EventSource(location.pathname + "/events");
-    source.addEventListener("open", () => { live = true; show(); });
-    source.addEventListener("error", () => { live = false; show(); });
-    source.addEventListener("tick", (e) => { last = Date.now(); live = true; show(); });
-    source.addEventListener("standby", () => { standby = true; last = Date.now(); show(); });
-    source.addEventListener("state", (e) => {
-      const state = JSON.parse(e.data);
-      last = Date.now(); live = true; standby = false;
-      offset = state.now - Date.now();
-      document.body.dataset.version = e.lastEventId;
-      onState(state);
-      show();
-    });
+    const open = () => {
+      const source = new EventSource(location.pathname + "/events");
+      source.addEventListener("open", () => { live = true; show(); });
+      source.addEventListener("error", () => {
+        live = false;
+        show();
+        // the browser gives up on an answer other than a stream (a 404, a proxy's 502): is the link still good?
+        if (source.readyState === EventSource.CLOSED) setTimeout(check, 3000);
+      });
+      source.addEventListener("tick", () => { last = Date.now(); live = true; show(); });
+      source.addEventListener("standby", () => { standby = true; last = Date.now(); show(); });
+      source.addEventListener("state", (e) => {
+        const state = JSON.parse(e.data);
+        last = Date.now(); live = true; standby = false;
+        offset = state.now - Date.now();
+        document.body.dataset.version = e.lastEventId;
+        onState(state);
+        show();
+      });
+    };
+    const check = () => fetch(location.pathname, { cache: "no-store" })
+        .then((r) => { if (r.status === 404) { gone = true; show(); } else open(); })
+        .catch(() => setTimeout(check, 3000));
+    open();
     // a connection that stops hearing ticks is as good as down, whatever the browser thinks
     setInterval(() => { if (last && Date.now() - last > 12000) live = false; show(); }, 1000);
     show();

@@ -482,7 +482,7 @@ public final class Showcall implements AutoCloseable {
                 () -> takingShows && active(), metrics,
                 settings.url().map(u -> java.util.Set.of(WebServer.originOf(u))).orElse(java.util.Set.of()));
         java.net.URI base = settings.url().orElseGet(() -> WebAddress.lan(server.port()));
-        screenLinks = new ScreenLinks(database, new ScreenLinkRepository(), tokens, base, clock);
+        screenLinks = new ScreenLinks(database, new ScreenLinkRepository(), tokens, base, clock, server::revokedBefore);
         web = server;
         metrics.gauge("showcall.web.open.pages", server, WebServer::openPages);
         log.info("Web pages at {} (screen, lineup and door links: /screen on Discord)", base);

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.ObjIntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +24,16 @@ public final class ScreenLinks {
     private final LinkTokens tokens;
     private final URI base;
     private final Clock clock;
+    private final ObjIntConsumer<String> rotated;
 
-    /** @param base the address people open, such as {@code http://192.168.1.20:8080/} */
-    public ScreenLinks(Database database, ScreenLinkRepository repository, LinkTokens tokens, URI base, Clock clock) {
+    /**
+     * @param base    the address people open, such as {@code http://192.168.1.20:8080/}
+     * @param rotated told, once a rotation is committed, the show and its new epoch: the pages open on an older
+     *                link are closed then, not at their next request
+     */
+    public ScreenLinks(Database database, ScreenLinkRepository repository, LinkTokens tokens, URI base, Clock clock,
+                       ObjIntConsumer<String> rotated) {
+        this.rotated = rotated;
         this.database = database;
         this.repository = repository;
         this.tokens = tokens;
@@ -44,8 +52,13 @@ public final class ScreenLinks {
 
     /** New links for the show, every older one revoked in the same transaction. */
     public Links rotate(String showId, OptionalLong doorFor, long by) {
-        Links links = database.inTransaction(c -> links(c, showId, repository.rotate(c, showId, clock.instant()), doorFor));
+        int[] epoch = new int[1];
+        Links links = database.inTransaction(c -> {
+            epoch[0] = repository.rotate(c, showId, clock.instant());
+            return links(c, showId, epoch[0], doorFor);
+        });
         log.info("Show {}: the web links were replaced by user {}; every older link stops working", showId, by);
+        rotated.accept(showId, epoch[0]);
         return links;
     }
 

@@ -72,6 +72,15 @@ final class ShowStreams implements AutoCloseable {
         }
     }
 
+    /** Closes the show's pages whose link is older than {@code epoch}; reconnecting, they find a 404. */
+    void revokedBefore(String showId, int epoch) {
+        for (Open page : open.getOrDefault(showId, List.of())) {
+            if (page.grant().epoch() < epoch) {
+                page.client().close();
+            }
+        }
+    }
+
     int openPages() {
         return open.values().stream().mapToInt(List::size).sum();
     }

@@ -80,6 +80,12 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/assets/{name}", WebServer::asset);
             for (LinkKind kind : LinkKind.values()) {
                 config.routes.get("/" + kind.path() + "/{token}", ctx -> page(ctx, links, kind));
+                // before the stream is opened: a browser gives up on a 404, where a stream that ends is reopened
+                config.routes.before("/" + kind.path() + "/{token}/events", ctx -> {
+                    if (grant(ctx, links, kind).isEmpty()) {
+                        throw new io.javalin.http.NotFoundResponse();
+                    }
+                });
                 config.routes.sse("/" + kind.path() + "/{token}/events", client -> {
                     Optional<Grant> grant = grant(client.ctx(), links, kind);
                     if (grant.isEmpty()) {
@@ -111,6 +117,11 @@ public final class WebServer implements AutoCloseable {
     /** A change of the show was committed: the open pages follow. */
     public void changed(String showId) {
         streams.changed(showId);
+    }
+
+    /** The show's links were rotated to {@code epoch}: the pages open on an older link are closed now. */
+    public void revokedBefore(String showId, int epoch) {
+        streams.revokedBefore(showId, epoch);
     }
 
     public int openPages() {

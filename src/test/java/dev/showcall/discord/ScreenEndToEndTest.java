@@ -164,6 +164,11 @@ class ScreenEndToEndTest {
         assertThat(wrong.statusCode()).isEqualTo(404);
         assertThat(wrong.body()).isEqualTo("Not found");
         assertThat(asLineup.statusCode()).as("a screen token opens no other page").isEqualTo(404);
+        HttpResponse<String> wrongStream = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port()
+                        + "/screen/" + "A".repeat(43) + "/events")).header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongStream.statusCode()).as("a 404, not a stream that ends: the browser stops asking")
+                .isEqualTo(404);
         String token = screen.getPath().substring(screen.getPath().lastIndexOf('/') + 1);
         assertThat(logged.list).noneMatch(e -> e.getFormattedMessage().contains(token));
     }

@@ -228,6 +228,13 @@ final class ShowcallOnStub implements AutoCloseable {
                 Settings.WEB_PORT, "0"));
     }
 
+    /** showcall with its web pages on {@code port}: the same address after a stop and a start. */
+    static ShowcallOnStub withWebOn(Path dir, Clock clock, DiscordStub stub, String yaml, int port) {
+        return start(dir, clock, stub, yaml, s -> {
+        }, Map.of(Settings.DB_URL, "jdbc:h2:file:" + dir.resolve("showcall").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE",
+                Settings.WEB_PORT, Integer.toString(port)));
+    }
+
     Database database() {
         return showcall.database();
     }
