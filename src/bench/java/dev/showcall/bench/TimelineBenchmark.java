@@ -52,9 +52,11 @@ public final class TimelineBenchmark {
     private static final long PRODUCER_ROLE = 1300000000000000004L;
     private static final long PR_ROLE = 1300000000000000005L;
     private static final long BOT_ROLE = 1300000000000000006L;
-    private static final long PR = 1300000000000000111L;
-    private static final String SHOW = "timeline-bench";
-    private static final int MODELS = 60;
+    static final long PR = 1300000000000000111L;
+    static final long PRODUCER = 1300000000000000121L;
+    static final long TIMELINE_CHANNEL = TIMELINE;
+    static final String SHOW = "timeline-bench";
+    static final int MODELS = 60;
     private static final int LOOKS = 80;
     private static final Duration DRAIN = Duration.ofSeconds(60);
     private static final Duration FLOOR = Duration.ofMillis(
@@ -99,7 +101,7 @@ public final class TimelineBenchmark {
             int tooManyBefore = stub.tooManyRequestsSent();
 
             Instant started = Instant.now();
-            burst(stub);
+            burst(stub, events, burst);
             Instant sent = Instant.now();
             Instant deadline = sent.plus(DRAIN);
             while (!settled(showcall) && Instant.now().isBefore(deadline)) {
@@ -134,7 +136,7 @@ public final class TimelineBenchmark {
     }
 
     /** PR marks the models arrived in turn, then takes it back, round after round, evenly over the burst. */
-    private void burst(DiscordStub stub) throws InterruptedException {
+    static void burst(DiscordStub stub, int events, Duration burst) throws InterruptedException {
         long spacingNanos = burst.toNanos() / events;
         long start = System.nanoTime();
         List<InteractionHandle> handles = new ArrayList<>();
@@ -219,14 +221,14 @@ public final class TimelineBenchmark {
     }
 
     /** Nearest rank. */
-    private static long percentile(long[] values, int percentile) {
+    static long percentile(long[] values, int percentile) {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
         int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, index)];
     }
 
-    private static void awaitCommandsRegistered(DiscordStub stub) throws InterruptedException {
+    static void awaitCommandsRegistered(DiscordStub stub) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(15);
         while (stub.requestsTo("PUT", ".*/guilds/\\d+/commands").isEmpty()) {
             if (Instant.now().isAfter(deadline)) {
@@ -236,11 +238,11 @@ public final class TimelineBenchmark {
         }
     }
 
-    private static String model(int i) {
+    static String model(int i) {
         return String.format("Model %02d", i + 1);
     }
 
-    private static StubGuild guild() {
+    static StubGuild guild() {
         long view = Permission.VIEW_CHANNEL.getRawValue();
         long bot = view | Permission.MESSAGE_SEND.getRawValue() | Permission.MESSAGE_EMBED_LINKS.getRawValue()
                 | Permission.MESSAGE_HISTORY.getRawValue() | Permission.PIN_MESSAGES.getRawValue();
@@ -251,11 +253,12 @@ public final class TimelineBenchmark {
                 .textChannel(TIMELINE, "timeline", StubGuild.Overwrite.role(BOT_ROLE, bot, 0))
                 .textChannel(CALLS, "calls")
                 .member(PR, "pr-lead", PR_ROLE)
+                .member(PRODUCER, "producer", PRODUCER_ROLE)
                 .build();
     }
 
     /** 60 models in 80 looks; the show starts in a day, so no call falls during the run. */
-    private static String showYaml() {
+    static String showYaml() {
         String models = IntStream.range(0, MODELS).mapToObj(i -> "  - name: " + model(i) + "\n")
                 .collect(Collectors.joining());
         String looks = IntStream.rangeClosed(1, LOOKS)
