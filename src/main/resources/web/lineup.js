@@ -14,7 +14,7 @@
           look.withoutModel ? "nomodel" : ""].filter(Boolean).join(" "));
       row.dataset.look = look.number;
       const number = el("td", "number", look.number);
-      if (look.quickChange) number.appendChild(el("span", "quick", " ⚡ quick change"));
+      if (look.quickChange) number.appendChild(el("div", "quick", "⚡ quick change"));
       row.appendChild(number);
       const model = el("td", "model", look.model || "no model");
       if (look.replaces) model.appendChild(el("div", "replaces", "for " + look.replaces));

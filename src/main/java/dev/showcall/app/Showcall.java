@@ -419,7 +419,7 @@ public final class Showcall implements AutoCloseable {
         SlashCommands.requireHandled(commands.commandData());
         DiscordNames names = new DiscordNames(() -> bot);
         pages = Optional.of(new Pages(directory, feedStore(), lineups, delays::total, names,
-                new Door(arrivals, noShows, names)));
+                new Door(arrivals, noShows, names), clock));
         bot.setUpGuilds(directory);
         bot.attach(List.of(commands, new MemberChanges(links::membersChanged, timer)));
         return bot;

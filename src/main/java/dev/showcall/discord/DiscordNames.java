@@ -18,7 +18,7 @@ public final class DiscordNames implements LongFunction<String> {
         DiscordBot current = bot.get();
         User user = current == null ? null : current.jda().getUserById(userId);
         if (user == null) {
-            return "someone on Discord";
+            return "not found on Discord";
         }
         return user.getGlobalName() != null ? user.getGlobalName() : user.getName();
     }

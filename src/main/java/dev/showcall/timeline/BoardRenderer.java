@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  */
 public final class BoardRenderer {
 
-    static final String MODELS = "Models";
+    public static final String MODELS = "Models";
     static final String CREW = "Crew";
     static final String LOOKS = "Looks";
     static final String OUT = "Out now";

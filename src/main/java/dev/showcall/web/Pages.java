@@ -7,6 +7,7 @@ import dev.showcall.looks.Lineups;
 import dev.showcall.screen.Grant;
 import dev.showcall.screen.LinkKind;
 import dev.showcall.timeline.FeedStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -17,7 +18,7 @@ import java.util.function.LongFunction;
  * commands use.
  */
 public record Pages(ShowDirectory shows, FeedStore board, Lineups lineups, Function<String, Duration> delayOf,
-                    LongFunction<String> names, Door door) {
+                    LongFunction<String> names, Door door, Clock clock) {
 
     /** Lines of the log on the screen. */
     static final int LOG_LINES = 12;
@@ -31,14 +32,14 @@ public record Pages(ShowDirectory shows, FeedStore board, Lineups lineups, Funct
         if (grant.kind() == LinkKind.LINEUP) {
             long version = board.newestEventId(grant.showId());
             return Optional.of(new Rendered(version, Views.lineup(lineups.of(show.get()), delayOf.apply(grant.showId()),
-                    names)));
+                    names, clock.instant())));
         }
         FeedStore.Page page = board.page(grant.showId(), LOG_LINES);
         long version = page.snapshot().newestEventId();
         ObjectNode view = grant.kind() == LinkKind.SCREEN
-                ? Views.screen(show.get(), page.snapshot().state(), page.log(), names)
+                ? Views.screen(show.get(), page.snapshot().state(), page.log(), names, clock.instant())
                 : Views.door(lineups.of(show.get()), delayOf.apply(grant.showId()),
-                        page.snapshot().state().arrivals().late(), names.apply(grant.userId().getAsLong()));
+                        page.snapshot().state().arrivals().late(), names.apply(grant.userId().getAsLong()), clock.instant());
         return Optional.of(new Rendered(version, view));
     }
 

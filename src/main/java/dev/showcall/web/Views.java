@@ -36,8 +36,9 @@ final class Views {
     }
 
     /** The screen: the board's state, and the newest lines of the log. */
-    static ObjectNode screen(PlannedShow show, BoardState board, List<TimelineEvent> recent, LongFunction<String> names) {
-        ObjectNode view = header(show, "screen");
+    static ObjectNode screen(PlannedShow show, BoardState board, List<TimelineEvent> recent, LongFunction<String> names,
+                             Instant now) {
+        ObjectNode view = header(show, "screen", now);
         view.put("start", board.start().toEpochMilli());
         view.put("delayMinutes", board.delay().toMinutes());
         board.nextMilestone().ifPresent(m -> view.putObject("nextMilestone").put("name", m.name())
@@ -75,9 +76,9 @@ final class Views {
     }
 
     /** The running order from the next look to walk, then the looks that walked. */
-    static ObjectNode lineup(Lineup lineup, Duration delay, LongFunction<String> names) {
+    static ObjectNode lineup(Lineup lineup, Duration delay, LongFunction<String> names, Instant now) {
         PlannedShow show = lineup.show();
-        ObjectNode view = header(show, "lineup");
+        ObjectNode view = header(show, "lineup", now);
         view.put("start", show.show().start().atZone(show.show().zone()).toInstant().plus(delay).toEpochMilli());
         view.put("ready", lineup.readyCount()).put("total", lineup.looks().size());
         Optional<LookState> next = lineup.next();
@@ -98,8 +99,9 @@ final class Views {
             if (look.replaced()) {
                 node.put("replaces", look.look().model());
             }
-            dresser(show, look).ifPresent(d -> node.put("dresser", d));
-            strings(node.putArray("done"), look.done().stream().map(Step::label).toList());
+            dresser(show, look, names).ifPresent(d -> node.put("dresser", d));
+            // in the order the steps are done in, as the missing ones are
+            strings(node.putArray("done"), look.done().stream().sorted().map(Step::label).toList());
             strings(node.putArray("missing"), look.missing().stream().map(Step::label).toList());
         }
         ArrayNode changes = view.putArray("quickChanges");
@@ -111,9 +113,9 @@ final class Views {
     }
 
     /** The door: every model with her call (moved by the delays) and whether she is here. */
-    static ObjectNode door(Lineup lineup, Duration delay, List<String> late, String actingFor) {
+    static ObjectNode door(Lineup lineup, Duration delay, List<String> late, String actingFor, Instant now) {
         PlannedShow show = lineup.show();
-        ObjectNode view = header(show, "door");
+        ObjectNode view = header(show, "door", now);
         view.put("actingFor", actingFor);
         ArrayNode models = view.putArray("models");
         for (Model model : show.show().models()) {
@@ -127,7 +129,8 @@ final class Views {
         return view;
     }
 
-    private static Optional<String> dresser(PlannedShow show, LookState look) {
+    /** The dresser by the name the show file gives, else by their name on Discord. */
+    private static Optional<String> dresser(PlannedShow show, LookState look, LongFunction<String> names) {
         Optional<Account> dresser = look.look().dresser();
         if (dresser.isEmpty()) {
             return Optional.empty();
@@ -139,13 +142,15 @@ final class Views {
                 }
             }
         }
-        return Optional.of(dresser.get().toString());
+        return Optional.of(dresser.get().id().isPresent() ? names.apply(dresser.get().id().getAsLong())
+                : dresser.get().toString());
     }
 
-    private static ObjectNode header(PlannedShow show, String page) {
+    /** The show's clock, not the browser's: the countdown on every page counts from the same instant. */
+    private static ObjectNode header(PlannedShow show, String page, Instant now) {
         ObjectNode view = JSON.createObjectNode();
         view.put("page", page).put("show", show.show().name()).put("zone", show.show().zone().getId())
-                .put("now", Instant.now().toEpochMilli());
+                .put("now", now.toEpochMilli());
         return view;
     }
 

@@ -47,7 +47,11 @@ public final class Chromium {
                 "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().withTimeout(Duration.ofSeconds(30)).build();
-        return new ChromeDriver(service, options);
+        ChromeDriver browser = new ChromeDriver(service, options);
+        // the window's size is the whole window: the page itself gets exactly the screen's pixels
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+        return browser;
     }
 
     private static void requireInstalled() {
