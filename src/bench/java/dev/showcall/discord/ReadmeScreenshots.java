@@ -66,6 +66,9 @@ public final class ReadmeScreenshots {
 
     /** The afternoon so far: PR at the door, hair and makeup through most looks, a delay, one model not coming. */
     private static void backstage(ShowcallOnStub bot) {
+        // the two dressers the show file gives by id only, as the server knows them
+        bot.stub.addMember(ShowcallOnStub.GUILD, 1190000000000000144L, "noor.aziz", "Noor Aziz");
+        bot.stub.addMember(ShowcallOnStub.GUILD, 1190000000000000147L, "tomasz.w", "Tomasz Wójcik");
         for (String model : ARRIVED) {
             slash(bot, SlashCommandInvocation.of(ArrivedCommand.NAME).option(ArrivedCommand.MODEL_OPTION, model)
                     .by(ShowcallOnStub.PR));
