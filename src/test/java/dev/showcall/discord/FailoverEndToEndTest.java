@@ -19,6 +19,10 @@ import dev.showcall.store.Dialect;
 import dev.showcall.store.FreshDatabase;
 import dev.showcall.store.LeaseRepository;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +33,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import net.dv8tion.jda.api.Permission;
@@ -89,7 +95,7 @@ class FailoverEndToEndTest {
 
     @Test
     @DisplayName("every call goes out once, interactions are answered again within 15 s, and the log goes on without a duplicate")
-    void sigkillTheActiveInstance() throws IOException {
+    void sigkillTheActiveInstance() throws Exception {
         // given two instances on one PostgreSQL, and a show whose departments are called 1.5 s apart from 25 s on
         Instant firstCall = Instant.now().plus(LEAD).truncatedTo(ChronoUnit.SECONDS);
         Path showFile = dir.resolve("show.yaml");
@@ -102,6 +108,15 @@ class FailoverEndToEndTest {
         ShowcallProcess active = holder().orElseThrow();
         ShowcallProcess standby = standby().orElseThrow();
         await("the active instance's board", START, () -> !boards().isEmpty());
+        // and a screen open on the standby, which says it stands by, while a load balancer is told it is not ready
+        URI activeWeb = web(active);
+        URI standbyWeb = web(standby);
+        assertThat(status(activeWeb.resolve("/health/ready"))).isEqualTo(200);
+        assertThat(status(standbyWeb.resolve("/health/ready"))).isEqualTo(503);
+        assertThat(status(standbyWeb.resolve("/health/live"))).isEqualTo(200);
+        EventStream onStandby = EventStream.open(http, standbyWeb.resolve(screenPath()));
+        assertThat(onStandby.next("standby", Duration.ofSeconds(10))).as("the standby's screen says it stands by")
+                .isNotNull();
         assertThat(stub.dms(crew(DEPARTMENTS - 1))).as("DMs before the first call").isEmpty();
 
         // when the active instance is killed with SIGKILL once the first two departments are called
@@ -116,6 +131,12 @@ class FailoverEndToEndTest {
         assertThat(status.message().content()).contains("Answering: showcall on").contains("active since")
                 .contains("-" + standby.pid());
         assertThat(holder()).as("the lease's holder").contains(standby);
+
+        // and the screen open on the standby follows the takeover: it shows the show, and the standby is ready
+        EventStream.Event state = onStandby.next("state", TAKEOVER);
+        assertThat(state).as("the show on the screen once the standby took over").isNotNull();
+        assertThat(state.json().path("show").asText()).isEqualTo("Failover Show");
+        assertThat(status(standbyWeb.resolve("/health/ready"))).isEqualTo(200);
 
         // and every department's member gets her call once, and every department is announced once
         await("every call and announcement", Duration.ofSeconds(60), () -> IntStream.range(0, DEPARTMENTS)
@@ -136,6 +157,28 @@ class FailoverEndToEndTest {
         assertThat(occurrences(TIMELINE, "showcall moved to")).isEqualTo(1);
         assertThat(timelineText()).containsPattern("showcall moved to \\S+ after \\d+ s; \\d+ calls? sent late");
         assertThat(boards()).as("board messages").hasSize(1);
+    }
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** Where an instance serves its web pages: it logs the port it was given. */
+    private static URI web(ShowcallProcess instance) {
+        Matcher port = Pattern.compile("Web pages on \\S+:(\\d+)").matcher(instance.logText());
+        assertThat(port.find()).as("the web pages' port in the log of " + instance).isTrue();
+        return URI.create("http://127.0.0.1:" + port.group(1));
+    }
+
+    private int status(URI uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** The screen's path, as /screen gives it to a producer (the active instance answers). */
+    private String screenPath() {
+        String answer = stub.slash(SlashCommandInvocation.of(dev.showcall.discord.commands.ScreenCommand.NAME)
+                .by(PRODUCER).in(TIMELINE)).awaitResponse(Duration.ofSeconds(10)).message().content();
+        Matcher link = Pattern.compile("<http://[^/>]+(/screen/[A-Za-z0-9_-]{43})>").matcher(answer);
+        assertThat(link.find()).as("a screen link in: " + answer).isTrue();
+        return link.group(1);
     }
 
     /** Asks /status until an instance answers; a dead one's interactions go unanswered. */

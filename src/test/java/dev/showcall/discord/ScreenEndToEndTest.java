@@ -15,22 +15,15 @@ import dev.showcall.discord.commands.ArrivedCommand;
 import dev.showcall.discord.commands.ScreenCommand;
 import dev.showcall.discord.stub.DiscordStub;
 import dev.showcall.discord.stub.SlashCommandInvocation;
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -108,32 +101,6 @@ class ScreenEndToEndTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Reads a page's event stream on a thread of its own: each state's data, as it comes. */
-    private BlockingQueue<JsonNode> states(URI page) throws Exception {
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(page + "/events"))
-                        .header("Accept", "text/event-stream").GET().build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(response.statusCode()).isEqualTo(200);
-        BlockingQueue<JsonNode> states = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                String event = "";
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    if (line.startsWith("event:")) {
-                        event = line.substring(6).strip();
-                    } else if (line.startsWith("data:") && event.equals("state")) {
-                        states.add(JSON.readTree(line.substring(5).strip()));
-                    }
-                }
-            } catch (Exception e) {
-                // the stream ends with the test
-            }
-        }, "test-sse");
-        reader.setDaemon(true);
-        reader.start();
-        return states;
-    }
-
     @Test
     @DisplayName("/screen gives producers the screen, the lineup and their door, PR only their door, and nobody else any")
     void links() {
@@ -176,18 +143,19 @@ class ScreenEndToEndTest {
     @Test
     @DisplayName("an /arrived on Discord reaches an open screen within a second, from the board's own state")
     void live() throws Exception {
-        BlockingQueue<JsonNode> states = states(link(screen(PRODUCER, false), "screen"));
-        JsonNode first = states.poll(5, TimeUnit.SECONDS);
+        EventStream stream = EventStream.open(http, link(screen(PRODUCER, false), "screen"));
+        EventStream.Event first = stream.next("state", Duration.ofSeconds(5));
         assertThat(first).isNotNull();
-        assertThat(first.path("models").path("arrived").asInt()).isZero();
+        assertThat(first.json().path("models").path("arrived").asInt()).isZero();
 
         long sent = System.nanoTime();
         bot.stub.slash(SlashCommandInvocation.of(ArrivedCommand.NAME).option(ArrivedCommand.MODEL_OPTION, "Anya Petrova")
                 .by(PR).in(TIMELINE)).awaitResponse(WAIT);
         JsonNode arrived = null;
         while (arrived == null || arrived.path("models").path("arrived").asInt() == 0) {
-            arrived = states.poll(5, TimeUnit.SECONDS);
-            assertThat(arrived).as("a state with her arrival").isNotNull();
+            EventStream.Event state = stream.next("state", Duration.ofSeconds(5));
+            assertThat(state).as("a state with her arrival").isNotNull();
+            arrived = state.json();
         }
         assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(2));
         assertThat(arrived.path("log").toString()).contains("Anya Petrova arrived");
