@@ -4,7 +4,6 @@ import dev.showcall.discord.commands.ArrivedCommand;
 import dev.showcall.discord.commands.DelayCommand;
 import dev.showcall.discord.commands.LookCommand;
 import dev.showcall.discord.commands.NoShowCommand;
-import dev.showcall.discord.commands.ScreenCommand;
 import dev.showcall.discord.stub.DiscordStub;
 import dev.showcall.discord.stub.SlashCommandInvocation;
 import dev.showcall.web.Chromium;
@@ -15,8 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -33,7 +30,6 @@ public final class ReadmeScreenshots {
 
     private static final Instant AT = Instant.parse("2027-02-21T18:20:00Z");
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final Pattern LINK = Pattern.compile("<(http://[^>]+/(screen|lineup)/([A-Za-z0-9_-]{43}))>");
     private static final List<String> ARRIVED = List.of("Anya Petrova", "Amara Okafor", "Lena Hoffmann",
             "Mei Lin Zhou", "Saoirse Byrne", "Adut Garang", "Freya Lindqvist", "Yasmin Haddad", "Camille Laurent",
             "Nia Mensah", "Ines Carvalho", "Hana Sato", "Priya Raman", "Zainab Yusuf", "Ingrid Solberg",
@@ -50,12 +46,12 @@ public final class ReadmeScreenshots {
         try (ShowcallOnStub bot = ShowcallOnStub.withWeb(dir, Clock.fixed(AT, ZoneOffset.UTC),
                 DiscordStub.start(TimelineEndToEndTest.guild()), yaml)) {
             backstage(bot);
-            String links = slash(bot, SlashCommandInvocation.of(ScreenCommand.NAME).by(ShowcallOnStub.PRODUCER));
+            String links = ScreenAnswers.screen(bot.stub, ShowcallOnStub.PRODUCER, false);
             int port = bot.showcall().web().orElseThrow().port();
             ChromeDriver browser = Chromium.start(Files.createDirectories(dir.resolve("browser")));
             try {
-                shoot(browser, link(links, "screen", port), out.resolve("screen.png"));
-                shoot(browser, link(links, "lineup", port), out.resolve("lineup.png"));
+                shoot(browser, ScreenAnswers.link(links, "screen", port).toString(), out.resolve("screen.png"));
+                shoot(browser, ScreenAnswers.link(links, "lineup", port).toString(), out.resolve("lineup.png"));
             } finally {
                 browser.quit();
             }
@@ -92,16 +88,6 @@ public final class ReadmeScreenshots {
 
     private static String slash(ShowcallOnStub bot, SlashCommandInvocation invocation) {
         return bot.stub.slash(invocation.in(ShowcallOnStub.TIMELINE)).awaitResponse(WAIT).message().content();
-    }
-
-    private static String link(String answer, String kind, int port) {
-        Matcher m = LINK.matcher(answer);
-        while (m.find()) {
-            if (m.group(2).equals(kind)) {
-                return "http://127.0.0.1:" + port + "/" + kind + "/" + m.group(3);
-            }
-        }
-        throw new IllegalStateException("no " + kind + " link in: " + answer);
     }
 
     private static void shoot(ChromeDriver browser, String url, Path png) throws Exception {

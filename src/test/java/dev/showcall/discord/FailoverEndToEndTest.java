@@ -174,11 +174,7 @@ class FailoverEndToEndTest {
 
     /** The screen's path, as /screen gives it to a producer (the active instance answers). */
     private String screenPath() {
-        String answer = stub.slash(SlashCommandInvocation.of(dev.showcall.discord.commands.ScreenCommand.NAME)
-                .by(PRODUCER).in(TIMELINE)).awaitResponse(Duration.ofSeconds(10)).message().content();
-        Matcher link = Pattern.compile("<http://[^/>]+(/screen/[A-Za-z0-9_-]{43})>").matcher(answer);
-        assertThat(link.find()).as("a screen link in: " + answer).isTrue();
-        return link.group(1);
+        return ScreenAnswers.link(ScreenAnswers.screen(stub, PRODUCER, false), "screen", 0).getPath();
     }
 
     /** Asks /status until an instance answers; a dead one's interactions go unanswered. */

@@ -24,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +37,7 @@ class ScreenEndToEndTest {
 
     private static final Instant NOW = Instant.parse("2027-02-21T13:57:00Z");
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final Pattern LINK = Pattern.compile("<(http://[^>]+/(screen|lineup|door)/([A-Za-z0-9_-]{43}))>");
+    private static final Pattern LINK = ScreenAnswers.LINK;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -68,22 +67,11 @@ class ScreenEndToEndTest {
     }
 
     private String screen(long by, boolean rotate) {
-        SlashCommandInvocation invocation = SlashCommandInvocation.of(ScreenCommand.NAME).by(by).in(TIMELINE);
-        if (rotate) {
-            invocation = invocation.option(ScreenCommand.ROTATE_OPTION, true);
-        }
-        return bot.stub.slash(invocation).awaitResponse(WAIT).message().content();
+        return ScreenAnswers.screen(bot.stub, by, rotate);
     }
 
-    /** The link of this kind in an answer, on the port showcall listens on here. */
     private URI link(String answer, String kind) {
-        Matcher m = LINK.matcher(answer);
-        while (m.find()) {
-            if (m.group(2).equals(kind)) {
-                return URI.create("http://127.0.0.1:" + port() + "/" + kind + "/" + m.group(3));
-            }
-        }
-        throw new AssertionError("no " + kind + " link in: " + answer);
+        return ScreenAnswers.link(answer, kind, port());
     }
 
     private HttpResponse<String> get(URI uri) throws Exception {

@@ -6,7 +6,6 @@ import static dev.showcall.discord.ShowcallOnStub.TIMELINE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.showcall.discord.commands.ArrivedCommand;
-import dev.showcall.discord.commands.ScreenCommand;
 import dev.showcall.discord.stub.DiscordStub;
 import dev.showcall.discord.stub.SlashCommandInvocation;
 import dev.showcall.web.Chromium;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +41,6 @@ class ScreenInBrowserTest {
 
     private static final Instant NOW = Instant.parse("2027-02-21T13:57:00Z");
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final Pattern LINK = Pattern.compile("<(http://[^>]+/(screen|lineup|door)/([A-Za-z0-9_-]{43}))>");
 
     @TempDir
     Path dir;
@@ -77,23 +74,9 @@ class ScreenInBrowserTest {
         }
     }
 
-    private String screenCommand(long by, boolean rotate) {
-        SlashCommandInvocation invocation = SlashCommandInvocation.of(ScreenCommand.NAME).by(by).in(TIMELINE);
-        if (rotate) {
-            invocation = invocation.option(ScreenCommand.ROTATE_OPTION, true);
-        }
-        return bot.stub.slash(invocation).awaitResponse(WAIT).message().content();
-    }
-
     /** The link of this kind that /screen gives {@code by}, on the port showcall listens on here. */
     private String link(long by, String kind) {
-        Matcher m = LINK.matcher(screenCommand(by, false));
-        while (m.find()) {
-            if (m.group(2).equals(kind)) {
-                return "http://127.0.0.1:" + port + "/" + kind + "/" + m.group(3);
-            }
-        }
-        throw new AssertionError("no " + kind + " link for " + by);
+        return ScreenAnswers.link(ScreenAnswers.screen(bot.stub, by, false), kind, port).toString();
     }
 
     private void arrived(String model) {
@@ -189,7 +172,7 @@ class ScreenInBrowserTest {
         browser.get(screen);
         awaitLive();
 
-        screenCommand(PRODUCER, true);
+        ScreenAnswers.screen(bot.stub, PRODUCER, true);
 
         waiting(WAIT).until(ExpectedConditions.textMatches(By.id("status"), Pattern.compile(".*no longer works.*")));
         browser.navigate().refresh();
