@@ -136,7 +136,8 @@ class FailoverEndToEndTest {
         EventStream.Event state = onStandby.next("state", TAKEOVER);
         assertThat(state).as("the show on the screen once the standby took over").isNotNull();
         assertThat(state.json().path("show").asText()).isEqualTo("Failover Show");
-        assertThat(status(standbyWeb.resolve("/health/ready"))).isEqualTo(200);
+        // ready once it has brought the calls up to date, which goes on after it answers
+        await("the new active instance ready", TAKEOVER, () -> readyAt(standbyWeb));
 
         // and every department's member gets her call once, and every department is announced once
         await("every call and announcement", Duration.ofSeconds(60), () -> IntStream.range(0, DEPARTMENTS)
@@ -170,6 +171,14 @@ class FailoverEndToEndTest {
 
     private int status(URI uri) throws Exception {
         return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private boolean readyAt(URI web) {
+        try {
+            return status(web.resolve("/health/ready")) == 200;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     /** The screen's path, as /screen gives it to a producer (the active instance answers). */
