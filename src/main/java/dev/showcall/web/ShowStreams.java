@@ -8,7 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -31,7 +34,22 @@ final class ShowStreams implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ShowStreams.class);
 
-    private record Open(Grant grant, SseClient client) {
+    /** Writers: a page whose network is slow holds one of them, never the pages of the others. */
+    static final int WRITERS = 8;
+
+    /** One event to send a page. */
+    private record Outgoing(String event, String data, String id) {
+    }
+
+    /**
+     * An open page, and what it is still to be sent. A state waiting for a slow page is replaced by the next
+     * one (each is the whole state), so a page that falls behind gets the newest, never a queue of old ones.
+     */
+    private record Open(Grant grant, SseClient client, AtomicReference<Outgoing> pending, AtomicBoolean writing) {
+
+        Open(Grant grant, SseClient client) {
+            this(grant, client, new AtomicReference<>(), new AtomicBoolean());
+        }
     }
 
     private final Map<String, List<Open>> open = new ConcurrentHashMap<>();
@@ -43,6 +61,16 @@ final class ShowStreams implements AutoCloseable {
         Thread t = new Thread(r, "showcall-web-push");
         t.setDaemon(true);
         return t;
+    });
+    private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, new java.util.concurrent.ThreadFactory() {
+        private final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "showcall-web-write-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
     });
 
     ShowStreams(Supplier<Optional<Pages>> pages) {
@@ -112,7 +140,7 @@ final class ShowStreams implements AutoCloseable {
         Optional<Pages> running = pages.get();
         try {
             if (running.isEmpty()) {
-                page.client().sendEvent(STANDBY, "{}");
+                deliver(page, new Outgoing(STANDBY, "{}", null));
                 return;
             }
             Optional<Pages.Rendered> rendered = renderedOnce.computeIfAbsent(page.grant(), running.get()::render);
@@ -123,12 +151,55 @@ final class ShowStreams implements AutoCloseable {
             String json = rendered.get().view().toString();
             String before = sent.put(page.client(), stripNow(json));
             if (always || !stripNow(json).equals(before)) {
-                page.client().sendEvent(STATE, json, Long.toString(rendered.get().version()));
+                deliver(page, new Outgoing(STATE, json, Long.toString(rendered.get().version())));
             } else {
-                page.client().sendEvent(TICK, Long.toString(System.currentTimeMillis()));
+                deliver(page, new Outgoing(TICK, Long.toString(System.currentTimeMillis()), null));
             }
         } catch (RuntimeException e) {
             log.warn("Show {}: a page could not be sent its state", page.grant().showId(), e);
+        }
+    }
+
+    /** Hands the event to a writer; returns at once, whatever the page's network. */
+    private void deliver(Open page, Outgoing event) {
+        if (event.event().equals(TICK)) {
+            // a page with something on its way hears that instead: a tick never replaces a state
+            page.pending().compareAndSet(null, event);
+        } else {
+            page.pending().set(event);
+        }
+        if (page.writing().compareAndSet(false, true)) {
+            try {
+                writers.execute(() -> write(page));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                page.writing().set(false);
+            }
+        }
+    }
+
+    /** Sends the page what it is owed until nothing is: one writer per page at a time. */
+    private void write(Open page) {
+        while (true) {
+            Outgoing event = page.pending().getAndSet(null);
+            if (event == null) {
+                page.writing().set(false);
+                // something came between the last look and letting go: this writer takes it
+                if (page.pending().get() == null || !page.writing().compareAndSet(false, true)) {
+                    return;
+                }
+                continue;
+            }
+            try {
+                if (event.id() == null) {
+                    page.client().sendEvent(event.event(), event.data());
+                } else {
+                    page.client().sendEvent(event.event(), event.data(), event.id());
+                }
+            } catch (RuntimeException e) {
+                // the page went away, or its network gave up (Jetty fails a write stuck past its idle timeout)
+                log.debug("Show {}: a page's stream failed; closing it", page.grant().showId(), e);
+                page.client().close();
+            }
         }
     }
 
@@ -140,6 +211,7 @@ final class ShowStreams implements AutoCloseable {
     @Override
     public void close() {
         pusher.shutdownNow();
+        writers.shutdownNow();
         open.values().forEach(pages -> pages.forEach(p -> p.client().close()));
         open.clear();
     }
