@@ -39,7 +39,7 @@ public final class PingMeters {
 
     /** Discord took a ping, {@code afterDue} after it was due (negative when sent ahead, as a moved call is). */
     void sent(PingOutcome outcome, Duration afterDue) {
-        Counter.builder(SENT).description("Pings Discord took").tag("outcome", outcome.name().toLowerCase())
+        Counter.builder(SENT).description("Pings Discord took").tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
                 .register(registry).increment();
         Duration late = afterDue.isNegative() ? Duration.ZERO : afterDue;
         lateness.record(late);
