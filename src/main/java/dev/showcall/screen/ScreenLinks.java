@@ -52,14 +52,15 @@ public final class ScreenLinks {
 
     /** New links for the show, every older one revoked in the same transaction. */
     public Links rotate(String showId, OptionalLong doorFor, long by) {
-        int[] epoch = new int[1];
-        Links links = database.inTransaction(c -> {
-            epoch[0] = repository.rotate(c, showId, clock.instant());
-            return links(c, showId, epoch[0], doorFor);
+        record Rotation(int epoch, Links links) {
+        }
+        Rotation rotation = database.inTransaction(c -> {
+            int epoch = repository.rotate(c, showId, clock.instant());
+            return new Rotation(epoch, links(c, showId, epoch, doorFor));
         });
         log.info("Show {}: the web links were replaced by user {}; every older link stops working", showId, by);
-        rotated.accept(showId, epoch[0]);
-        return links;
+        rotated.accept(showId, rotation.epoch());
+        return rotation.links();
     }
 
     /** What {@code token} grants, when it was given out and not revoked since. */

@@ -37,6 +37,15 @@ final class ShowStreams implements AutoCloseable {
     /** Writers: a page whose network is slow holds one of them, never the pages of the others. */
     static final int WRITERS = 8;
 
+    /** A page's state as sent: rendered and written out once for every page of its kind. */
+    private record Frame(String json, String withoutNow, long version) {
+
+        static Frame of(Pages.Rendered rendered) {
+            String json = rendered.view().toString();
+            return new Frame(json, stripNow(json), rendered.version());
+        }
+    }
+
     /** One event to send a page. */
     private record Outgoing(String event, String data, String id) {
     }
@@ -123,7 +132,7 @@ final class ShowStreams implements AutoCloseable {
 
     /** Renders each kind of page of the show once (a door once per holder), however many are open. */
     private void push(String showId, boolean always) {
-        Map<Grant, Optional<Pages.Rendered>> rendered = new java.util.HashMap<>();
+        Map<Grant, Optional<Frame>> rendered = new java.util.HashMap<>();
         for (Open page : open.getOrDefault(showId, List.of())) {
             send(page, always, rendered);
         }
@@ -133,7 +142,7 @@ final class ShowStreams implements AutoCloseable {
         send(page, always, new java.util.HashMap<>());
     }
 
-    private void send(Open page, boolean always, Map<Grant, Optional<Pages.Rendered>> renderedOnce) {
+    private void send(Open page, boolean always, Map<Grant, Optional<Frame>> renderedOnce) {
         if (page.client().terminated()) {
             return;
         }
@@ -143,15 +152,15 @@ final class ShowStreams implements AutoCloseable {
                 deliver(page, new Outgoing(STANDBY, "{}", null));
                 return;
             }
-            Optional<Pages.Rendered> rendered = renderedOnce.computeIfAbsent(page.grant(), running.get()::render);
-            if (rendered.isEmpty()) {
+            Optional<Frame> frame = renderedOnce.computeIfAbsent(page.grant(),
+                    grant -> running.get().render(grant).map(Frame::of));
+            if (frame.isEmpty()) {
                 page.client().close();
                 return;
             }
-            String json = rendered.get().view().toString();
-            String before = sent.put(page.client(), stripNow(json));
-            if (always || !stripNow(json).equals(before)) {
-                deliver(page, new Outgoing(STATE, json, Long.toString(rendered.get().version())));
+            String before = sent.put(page.client(), frame.get().withoutNow());
+            if (always || !frame.get().withoutNow().equals(before)) {
+                deliver(page, new Outgoing(STATE, frame.get().json(), Long.toString(frame.get().version())));
             } else {
                 deliver(page, new Outgoing(TICK, Long.toString(System.currentTimeMillis()), null));
             }

@@ -35,6 +35,8 @@ public final class WebServer implements AutoCloseable {
     /** The page's own script and style only; SSE and the door's POST go to the same origin. */
     private static final String CONTENT_SECURITY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    /** What the token of a stream's request grants, found before the stream opens. */
+    private static final String GRANT = "showcall.grant";
     private static final Set<String> ASSETS = Set.of("showcall.css", "screen.js", "lineup.js", "door.js", "common.js");
 
     private final Javalin app;
@@ -80,21 +82,11 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/assets/{name}", WebServer::asset);
             for (LinkKind kind : LinkKind.values()) {
                 config.routes.get("/" + kind.path() + "/{token}", ctx -> page(ctx, links, kind));
-                // before the stream is opened: a browser gives up on a 404, where a stream that ends is reopened
-                config.routes.before("/" + kind.path() + "/{token}/events", ctx -> {
-                    if (grant(ctx, links, kind).isEmpty()) {
-                        throw new io.javalin.http.NotFoundResponse();
-                    }
-                });
-                config.routes.sse("/" + kind.path() + "/{token}/events", client -> {
-                    Optional<Grant> grant = grant(client.ctx(), links, kind);
-                    if (grant.isEmpty()) {
-                        client.ctx().status(HttpStatus.NOT_FOUND);
-                        client.close();
-                        return;
-                    }
-                    streams.open(grant.get(), client);
-                });
+                // looked up before the stream opens: a browser gives up on a 404, where a stream that ends is reopened
+                config.routes.before("/" + kind.path() + "/{token}/events", ctx -> ctx.attribute(GRANT,
+                        grant(ctx, links, kind).orElseThrow(io.javalin.http.NotFoundResponse::new)));
+                config.routes.sse("/" + kind.path() + "/{token}/events",
+                        client -> streams.open(client.ctx().attribute(GRANT), client));
             }
             config.routes.post("/door/{token}/mark", ctx -> mark(ctx, links, pages, origins));
             config.routes.error(404, "*", ctx -> ctx.contentType("text/plain; charset=utf-8").result(NOT_FOUND));

@@ -170,12 +170,7 @@ class ScreenEndToEndTest {
 
         bot.stub.stopFailing();
         // the feed backs off while Discord fails, up to 16 s between tries
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(45));
-        while (bot.stub.messages(TIMELINE).stream().noneMatch(m -> m.content().contains("arrived at the door"))) {
-            assertThat(Instant.now()).as("the log caught up").isBefore(deadline);
-            Thread.sleep(100);
-        }
-        Thread.sleep(1000);
+        bot.awaitInTimeline("Anya Petrova arrived at the door", Duration.ofSeconds(45));
         assertThat(bot.stub.messages(TIMELINE).stream().filter(m -> m.content().contains("Anya Petrova arrived at the door")))
                 .hasSize(1);
     }
@@ -214,11 +209,8 @@ class ScreenEndToEndTest {
 
         bot.stub.slash(SlashCommandInvocation.of(ArrivedCommand.NAME).option(ArrivedCommand.MODEL_OPTION, "Anya Petrova")
                 .by(PR).in(TIMELINE)).awaitResponse(WAIT);
-        Instant deadline = Instant.now().plus(WAIT);
-        while (bot.stub.messages(TIMELINE).stream().noneMatch(m -> m.content().contains("Anya Petrova arrived"))) {
-            assertThat(Instant.now()).as("the log posted after the 429").isBefore(deadline);
-            Thread.sleep(50);
-        }
+        // the log is posted after the 429
+        bot.awaitInTimeline("Anya Petrova arrived", WAIT);
         String metrics = get(base.resolve("/metrics")).body();
 
         assertThat(metric(metrics, "showcall_interactions_answered_seconds_count", "kind=\"command\"")).isGreaterThanOrEqualTo(1);

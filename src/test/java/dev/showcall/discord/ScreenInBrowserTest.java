@@ -155,12 +155,7 @@ class ScreenInBrowserTest {
 
         bot.stub.stopFailing();
         // the feed backs off while Discord fails, up to 16 s between tries
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(45));
-        while (bot.stub.messages(TIMELINE).stream().noneMatch(m -> m.content().contains("Anya Petrova arrived at the door"))) {
-            assertThat(Instant.now()).as("the log on Discord caught up").isBefore(deadline);
-            Thread.sleep(100);
-        }
-        Thread.sleep(1000);
+        bot.awaitInTimeline("Anya Petrova arrived at the door", Duration.ofSeconds(45));
         assertThat(bot.stub.messages(TIMELINE).stream()
                 .filter(m -> m.content().contains("Anya Petrova arrived at the door"))).hasSize(1);
     }

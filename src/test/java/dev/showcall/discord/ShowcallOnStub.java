@@ -221,6 +221,19 @@ final class ShowcallOnStub implements AutoCloseable {
         return showcall;
     }
 
+    /**
+     * Waits until a message in the timeline channel contains {@code text}, then a second more, so that a second
+     * message with it would be there too.
+     */
+    void awaitInTimeline(String text, Duration within) throws InterruptedException {
+        Instant deadline = Instant.now().plus(within);
+        while (stub.messages(TIMELINE).stream().noneMatch(m -> m.content().contains(text))) {
+            assertThat(Instant.now()).as("\"" + text + "\" in the timeline channel").isBefore(deadline);
+            Thread.sleep(100);
+        }
+        Thread.sleep(1000);
+    }
+
     /** showcall with its web pages on a free port, its state where {@code database} says. */
     static ShowcallOnStub withWeb(Path dir, Clock clock, DiscordStub stub, String yaml) {
         return start(dir, clock, stub, yaml, s -> {
