@@ -234,11 +234,12 @@ final class Gateway extends WebSocketServer {
     }
 
     private void sendGuildsLocked() {
+        // recorded before the frames go out: the client may act on them before the loop ends
+        guildsSent++;
+        guildCreates.add(Instant.now());
         for (StubGuild guild : directory.guilds()) {
             dispatchLocked("GUILD_CREATE", guildJson.guildCreate(guild, session.intents, session.largeThreshold));
         }
-        guildsSent++;
-        guildCreates.add(Instant.now());
         lock.notifyAll();
     }
 
