@@ -1,6 +1,10 @@
 package dev.showcall.app;
 
 import dev.showcall.backstage.Arrivals;
+import dev.showcall.calls.Escalations;
+import dev.showcall.discord.commands.ReachedButtons;
+import dev.showcall.discord.commands.StandbyButtons;
+import dev.showcall.store.EscalationStopRepository;
 import dev.showcall.calls.CallScheduler;
 import dev.showcall.calls.CallStatuses;
 import dev.showcall.calls.CallSync;
@@ -387,7 +391,10 @@ public final class Showcall implements AutoCloseable {
         Arrivals arrivals = new Arrivals(new JdbcArrivalStore(database, new ArrivalRepository(), timeline), clock);
         ArrivedCommand arrived = new ArrivedCommand(arrivals, directory);
         ConfirmButtons confirm = new ConfirmButtons(new Confirmations(database, new ConfirmationRepository(),
-                new ArrivalRepository(), timeline, clock), directory);
+                new ArrivalRepository(), timeline, clock, show -> reschedule(callSync, show)), directory);
+        ReachedButtons reached = new ReachedButtons(new Escalations(database, new EscalationStopRepository(), timeline,
+                clock), directory);
+        StandbyButtons standby = new StandbyButtons(replacements, directory, new DiscordMembers(() -> bot));
         CallsCommand callsCommand = new CallsCommand(new CallStatuses(database, callPings, new ConfirmationRepository(),
                 new ArrivalRepository(), new DelayRepository(), new NoShowRepository(), clock));
         NoShows noShows = new NoShows(database, new NoShowRepository(), new ArrivalRepository(), timeline, clock);
@@ -414,7 +421,8 @@ public final class Showcall implements AutoCloseable {
                         new LinkCommand(links), new UnlinkCommand(links), new IamCommand(claims),
                         new ScreenCommand(() -> Optional.ofNullable(screenLinks))),
                 List.of(arrived, confirm, PlanButtons.apply(planUpdates, directory), PlanButtons.cancel(planUpdates, directory),
-                        ClaimButtons.approve(claims, directory), ClaimButtons.refuse(claims, directory)),
+                        ClaimButtons.approve(claims, directory), ClaimButtons.refuse(claims, directory), reached,
+                        standby),
                 new ShowResolver(directory), workers, timer, new InteractionMeters(metrics));
         SlashCommands.requireHandled(commands.commandData());
         DiscordNames names = new DiscordNames(() -> bot);
@@ -430,7 +438,7 @@ public final class Showcall implements AutoCloseable {
         try {
             CallScheduler scheduler = new CallScheduler(QuartzSchedulers.create(database.dataSource(), jobs, instance.id()), clock);
             PingSender sender = new PingSender(() -> directory, database, callPings, new DelayRepository(), timeline,
-                    new DiscordCallNotifier(dmChannels, callsChannels), clock, pingThreads,
+                    new DiscordCallNotifier(dmChannels, callsChannels, new DiscordMembers(() -> bot)), clock, pingThreads,
                     new dev.showcall.calls.PingMeters(metrics));
             jobs.wire(sender, scheduler);
             pingSender = sender;

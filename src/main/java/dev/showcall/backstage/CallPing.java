@@ -41,8 +41,10 @@ public record CallPing(
     private static final String REPLACED_PREFIX = "replaced:";
     private static final String REPLANNED_PREFIX = "replanned:";
     private static final String CLAIM_PREFIX = "claim:";
+    private static final String ESCALATION_PREFIX = "escalate:";
     private static final Pattern VALID_PING =
-            Pattern.compile("call|reminder:[1-9][0-9]{0,9}|(moved|replaced|replanned|claim):[1-9][0-9]{0,18}");
+            Pattern.compile("call|reminder:[1-9][0-9]{0,9}|(moved|replaced|replanned|claim):[1-9][0-9]{0,18}"
+                    + "|escalate:(unconfirmed|absent):[1-9][0-9]{0,2}");
 
     public CallPing {
         Objects.requireNonNull(showId, "showId");
@@ -94,6 +96,28 @@ public record CallPing(
         return CLAIM_PREFIX + claimId;
     }
 
+    /** Step {@code step} (from 1) of someone's ladder for {@code condition}. */
+    public static String escalation(dev.showcall.show.Escalation.Condition condition, int step) {
+        if (step < 1) {
+            throw new IllegalArgumentException("A ladder's steps count from 1, not " + step);
+        }
+        return ESCALATION_PREFIX + condition.token() + ":" + step;
+    }
+
+    /** Which ladder, and which step of it, an {@link #escalation} ping is; empty for any other ping. */
+    public static Optional<Rung> rungOf(String ping) {
+        if (!ping.startsWith(ESCALATION_PREFIX)) {
+            return Optional.empty();
+        }
+        String[] parts = ping.split(":");
+        return parts.length != 3 ? Optional.empty() : dev.showcall.show.Escalation.Condition.ofToken(parts[1])
+                .map(c -> new Rung(c, Integer.parseInt(parts[2])));
+    }
+
+    /** A step of a ladder, by number from 1. */
+    public record Rung(dev.showcall.show.Escalation.Condition condition, int step) {
+    }
+
     /**
      * Whether {@code ping} is a one-off notice (a delay, a replacement, a plan update, a claim decided) rather than
      * a ping of the plan.
@@ -130,7 +154,7 @@ public record CallPing(
             throw new IllegalArgumentException("A ping is '" + CALL + "', '" + REMINDER_PREFIX
                     + "<seconds before the call>', '" + MOVED_PREFIX + "<delay id>', '" + REPLACED_PREFIX
                     + "<replacement id>', '" + REPLANNED_PREFIX + "<plan upload id>' or '" + CLAIM_PREFIX
-                    + "<claim id>', not '" + ping + "'");
+                    + "<claim id>' or '" + ESCALATION_PREFIX + "<unconfirmed|absent>:<step>', not '" + ping + "'");
         }
         return ping;
     }

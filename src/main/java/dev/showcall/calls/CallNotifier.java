@@ -47,6 +47,14 @@ public interface CallNotifier {
                                      Lateness late);
 
     /**
+     * A step of a ladder for someone who has not confirmed their call, or not arrived: a DM to them again (with the
+     * call's buttons), a DM to their lead (with "I reached them"), a mention in the calls channel, or a DM to every
+     * producer (with "Offer standby" for a model). What cannot reach them by DM goes to the calls channel, as a call
+     * does.
+     */
+    CompletableFuture<PingOutcome> escalate(String key, PlannedShow show, Call call, Escalated step, Lateness late);
+
+    /**
      * What held a message that one of these futures failed for, as its late note will say once it
      * goes out ("Discord was not answering").
      */

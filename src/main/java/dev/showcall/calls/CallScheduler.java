@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -64,7 +65,16 @@ public final class CallScheduler {
      */
     public SyncResult sync(PlannedShow show, Duration delay, Predicate<PlannedPing> alreadyHandled)
             throws SchedulerException {
-        List<PlannedPing> wanted = PingPlan.of(show).stream().map(p -> p.shiftedBy(delay)).toList();
+        return sync(show, delay, UnaryOperator.identity(), alreadyHandled);
+    }
+
+    /**
+     * {@link #sync(PlannedShow, Duration, Predicate)}, with each ping moved further by what the people it is about
+     * said: a not-arrived step waits for the minutes they said they would be late.
+     */
+    public SyncResult sync(PlannedShow show, Duration delay, UnaryOperator<PlannedPing> answered,
+                           Predicate<PlannedPing> alreadyHandled) throws SchedulerException {
+        List<PlannedPing> wanted = PingPlan.of(show).stream().map(p -> answered.apply(p.shiftedBy(delay))).toList();
         Set<JobKey> existing = new HashSet<>(quartz.getJobKeys(GroupMatcher.jobGroupEquals(show.id())));
         List<String> scheduled = new java.util.ArrayList<>();
         java.util.Map<JobDetail, Set<? extends Trigger>> fresh = new java.util.LinkedHashMap<>();

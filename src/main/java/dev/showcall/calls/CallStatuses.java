@@ -2,7 +2,11 @@ package dev.showcall.calls;
 
 import dev.showcall.backstage.Arrival;
 import dev.showcall.backstage.CallPing;
+import dev.showcall.backstage.Climb;
 import dev.showcall.backstage.Confirmation;
+import dev.showcall.backstage.EscalationStop;
+import dev.showcall.show.Escalation;
+import dev.showcall.store.EscalationStopRepository;
 import dev.showcall.backstage.NoShow;
 import dev.showcall.backstage.PingOutcome;
 import dev.showcall.backstage.PlannedShow;
@@ -39,8 +43,26 @@ public final class CallStatuses {
         public static final Set<State> NOT_CONFIRMED = EnumSet.of(NOT_YET_CALLED, CALLED, UNREACHABLE, LATE);
     }
 
-    /** @param callAt the call with any delay, or when it went out once it has */
-    public record Status(Call call, Instant callAt, State state, OptionalInt lateMinutes) {
+    /**
+     * @param callAt  the call with any delay, or when it went out once it has
+     * @param climb   the last step taken of a ladder still open for them
+     * @param reached a lead who reached them, stopping a ladder
+     */
+    public record Status(Call call, Instant callAt, State state, OptionalInt lateMinutes, Optional<Climb> climb,
+                         Optional<EscalationStop> reached) {
+
+        public Status(Call call, Instant callAt, State state, OptionalInt lateMinutes) {
+            this(call, callAt, state, lateMinutes, Optional.empty(), Optional.empty());
+        }
+
+        /** Someone a ladder is climbing for now. */
+        public boolean escalated() {
+            return climb.isPresent();
+        }
+
+        Status withLadders(Optional<Climb> climb, Optional<EscalationStop> reached) {
+            return new Status(call, callAt, state, lateMinutes, climb, reached);
+        }
     }
 
     private final Database database;
@@ -50,6 +72,7 @@ public final class CallStatuses {
     private final DelayRepository delays;
     private final NoShowRepository noShows;
     private final Clock clock;
+    private final EscalationStopRepository stops = new EscalationStopRepository();
 
     public CallStatuses(Database database, CallPingRepository pings, ConfirmationRepository confirmations,
                         ArrivalRepository arrivals, DelayRepository delays, NoShowRepository noShows, Clock clock) {
@@ -75,16 +98,32 @@ public final class CallStatuses {
                     .collect(Collectors.toSet());
             Set<String> gone = noShows.forShow(c, show.id()).stream().map(NoShow::subjectKey)
                     .collect(Collectors.toSet());
+            Map<String, List<CallPing>> pingsByCall = pings.forShow(c, show.id()).stream()
+                    .collect(Collectors.groupingBy(CallPing::callKey));
+            Map<String, List<EscalationStop>> stopsByCall = stops.forShow(c, show.id()).stream()
+                    .collect(Collectors.groupingBy(EscalationStop::callKey));
             return show.sheet().calls().stream()
                     .map(call -> status(show, call, delay, Optional.ofNullable(calls.get(call.key())),
                             Optional.ofNullable(answers.get(call.key())), arrived.contains(call.key()), calls))
                     .map(status -> gone.contains(status.call().key())
                             ? new Status(status.call(), status.callAt(), State.NO_SHOW, OptionalInt.empty())
                             : lateIfOverdue(show, status, delay, now))
+                    .map(status -> withLadders(show, status, answers.containsKey(status.call().key()),
+                            arrived.contains(status.call().key()) || gone.contains(status.call().key()),
+                            pingsByCall.getOrDefault(status.call().key(), List.of()),
+                            stopsByCall.getOrDefault(status.call().key(), List.of())))
                     .sorted(Comparator.comparing(Status::callAt).thenComparing(s -> s.call().departmentName())
                             .thenComparing(s -> s.call().who()))
                     .toList();
         });
+    }
+
+    private static Status withLadders(PlannedShow show, Status status, boolean answered, boolean settled,
+                                      List<CallPing> pings, List<EscalationStop> stops) {
+        Set<Escalation.Condition> closed = Climb.closed(answered, settled,
+                stops.stream().map(EscalationStop::condition).toList());
+        return status.withLadders(Climb.of(show.show().escalationOf(status.call()), pings, closed),
+                stops.stream().max(Comparator.comparing(EscalationStop::stoppedAt)));
     }
 
     /**

@@ -4,12 +4,17 @@ import dev.showcall.backstage.CallPing;
 import dev.showcall.backstage.Delay;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.show.Call;
+import dev.showcall.backstage.Confirmation;
 import dev.showcall.store.CallPingRepository;
+import dev.showcall.store.ConfirmationRepository;
 import dev.showcall.store.Database;
 import dev.showcall.store.DelayRepository;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.quartz.SchedulerException;
@@ -28,6 +33,7 @@ public final class CallSync implements Reconciliation.Step {
     private final CallPingRepository pings;
     private final DelayRepository delays;
     private final CallScheduler scheduler;
+    private final ConfirmationRepository confirmations = new ConfirmationRepository();
 
     public CallSync(Database database, CallPingRepository pings, DelayRepository delays, CallScheduler scheduler) {
         this.database = database;
@@ -46,7 +52,11 @@ public final class CallSync implements Reconciliation.Step {
                 .filter(p -> p.sentAt().isPresent())
                 .map(p -> p.callKey() + "|" + p.ping())
                 .collect(Collectors.toSet());
-        return scheduler.sync(show, delay, ping -> completed.contains(ping.jobName()));
+        Map<String, Confirmation> answers = database.inTransaction(c -> confirmations.forShow(c, show.id())).stream()
+                .collect(Collectors.toMap(Confirmation::callKey, Function.identity()));
+        return scheduler.sync(show, delay,
+                ping -> Ladders.runningLate(ping, Optional.ofNullable(answers.get(ping.subjectKey()))),
+                ping -> completed.contains(ping.jobName()));
     }
 
     /** {@link #sync}, then every notice of a delay still owed: the jobs end up as the database says. */

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * What crew answer with the buttons on their call. A second click of the same answer changes
@@ -30,9 +31,17 @@ public final class Confirmations {
     private final ArrivalRepository arrivals;
     private final TimelineEventRepository timeline;
     private final Clock clock;
+    /** Told of a change of answer once it is recorded: someone running late moves their not-arrived ladder. */
+    private final Consumer<PlannedShow> changed;
 
     public Confirmations(Database database, ConfirmationRepository confirmations, ArrivalRepository arrivals,
                          TimelineEventRepository timeline, Clock clock) {
+        this(database, confirmations, arrivals, timeline, clock, show -> { });
+    }
+
+    public Confirmations(Database database, ConfirmationRepository confirmations, ArrivalRepository arrivals,
+                         TimelineEventRepository timeline, Clock clock, Consumer<PlannedShow> changed) {
+        this.changed = changed;
         this.database = database;
         this.confirmations = confirmations;
         this.arrivals = arrivals;
@@ -80,6 +89,9 @@ public final class Confirmations {
                     OptionalLong.of(userId), Optional.of(callKey), describe(call, state, lateMinutes)));
             return true;
         });
+        if (changed && state == ConfirmationState.RUNNING_LATE) {
+            this.changed.accept(show);
+        }
         return new Outcome.Recorded(call, state, lateMinutes, changed);
     }
 

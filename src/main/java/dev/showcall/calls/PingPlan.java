@@ -1,8 +1,10 @@
 package dev.showcall.calls;
 
+import dev.showcall.backstage.CallPing;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.show.Call;
 import dev.showcall.show.Department;
+import dev.showcall.show.Escalation;
 import dev.showcall.show.Wave;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +24,7 @@ public final class PingPlan {
                 Instant late = call.at().plus(show.show().noShowGrace());
                 pings.add(new PlannedPing(call.key(), PlannedPing.LATE_CHECK, late, call.at()));
             }
+            pings.addAll(ladders(show, call));
             if (call.notLinked()) {
                 // called by name in the calls channel; reminders and checks wait until a producer links them
                 pings.add(new PlannedPing(call.key(), PlannedPing.CALL, call.at(), call.at()));
@@ -55,5 +58,29 @@ public final class PingPlan {
         }
         pings.sort(java.util.Comparator.comparing(PlannedPing::due).thenComparing(PlannedPing::jobName));
         return pings;
+    }
+
+    /**
+     * The steps of the ladders that apply to {@code call}, each after its wait from the call. Only a person climbs a
+     * ladder: a department called through its role does not. Nobody is waited on to confirm who has no buttons to
+     * do it with: a model without Discord is marked in by PR.
+     */
+    static List<PlannedPing> ladders(PlannedShow show, Call call) {
+        if (call.roleId().isPresent()) {
+            return List.of();
+        }
+        Escalation escalation = show.show().escalationOf(call);
+        List<PlannedPing> steps = new ArrayList<>();
+        for (Escalation.Condition condition : Escalation.Condition.values()) {
+            if (condition == Escalation.Condition.NOT_CONFIRMED && call.userId().isEmpty() && !call.notLinked()) {
+                continue;
+            }
+            List<Escalation.Step> ladder = escalation.ladder(condition);
+            for (int i = 0; i < ladder.size(); i++) {
+                steps.add(new PlannedPing(call.key(), CallPing.escalation(condition, i + 1),
+                        call.at().plus(ladder.get(i).after()), call.at()));
+            }
+        }
+        return steps;
     }
 }

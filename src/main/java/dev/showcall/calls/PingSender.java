@@ -16,6 +16,8 @@ import dev.showcall.store.CallPingRepository;
 import dev.showcall.store.ConfirmationRepository;
 import dev.showcall.store.Database;
 import dev.showcall.store.DelayRepository;
+import dev.showcall.store.EscalationStopRepository;
+import dev.showcall.show.Escalation;
 import dev.showcall.store.LinkClaimRepository;
 import dev.showcall.store.NoShowRepository;
 import dev.showcall.store.PlanUploadRepository;
@@ -71,6 +73,7 @@ public final class PingSender {
     private final ReplacementRepository replacements = new ReplacementRepository();
     private final PlanUploadRepository planUploads = new PlanUploadRepository();
     private final LinkClaimRepository claims = new LinkClaimRepository();
+    private final EscalationStopRepository stops = new EscalationStopRepository();
     private final CallNotifier notifier;
     private final Clock clock;
     /** Completes pings when Discord answers, and retries them: never one of Quartz's threads. */
@@ -150,8 +153,8 @@ public final class PingSender {
         if (planned.isEmpty()) {
             return planned;
         }
-        Duration delay = database.inTransaction(c -> delays.totalDelay(c, show.id()));
-        return Optional.of(planned.get().shiftedBy(delay));
+        return database.inTransaction(c -> Optional.of(Ladders.runningLate(
+                planned.get().shiftedBy(delays.totalDelay(c, show.id())), confirmations.find(c, show.id(), subjectKey))));
     }
 
     private void send(PlannedShow show, PlannedPing ping, boolean recovering) {
@@ -166,6 +169,10 @@ public final class PingSender {
         }
         if (ping.isLateCheck()) {
             alertIfNotArrived(show, ping, now);
+            return;
+        }
+        if (ping.isEscalation()) {
+            escalate(show, ping, now, recovering);
             return;
         }
         if (ping.isReminder() && (!now.isBefore(ping.callAt()) || callSent(show, ping.subjectKey()))) {
@@ -505,6 +512,12 @@ public final class PingSender {
     }
 
     private void drop(PlannedShow show, PlannedPing ping, Instant now, boolean recovering) {
+        drop(show, ping, now, recovering, "its call had passed");
+        log.info("Show {}: dropped {} {}: the call had passed", show.id(), ping.subjectKey(), ping.ping());
+    }
+
+    /** Records the ping as not sent, and why: it is never scheduled again. */
+    private void drop(PlannedShow show, PlannedPing ping, Instant now, boolean recovering, String why) {
         if (inFlight.contains(key(show.id(), ping.subjectKey(), ping.ping()))) {
             return;
         }
@@ -512,10 +525,64 @@ public final class PingSender {
             if (pings.claim(c, show.id(), ping.subjectKey(), ping.ping(), ping.due(), now) || recovering
                     && pings.find(c, show.id(), ping.subjectKey(), ping.ping()).map(p -> p.sentAt().isEmpty()).orElse(false)) {
                 pings.complete(c, show.id(), ping.subjectKey(), ping.ping(), now, Duration.between(ping.due(), now),
-                        PingOutcome.DROPPED, Optional.of("its call had passed"));
+                        PingOutcome.DROPPED, Optional.of(why));
             }
         });
-        log.info("Show {}: dropped {} {}: the call had passed", show.id(), ping.subjectKey(), ping.ping());
+    }
+
+    /**
+     * Takes a step of someone's ladder, once, if its condition still holds: not confirmed (no answer on their
+     * call) or not arrived; a lead who reached them stops it, and an arrival or a no-show stops both. A step of
+     * the not-arrived ladder waits for the minutes they said they would be late: its job is moved then, and one
+     * that fires before its new time leaves it to the sync, which schedules it again.
+     */
+    private void escalate(PlannedShow show, PlannedPing ping, Instant now, boolean recovering) {
+        CallPing.Rung rung = CallPing.rungOf(ping.ping()).orElseThrow();
+        Optional<Call> call = show.call(ping.subjectKey());
+        List<Escalation.Step> ladder = call.map(c -> show.show().escalationOf(c).ladder(rung.condition()))
+                .orElse(List.of());
+        if (call.isEmpty() || rung.step() > ladder.size()) {
+            log.info("Show {}: {} {} is no longer planned; not taken", show.id(), ping.subjectKey(), ping.ping());
+            return;
+        }
+        if (ping.due().isAfter(now.plusSeconds(1)) && rung.condition() == Escalation.Condition.NOT_ARRIVED) {
+            log.info("Show {}: {} {} waits until {}: they said they are running late", show.id(), ping.subjectKey(),
+                    ping.ping(), ping.due());
+            return;
+        }
+        Optional<String> settled = database.inTransaction(c -> settled(c, show.id(), ping.subjectKey(), rung.condition()));
+        if (settled.isPresent()) {
+            drop(show, ping, now, recovering, settled.get());
+            log.info("Show {}: {} {} not taken: {}", show.id(), ping.subjectKey(), ping.ping(), settled.get());
+            return;
+        }
+        if (!ours(show.id(), ping.subjectKey(), ping.ping(), ping.due(), now, recovering)) {
+            return;
+        }
+        Escalated step = new Escalated(rung.condition(), rung.step(), ladder.size(),
+                ladder.get(rung.step() - 1).action(), ping.callAt());
+        Lateness late = lateness(ping.due());
+        dispatch(show.id(), ping.subjectKey(), ping.ping(), 1, late, () -> notifier
+                .escalate(key(show.id(), ping.subjectKey(), ping.ping()), show, call.get(), step, late)
+                .thenApply(outcome -> new Delivered(outcome, ping.due(), Optional.of(Ladders.event(show, call.get(),
+                        step, outcome, late.told(), clock.instant())))));
+    }
+
+    /** Why someone's ladder for {@code condition} climbs no further, if it does not. */
+    private Optional<String> settled(Connection c, String showId, String callKey, Escalation.Condition condition) {
+        if (arrivals.find(c, showId, callKey).isPresent()) {
+            return Optional.of("they arrived");
+        }
+        if (noShows.find(c, showId, callKey).isPresent()) {
+            return Optional.of("they were marked a no-show");
+        }
+        if (stops.find(c, showId, callKey, condition).isPresent()) {
+            return Optional.of("their lead reached them");
+        }
+        if (condition == Escalation.Condition.NOT_CONFIRMED && confirmations.find(c, showId, callKey).isPresent()) {
+            return Optional.of("they answered their call");
+        }
+        return Optional.empty();
     }
 
     private CompletableFuture<PingOutcome> deliver(PlannedShow show, PlannedPing ping, Lateness late) {
@@ -580,6 +647,9 @@ public final class PingSender {
     }
 
     private static String describe(String ping) {
+        if (CallPing.rungOf(ping).isPresent()) {
+            return "escalation (" + ping + ")";
+        }
         return ping.equals(PlannedPing.CALL) ? "call" : "reminder";
     }
 }

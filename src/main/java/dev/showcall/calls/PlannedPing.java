@@ -43,6 +43,11 @@ public record PlannedPing(String subjectKey, String ping, Instant due, Instant c
         return subjectKey.startsWith(Announcements.DEPARTMENT) || subjectKey.startsWith(Announcements.WAVE);
     }
 
+    /** A step of a ladder: taken if its condition still holds when it comes. */
+    public boolean isEscalation() {
+        return CallPing.rungOf(ping).isPresent();
+    }
+
     public boolean isMilestone() {
         return subjectKey.startsWith(Announcements.MILESTONE);
     }
@@ -54,6 +59,11 @@ public record PlannedPing(String subjectKey, String ping, Instant due, Instant c
     /** Quartz's name for the job that sends it: unique within the show's group. */
     public String jobName() {
         return subjectKey + "|" + ping;
+    }
+
+    /** The same ping, going out {@code later} than planned, about the same call. */
+    public PlannedPing dueLater(Duration later) {
+        return new PlannedPing(subjectKey, ping, due.plus(later), callAt);
     }
 
     public PlannedPing shiftedBy(Duration delay) {

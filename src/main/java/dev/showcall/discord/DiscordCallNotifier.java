@@ -5,6 +5,8 @@ import net.dv8tion.jda.api.entities.Message;
 import dev.showcall.backstage.PingOutcome;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.calls.CallNotifier;
+import dev.showcall.calls.Escalated;
+import dev.showcall.roster.MemberList;
 import dev.showcall.calls.Lateness;
 import dev.showcall.show.Call;
 import java.io.IOException;
@@ -47,10 +49,87 @@ public final class DiscordCallNotifier implements CallNotifier {
 
     private final DmChannels dms;
     private final CallsChannels callsChannels;
+    private final MemberList members;
 
-    public DiscordCallNotifier(DmChannels dms, CallsChannels callsChannels) {
+    /** @param members who holds the producer role, for the last step of a ladder */
+    public DiscordCallNotifier(DmChannels dms, CallsChannels callsChannels, MemberList members) {
         this.dms = dms;
         this.callsChannels = callsChannels;
+        this.members = members;
+    }
+
+    @Override
+    public CompletableFuture<PingOutcome> escalate(String key, PlannedShow show, Call call, Escalated step,
+                                                   Lateness late) {
+        String about = EscalationMessages.about(call, step);
+        return switch (step.action()) {
+            case DM_AGAIN -> call.userId().isEmpty() && !call.notLinked()
+                    ? inCallsChannel(key, show, call, about, late)
+                    : directOrInChannel(key, show, call, () -> EscalationMessages.again(show, call, step, late.note()),
+                            EscalationMessages.toThem(step), Instant.now(), Optional.of(late));
+            case DM_LEAD -> call.leadUserId().isEmpty()
+                    ? inCallsChannel(key, show, call, about + " Their lead is not on Discord.", late)
+                    : directOrInChannel(key, show, call.leadUserId().getAsLong(), "the lead of " + call.key(),
+                            () -> EscalationMessages.toLead(show, call, step, late.note()),
+                            about + " You lead their department: can you reach them?", Instant.now(), Optional.of(late));
+            case CALLS_CHANNEL -> inCallsChannel(key, show, call, about, late);
+            case PRODUCERS -> toProducers(key, show, call, step, late);
+        };
+    }
+
+    /** A mention of them in the calls channel, or their name when nobody on Discord is known to be them. */
+    private CompletableFuture<PingOutcome> inCallsChannel(String key, PlannedShow show, Call call, String text,
+                                                          Lateness late) {
+        if (call.userId().isEmpty()) {
+            String named = "📣 " + Replies.bold(call.who()) + ": " + UserText.cut(text,
+                    Message.MAX_CONTENT_LENGTH - LATE_NOTE_ROOM - call.who().length() - 10);
+            return callsChannel(show).post(Instant.now(), key, named, Optional.of(late), Set.of(), Set.of())
+                    .thenApply(id -> PingOutcome.BY_NAME);
+        }
+        long userId = call.userId().getAsLong();
+        String mention = Replies.user(userId) + " " + UserText.cut(text, Message.MAX_CONTENT_LENGTH - LATE_NOTE_ROOM - 30);
+        return callsChannel(show).post(Instant.now(), key, mention, Optional.of(late), Set.of(userId), Set.of())
+                .thenApply(id -> PingOutcome.CHANNEL);
+    }
+
+    /**
+     * A DM to every producer showcall knows of, each its own message named by the step and the producer. The
+     * timeline mentions their role whatever comes of these: a producer without a DM still reads it there.
+     */
+    private CompletableFuture<PingOutcome> toProducers(String key, PlannedShow show, Call call, Escalated step,
+                                                       Lateness late) {
+        List<Long> producers = members.holders(show.show().discord().guildId(), show.show().discord().producerRoleId())
+                .stream().map(MemberList.Holder::userId).filter(id -> call.userId().stream().noneMatch(id::equals))
+                .distinct().toList();
+        if (producers.isEmpty()) {
+            log.info("Show {}: no producer known to DM about {}; the timeline tells them", show.id(), call.key());
+            return CompletableFuture.completedFuture(PingOutcome.ROLE);
+        }
+        List<CompletableFuture<Boolean>> sent = producers.stream()
+                .map(p -> toProducer(key + "|" + p, show, p, () -> EscalationMessages.toProducers(show, call, step,
+                        late.note())))
+                .toList();
+        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).thenApply(v ->
+                sent.stream().anyMatch(CompletableFuture::join) ? PingOutcome.DM : PingOutcome.ROLE);
+    }
+
+    /** @return whether the DM went out; false when this producer's DMs are closed */
+    private CompletableFuture<Boolean> toProducer(String key, PlannedShow show, long producer,
+                                                  Supplier<MessageCreateData> dm) {
+        return dms.channelOf(producer).thenCompose(channel -> channel.isEmpty()
+                ? CompletableFuture.completedFuture(false)
+                : direct(key, producer, channel.getAsLong(), dm.get()).handle((ok, failure) -> {
+                    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                    if (cause == null) {
+                        return CompletableFuture.completedFuture(true);
+                    }
+                    if (cause instanceof ErrorResponseException e && unreachable(e)) {
+                        log.info("Show {}: producer {} cannot be reached by DM ({})", show.id(), producer,
+                                e.getErrorResponse());
+                        return CompletableFuture.completedFuture(false);
+                    }
+                    return CompletableFuture.<Boolean>failedFuture(cause);
+                }).thenCompose(f -> f));
     }
 
     @Override

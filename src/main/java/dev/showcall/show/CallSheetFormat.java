@@ -153,6 +153,7 @@ public enum CallSheetFormat {
             calls();
             milestones();
             quickChanges();
+            escalation();
             return out.toString();
         }
 
@@ -210,6 +211,33 @@ public enum CallSheetFormat {
                         .map(q -> q.model() + " " + q.fromLook() + "→" + q.toLook() + " " + Durations.format(q.gap()))
                         .collect(Collectors.joining("; ")));
             }
+        }
+
+        /** Each department's ladders, and the models': "20m dm-again · 40m dm-lead", waits counted from the call. */
+        private void escalation() {
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"DEPARTMENT", "NOT CONFIRMED", "NOT ARRIVED"});
+            for (Department d : show.departments()) {
+                rows.add(ladders(d.name(), d.escalation().over(show.escalation())));
+            }
+            rows.add(ladders(CallPlanner.MODELS_DEPARTMENT_NAME, show.modelCalls().escalation().over(show.escalation())));
+            if (rows.stream().skip(1).allMatch(r -> r[1].equals("-") && r[2].equals("-"))) {
+                return;
+            }
+            line("");
+            line("Escalation (each wait counted from the call)");
+            table(rows);
+        }
+
+        private static String[] ladders(String who, Escalation escalation) {
+            return new String[] {who, ladder(escalation.ladder(Escalation.Condition.NOT_CONFIRMED)),
+                    ladder(escalation.ladder(Escalation.Condition.NOT_ARRIVED))};
+        }
+
+        private static String ladder(List<Escalation.Step> steps) {
+            return steps.isEmpty() ? "-" : steps.stream()
+                    .map(s -> Durations.format(s.after()) + " " + s.action().label())
+                    .collect(Collectors.joining(" · "));
         }
 
         private String when(Instant at) {

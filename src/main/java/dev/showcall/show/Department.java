@@ -16,11 +16,19 @@ public record Department(
         Optional<String> meetingPoint,
         Optional<String> notes,
         List<Duration> reminders,
-        Optional<Account> lead) {
+        Optional<Account> lead,
+        Escalation escalation) {
 
     public Department {
         members = List.copyOf(members);
         reminders = List.copyOf(reminders);
+    }
+
+    /** A department with no ladders of its own. */
+    public Department(String id, String name, TimeSpec call, List<Member> members, OptionalLong roleId,
+                      OptionalLong leadUserId, Optional<String> meetingPoint, Optional<String> notes,
+                      List<Duration> reminders, Optional<Account> lead) {
+        this(id, name, call, members, roleId, leadUserId, meetingPoint, notes, reminders, lead, Escalation.NONE);
     }
 
     /** A department whose lead, if any, is given by id. */
@@ -33,6 +41,6 @@ public record Department(
 
     /** This department with its people as found on Discord. */
     public Department withPeople(List<Member> found, OptionalLong leadFound) {
-        return new Department(id, name, call, found, roleId, leadFound, meetingPoint, notes, reminders, lead);
+        return new Department(id, name, call, found, roleId, leadFound, meetingPoint, notes, reminders, lead, escalation);
     }
 }

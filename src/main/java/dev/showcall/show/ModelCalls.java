@@ -18,10 +18,17 @@ public record ModelCalls(
         OptionalLong leadUserId,
         Optional<String> notes,
         List<Duration> reminders,
-        Optional<Account> lead) {
+        Optional<Account> lead,
+        Escalation escalation) {
 
     public ModelCalls {
         reminders = List.copyOf(reminders);
+    }
+
+    /** Model calls with no ladders of their own. */
+    public ModelCalls(int chairs, Duration prep, Duration buffer, Duration checkIn, Optional<String> meetingPoint,
+                      OptionalLong leadUserId, Optional<String> notes, List<Duration> reminders, Optional<Account> lead) {
+        this(chairs, prep, buffer, checkIn, meetingPoint, leadUserId, notes, reminders, lead, Escalation.NONE);
     }
 
     /** Model calls whose lead, if any, is given by id. */
@@ -33,6 +40,6 @@ public record ModelCalls(
 
     /** These model calls with their lead found on Discord, or not ({@code userId} empty). */
     public ModelCalls withLeadUserId(OptionalLong userId) {
-        return new ModelCalls(chairs, prep, buffer, checkIn, meetingPoint, userId, notes, reminders, lead);
+        return new ModelCalls(chairs, prep, buffer, checkIn, meetingPoint, userId, notes, reminders, lead, escalation);
     }
 }

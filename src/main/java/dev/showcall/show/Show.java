@@ -30,7 +30,8 @@ public record Show(
         Duration noShowGrace,
         Duration quickChangeThreshold,
         Duration confirmBy,
-        List<Step> lookSteps) {
+        List<Step> lookSteps,
+        Escalation escalation) {
 
     public Show {
         Objects.requireNonNull(id);
@@ -41,19 +42,37 @@ public record Show(
         looks = List.copyOf(looks);
         milestones = List.copyOf(milestones);
         lookSteps = List.copyOf(lookSteps);
+        Objects.requireNonNull(escalation);
+    }
+
+    /** A show that escalates nobody. */
+    public Show(String id, String name, String venue, ZoneId zone, LocalDateTime start, Optional<TimeSpec> doors,
+                DiscordBinding discord, List<Department> departments, List<Model> models, ModelCalls modelCalls,
+                List<Look> looks, List<Milestone> milestones, int secondsPerLook, Duration noShowGrace,
+                Duration quickChangeThreshold, Duration confirmBy, List<Step> lookSteps) {
+        this(id, name, venue, zone, start, doors, discord, departments, models, modelCalls, looks, milestones,
+                secondsPerLook, noShowGrace, quickChangeThreshold, confirmBy, lookSteps, Escalation.NONE);
+    }
+
+    /** The ladders that apply to {@code call}: its department's own, else the show's. */
+    public Escalation escalationOf(Call call) {
+        Escalation own = call.kind() == Call.Kind.MODEL ? modelCalls.escalation()
+                : departments.stream().filter(d -> d.id().equals(call.departmentId())).findFirst()
+                        .map(Department::escalation).orElse(Escalation.NONE);
+        return own.over(escalation);
     }
 
     /** The same show with its people as found on Discord: what the show file says, with who they are. */
     public Show withPeople(List<Department> found, List<Model> foundModels, ModelCalls foundModelCalls,
                            List<Look> foundLooks) {
         return new Show(id, name, venue, zone, start, doors, discord, found, foundModels, foundModelCalls, foundLooks,
-                milestones, secondsPerLook, noShowGrace, quickChangeThreshold, confirmBy, lookSteps);
+                milestones, secondsPerLook, noShowGrace, quickChangeThreshold, confirmBy, lookSteps, escalation);
     }
 
     /** The same show with its looks worn as assigned on the day, for the rules that follow the running order. */
     public Show withLooks(List<Look> assigned) {
         return new Show(id, name, venue, zone, start, doors, discord, departments, models, modelCalls, assigned,
-                milestones, secondsPerLook, noShowGrace, quickChangeThreshold, confirmBy, lookSteps);
+                milestones, secondsPerLook, noShowGrace, quickChangeThreshold, confirmBy, lookSteps, escalation);
     }
 
     /** The start on the show's wall clock, resolved against its zone's rules. */

@@ -52,15 +52,18 @@ public final class ShowReader {
 
     private static final Set<String> SHOW_FIELDS = Set.of("id", "name", "venue", "time-zone", "start", "doors",
             "discord", "departments", "models", "model-calls", "seconds-per-look", "looks", "milestones",
-            "no-show-grace", "quick-change-threshold", "confirm-by", "look-steps");
+            "no-show-grace", "quick-change-threshold", "confirm-by", "look-steps", "escalation");
     private static final Set<String> DISCORD_FIELDS = Set.of("guild", "timeline-channel", "calls-channel",
             "producer-role", "pr-role");
     private static final Set<String> DEPARTMENT_FIELDS = Set.of("id", "name", "call", "members", "role", "lead",
-            "meeting-point", "notes", "reminders");
+            "meeting-point", "notes", "reminders", "escalation");
     private static final Set<String> MEMBER_FIELDS = Set.of("user", "name");
     private static final Set<String> MODEL_FIELDS = Set.of("name", "user", "agency", "standby", "call");
     private static final Set<String> MODEL_CALLS_FIELDS = Set.of("chairs", "prep", "buffer", "check-in",
-            "meeting-point", "lead", "notes", "reminders");
+            "meeting-point", "lead", "notes", "reminders", "escalation");
+    private static final Set<String> ESCALATION_FIELDS = Set.of(Escalation.Condition.NOT_CONFIRMED.field(),
+            Escalation.Condition.NOT_ARRIVED.field());
+    private static final Set<String> ESCALATION_STEP_FIELDS = Set.of("after", "do");
     private static final Set<String> LOOK_FIELDS = Set.of("number", "model", "description", "dresser", "seconds");
     private static final Set<String> MILESTONE_FIELDS = Set.of("name", "at");
 
@@ -84,6 +87,15 @@ public final class ShowReader {
 
     private record PendingCallCheck(TimeSpec call, Location at, String path) {
     }
+
+    /** Where a ladder says dm-lead, to check once every lead is known. */
+    private record LeadStep(Escalation.Condition condition, Location at, String path) {
+    }
+
+    /** The ladders read so far with their dm-lead steps: the show's, and each department's and the models' own. */
+    private final Map<String, List<LeadStep>> leadSteps = new HashMap<>();
+    private static final String SHOW_LADDER = "";
+    private static final String MODELS_LADDER = "model-calls";
 
     private ShowReader(String file) {
         this.problems = new Problems(file);
@@ -123,6 +135,8 @@ public final class ShowReader {
         Duration threshold = f.duration("quick-change-threshold", DEFAULT_QUICK_CHANGE_THRESHOLD);
         Duration confirmBy = f.duration("confirm-by", DEFAULT_CONFIRM_BY);
         List<Step> lookSteps = lookSteps(f);
+        Escalation escalation = escalation(f, SHOW_LADDER);
+        checkLeads(departments, modelCalls);
 
         Optional<ZonedDateTime> zonedStart = zonedStart(f, zone, start);
         zonedStart.ifPresent(this::checkCallsBefore);
@@ -132,7 +146,96 @@ public final class ShowReader {
         }
         return Optional.of(new Show(id.orElseThrow(), name.orElseThrow(), venue.orElse(""), zone.orElseThrow(),
                 start.orElseThrow(), doors, discord.orElseThrow(), departments, models, modelCalls.orElseThrow(),
-                looks, milestones, secondsPerLook, grace, threshold, confirmBy, lookSteps));
+                looks, milestones, secondsPerLook, grace, threshold, confirmBy, lookSteps, escalation));
+    }
+
+    /**
+     * The ladders under {@code escalation}, if any. Each step's wait is counted from the call and must be longer
+     * than the one before it: a ladder climbs.
+     *
+     * @param owner whose ladders they are, for the dm-lead check: a department's id, the models' or the show's
+     */
+    private Escalation escalation(FieldReader f, String owner) {
+        Optional<FieldReader> e = f.mapping("escalation", false, ESCALATION_FIELDS);
+        if (e.isEmpty()) {
+            return Escalation.NONE;
+        }
+        Map<Escalation.Condition, List<Escalation.Step>> ladders = new java.util.EnumMap<>(Escalation.Condition.class);
+        for (Escalation.Condition condition : Escalation.Condition.values()) {
+            if (e.get().has(condition.field())) {
+                ladders.put(condition, ladder(e.get(), condition, owner));
+            }
+        }
+        return new Escalation(ladders);
+    }
+
+    private List<Escalation.Step> ladder(FieldReader e, Escalation.Condition condition, String owner) {
+        List<Escalation.Step> steps = new ArrayList<>();
+        Duration previous = Duration.ZERO;
+        for (FieldReader.Item item : e.items(condition.field(), false)) {
+            Optional<FieldReader> step = FieldReader.of(problems, item.node(), item.path(), ESCALATION_STEP_FIELDS);
+            if (step.isEmpty()) {
+                continue;
+            }
+            Optional<Duration> after = step.get().duration("after", true);
+            Optional<Escalation.Action> action = action(step.get());
+            if (after.isPresent() && after.get().compareTo(previous) <= 0) {
+                problems.error(step.get().locationOf("after"), step.get().pathOf("after"), previous.isZero()
+                                ? "the first step's wait must be longer than zero"
+                                : "the wait " + Durations.format(after.get()) + " is not longer than the step before ("
+                                        + Durations.format(previous) + ")",
+                        "each step waits longer from the call than the one before it");
+            } else if (after.isPresent()) {
+                previous = after.get();
+                action.ifPresent(a -> steps.add(new Escalation.Step(after.get(), a)));
+            }
+            if (action.equals(Optional.of(Escalation.Action.DM_LEAD))) {
+                leadSteps.computeIfAbsent(owner, o -> new ArrayList<>())
+                        .add(new LeadStep(condition, step.get().locationOf("do"), step.get().pathOf("do")));
+            }
+        }
+        return steps;
+    }
+
+    private Optional<Escalation.Action> action(FieldReader step) {
+        Optional<String> text = step.text("do", true);
+        Optional<Escalation.Action> action = text.flatMap(Escalation.Action::ofLabel);
+        if (text.isPresent() && action.isEmpty()) {
+            problems.error(step.locationOf("do"), step.pathOf("do"), "'" + text.get() + "' is not an escalation step",
+                    Closest.to(text.get(), Escalation.Action.labels()).map(c -> "did you mean '" + c + "'? ").orElse("")
+                            + "write one of " + String.join(", ", Escalation.Action.labels()));
+        }
+        return action;
+    }
+
+    /** A ladder that DMs the lead needs a lead for everyone it climbs for: their department's own, or the models'. */
+    private void checkLeads(List<Department> departments, Optional<ModelCalls> modelCalls) {
+        for (Department d : departments) {
+            if (d.lead().isEmpty()) {
+                refuseLeadSteps("department:" + d.id(), "department '" + d.id() + "' has no lead", "give it a lead, or take dm-lead out");
+                inheritedLeadSteps(d.escalation(), "department '" + d.id() + "'");
+            }
+        }
+        modelCalls.filter(m -> m.lead().isEmpty()).ifPresent(m -> {
+            refuseLeadSteps(MODELS_LADDER, "model-calls has no lead", "give model-calls a lead, or take dm-lead out");
+            inheritedLeadSteps(m.escalation(), "model-calls");
+        });
+    }
+
+    private void refuseLeadSteps(String owner, String lacking, String hint) {
+        for (LeadStep step : leadSteps.getOrDefault(owner, List.of())) {
+            problems.error(step.at(), step.path(), "dm-lead, but " + lacking, hint);
+        }
+    }
+
+    /** The show's dm-lead steps, for a department or the models without a lead and without a ladder of their own. */
+    private void inheritedLeadSteps(Escalation own, String who) {
+        for (LeadStep step : leadSteps.getOrDefault(SHOW_LADDER, List.of())) {
+            if (!own.gives(step.condition())) {
+                problems.error(step.at(), step.path(), "dm-lead, but " + who + " has no lead",
+                        "give " + who + " a lead, or a " + step.condition().field() + " ladder of its own");
+            }
+        }
     }
 
     /** The steps a look needs before it is ready; {@code ready} itself is a producer's call, not a step to require. */
@@ -260,11 +363,12 @@ public final class ShowReader {
         Optional<String> meetingPoint = meetingPoint(d);
         Optional<String> notes = notes(d);
         List<Duration> reminders = d.durations("reminders");
+        Escalation escalation = escalation(d, id.map(i -> "department:" + i).orElse("department"));
         if (id.isEmpty() || name.isEmpty() || call.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Department(id.get(), name.get(), call.get(), members, role, idOf(lead), meetingPoint,
-                notes, reminders, lead));
+                notes, reminders, lead, escalation));
     }
 
     private static Optional<String> meetingPoint(FieldReader f) {
@@ -367,11 +471,12 @@ public final class ShowReader {
         Optional<Account> lead = m.account("lead", false);
         Optional<String> notes = notes(m);
         List<Duration> reminders = m.durations("reminders");
+        Escalation escalation = escalation(m, MODELS_LADDER);
         if (chairs.isEmpty() || prep.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ModelCalls(chairs.getAsInt(), prep.get(), buffer, checkIn, meetingPoint, idOf(lead), notes,
-                reminders, lead));
+                reminders, lead, escalation));
     }
 
     private List<Look> looks(FieldReader f, List<Model> models) {

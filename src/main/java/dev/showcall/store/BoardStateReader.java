@@ -1,7 +1,10 @@
 package dev.showcall.store;
 
 import dev.showcall.backstage.Arrival;
+import dev.showcall.backstage.CallPing;
+import dev.showcall.backstage.Climb;
 import dev.showcall.backstage.Confirmation;
+import dev.showcall.backstage.EscalationStop;
 import dev.showcall.backstage.ConfirmationState;
 import dev.showcall.backstage.Lineup;
 import dev.showcall.backstage.LookState;
@@ -34,6 +37,8 @@ public final class BoardStateReader {
     private final AlertRepository alerts = new AlertRepository();
     private final ConfirmationRepository confirmations = new ConfirmationRepository();
     private final FloorReader floors = new FloorReader();
+    private final CallPingRepository pings = new CallPingRepository();
+    private final EscalationStopRepository stops = new EscalationStopRepository();
     private final Clock clock;
 
     public BoardStateReader(Clock clock) {
@@ -45,7 +50,31 @@ public final class BoardStateReader {
         Set<String> arrived = arrivals.forShow(c, show.id()).stream().map(Arrival::subjectKey)
                 .collect(Collectors.toSet());
         return new BoardState(show.show().name(), show.show().startInstant().plus(delay), delay,
-                nextMilestone(show, delay), arrivals(c, show, arrived), crew(c, show, arrived), looks(c, show));
+                nextMilestone(show, delay), arrivals(c, show, arrived), crew(c, show, arrived), looks(c, show),
+                escalated(c, show, arrived));
+    }
+
+    /** Who a ladder is climbing for: a step taken, and the ladder not closed since. */
+    private List<String> escalated(Connection c, PlannedShow show, Set<String> arrived) {
+        Map<String, List<CallPing>> taken = pings.forShow(c, show.id()).stream()
+                .filter(p -> CallPing.rungOf(p.ping()).isPresent())
+                .collect(Collectors.groupingBy(CallPing::callKey));
+        if (taken.isEmpty()) {
+            return List.of();
+        }
+        Set<String> answered = confirmations.forShow(c, show.id()).stream().map(Confirmation::callKey)
+                .collect(Collectors.toSet());
+        Set<String> gone = noShows.forShow(c, show.id()).stream().map(NoShow::subjectKey).collect(Collectors.toSet());
+        Map<String, List<EscalationStop>> stopped = stops.forShow(c, show.id()).stream()
+                .collect(Collectors.groupingBy(EscalationStop::callKey));
+        return show.sheet().calls().stream()
+                .filter(call -> taken.containsKey(call.key()))
+                .filter(call -> Climb.of(show.show().escalationOf(call), taken.get(call.key()), Climb.closed(
+                        answered.contains(call.key()), arrived.contains(call.key()) || gone.contains(call.key()),
+                        stopped.getOrDefault(call.key(), List.of()).stream().map(EscalationStop::condition).toList()))
+                        .isPresent())
+                .map(Call::who)
+                .toList();
     }
 
     private Optional<BoardState.NextMilestone> nextMilestone(PlannedShow show, Duration delay) {

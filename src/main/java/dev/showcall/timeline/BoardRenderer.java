@@ -50,6 +50,7 @@ public final class BoardRenderer {
                 m -> text.append("\n⏭️ Next: **").append(UserText.inline(m.name(), MAX_NAME)).append("** ")
                         .append(time(m.at())).append(" (").append(relative(m.at())).append(")"),
                 () -> text.append("\n⏭️ No milestone left"));
+        text.append(namedLine("⏫ Escalated", state.escalated(), Board.MAX_FIELD_VALUE));
         return text.toString();
     }
 

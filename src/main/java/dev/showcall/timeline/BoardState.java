@@ -12,6 +12,7 @@ import java.util.Optional;
  *
  * @param start when the show starts now, with every delay
  * @param delay the sum of the delays declared; negative when the show was brought forward
+ * @param escalated who a ladder is climbing for now, by name
  */
 public record BoardState(
         String showName,
@@ -20,7 +21,8 @@ public record BoardState(
         Optional<NextMilestone> nextMilestone,
         Arrivals arrivals,
         List<DepartmentConfirmations> crew,
-        LooksSection looks) {
+        LooksSection looks,
+        List<String> escalated) {
 
     public BoardState {
         Objects.requireNonNull(showName, "showName");
@@ -30,6 +32,13 @@ public record BoardState(
         Objects.requireNonNull(arrivals, "arrivals");
         Objects.requireNonNull(looks, "looks");
         crew = List.copyOf(crew);
+        escalated = List.copyOf(escalated);
+    }
+
+    /** A board with nobody escalated. */
+    public BoardState(String showName, Instant start, Duration delay, Optional<NextMilestone> nextMilestone,
+                      Arrivals arrivals, List<DepartmentConfirmations> crew, LooksSection looks) {
+        this(showName, start, delay, nextMilestone, arrivals, crew, looks, List.of());
     }
 
     public record NextMilestone(String name, Instant at) {

@@ -22,6 +22,8 @@ public enum EventKind {
     MILESTONE,
     WALKED,
     ALERT,
+    /** A step of an escalation ladder taken, or a lead who reached someone on one. */
+    ESCALATION,
     /** Another showcall instance took over from one that died, hung or was cut off from the database. */
     FAILOVER,
     /** Someone on the roster linked to a Discord account, unlinked, or claiming their line. */

@@ -28,6 +28,7 @@ public final class CallsCommand extends ShowSlashCommand {
     public static final String DEPARTMENT_OPTION = "department";
     public static final String EVERYONE = "everyone";
     public static final String NOT_CONFIRMED = "not-confirmed";
+    public static final String ESCALATED = "escalated";
 
     /** Discord's embed limits: a description of 4096, 6000 characters over a message's embeds. */
     static final int DESCRIPTION_BUDGET = 4000;
@@ -36,9 +37,10 @@ public final class CallsCommand extends ShowSlashCommand {
 
     /** What Discord shows of the command: known before anything opens, so it is registered first. */
     public static final SlashCommandData DATA = showCommand(NAME, "Where everyone on the call sheet stands (producers)",
-            new OptionData(OptionType.STRING, FILTER_OPTION, "Everyone, or only who has not confirmed", false)
+            new OptionData(OptionType.STRING, FILTER_OPTION, "Everyone, who has not confirmed, or who is escalated", false)
                     .addChoice("everyone", EVERYONE)
-                    .addChoice("not confirmed", NOT_CONFIRMED),
+                    .addChoice("not confirmed", NOT_CONFIRMED)
+                    .addChoice("escalated", ESCALATED),
             new OptionData(OptionType.STRING, DEPARTMENT_OPTION, "One department only", false, true));
 
     private final CallStatuses statuses;
@@ -53,7 +55,9 @@ public final class CallsCommand extends ShowSlashCommand {
         if (!Guards.requireProducer(event.getMember(), show, responder)) {
             return;
         }
-        boolean notConfirmed = NOT_CONFIRMED.equals(event.getOption(FILTER_OPTION, EVERYONE, OptionMapping::getAsString));
+        String filter = event.getOption(FILTER_OPTION, EVERYONE, OptionMapping::getAsString);
+        boolean notConfirmed = NOT_CONFIRMED.equals(filter);
+        boolean escalated = ESCALATED.equals(filter);
         Optional<String> typed = Optional.ofNullable(event.getOption(DEPARTMENT_OPTION))
                 .map(OptionMapping::getAsString).map(String::strip);
         Optional<String> department = typed.flatMap(t -> departments(show).stream().filter(d -> Names.same(d, t)).findFirst());
@@ -65,9 +69,10 @@ public final class CallsCommand extends ShowSlashCommand {
         List<CallStatuses.Status> shown = statuses.of(show).stream()
                 .filter(s -> !notConfirmed || (s.call().userId().isPresent()
                         && CallStatuses.State.NOT_CONFIRMED.contains(s.state())))
+                .filter(s -> !escalated || s.escalated())
                 .filter(s -> department.isEmpty() || Names.same(s.call().departmentName(), department.get()))
                 .toList();
-        String title = UserText.inline(show.show().name()) + " · " + (notConfirmed ? "not confirmed" : "calls")
+        String title = UserText.inline(show.show().name()) + " · " + (notConfirmed ? "not confirmed" : escalated ? "escalated" : "calls")
                 + department.map(d -> " · " + UserText.inline(d)).orElse("") + " (" + shown.size() + ")";
         long notLinked = shown.stream().filter(s -> s.call().notLinked()).count();
         String content = (shown.isEmpty() ? "Nobody to list." : "") + (notLinked == 0 ? ""
@@ -129,9 +134,18 @@ public final class CallsCommand extends ShowSlashCommand {
 
     static String line(CallStatuses.Status s) {
         return Replies.time(s.callAt()) + " " + Replies.bold(s.call().departmentName()) + " · "
-                + UserText.inline(s.call().who()) + " — " + describe(s)
+                + UserText.inline(s.call().who()) + " — " + describe(s) + ladder(s)
                 + s.call().account().filter(a -> s.call().notLinked())
                         .map(a -> " · 🔗 not linked (" + UserText.inline(a.ref()) + ")").orElse("");
+    }
+
+    /** " · ⏫ step 2 of 3: lead told 18:20", or who reached them. */
+    static String ladder(CallStatuses.Status s) {
+        return s.climb().map(c -> " · ⏫ step " + c.step() + " of " + c.of() + ": " + c.action().done() + " "
+                        + Replies.time(c.at()))
+                .or(() -> s.reached().map(r -> " · ✅ reached by " + Replies.user(r.stoppedBy()) + " "
+                        + Replies.time(r.stoppedAt())))
+                .orElse("");
     }
 
     static String describe(CallStatuses.Status s) {
