@@ -211,7 +211,8 @@ public final class ShowReader {
     /** A ladder that DMs the lead needs a lead for everyone it climbs for: their department's own, or the models'. */
     private void checkLeads(List<Department> departments, Optional<ModelCalls> modelCalls) {
         for (Department d : departments) {
-            if (d.lead().isEmpty()) {
+            // a department called through its role alone climbs no ladder: nobody in it is called by name
+            if (d.lead().isEmpty() && !d.members().isEmpty()) {
                 refuseLeadSteps("department:" + d.id(), "department '" + d.id() + "' has no lead", "give it a lead, or take dm-lead out");
                 inheritedLeadSteps(d.escalation(), "department '" + d.id() + "'");
             }
