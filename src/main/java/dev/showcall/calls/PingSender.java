@@ -550,7 +550,12 @@ public final class PingSender {
                     ping.ping(), ping.due());
             return;
         }
-        Optional<String> settled = database.inTransaction(c -> settled(c, show.id(), ping.subjectKey(), rung.condition()));
+        // after an outage the steps fall due together: the highest one says it all, the ones below it are skipped
+        Duration sinceCall = Duration.between(ping.callAt(), ping.due());
+        boolean overtaken = ladder.stream().skip(rung.step())
+                .anyMatch(next -> !ping.due().plus(next.after()).minus(sinceCall).isAfter(now));
+        Optional<String> settled = overtaken ? Optional.of("a later step of the ladder was due as well")
+                : database.inTransaction(c -> settled(c, show.id(), ping.subjectKey(), rung.condition()));
         if (settled.isPresent()) {
             drop(show, ping, now, recovering, settled.get());
             log.info("Show {}: {} {} not taken: {}", show.id(), ping.subjectKey(), ping.ping(), settled.get());

@@ -79,6 +79,34 @@ class CallSchedulerTest {
     }
 
     @Test
+    @DisplayName("moves only the not-arrived steps of someone who said they are running late, by their minutes")
+    void runningLateMovesTheirNotArrivedSteps() throws Exception {
+        // given the show scheduled, and a crew member running 15 min late
+        scheduler.sync(show, Duration.ZERO, p -> false);
+        dev.showcall.show.Call crew = show.sheet().calls().stream()
+                .filter(c -> c.kind() == dev.showcall.show.Call.Kind.CREW && c.userId().isPresent()).findFirst()
+                .orElseThrow();
+        java.util.Optional<dev.showcall.backstage.Confirmation> late = java.util.Optional.of(
+                new dev.showcall.backstage.Confirmation(show.id(), crew.key(),
+                        dev.showcall.backstage.ConfirmationState.RUNNING_LATE, java.util.OptionalInt.of(15),
+                        crew.userId().getAsLong(), MORNING));
+
+        // when the show is synced with that answer
+        CallScheduler.SyncResult result = scheduler.sync(show, Duration.ZERO,
+                p -> p.subjectKey().equals(crew.key()) ? Ladders.runningLate(p, late) : p, p -> false);
+
+        // then exactly their not-arrived steps moved, each 15 min later
+        List<PlannedPing> absent = PingPlan.of(show).stream()
+                .filter(p -> p.subjectKey().equals(crew.key()) && p.ping().startsWith("escalate:absent:")).toList();
+        assertThat(absent).isNotEmpty();
+        assertThat(result.moved()).containsExactlyInAnyOrderElementsOf(absent.stream().map(PlannedPing::jobName).toList());
+        for (PlannedPing step : absent) {
+            assertThat(quartz.getTrigger(TriggerKey.triggerKey(step.jobName(), show.id())).getStartTime().toInstant())
+                    .isEqualTo(step.due().plus(Duration.ofMinutes(15)));
+        }
+    }
+
+    @Test
     @DisplayName("changes nothing when synced again with the same plan")
     void idempotent() throws Exception {
         scheduler.sync(show, Duration.ZERO, p -> false);

@@ -524,8 +524,10 @@ class ShowScenarioEndToEndTest {
         String callLine = "call: \"" + late.call().orElseThrow() + "\"";
         assertThat(yaml).containsOnlyOnce(startLine).containsOnlyOnce(callLine);
         LocalDateTime local = LocalDateTime.ofInstant(start, example.zone());
+        // the ladders follow Quartz's clock, which this day does not move: EscalationEndToEndTest climbs them
         return yaml.replace(startLine, "start: " + local)
-                .replace(callLine, "call: " + callBefore.toString().substring(2).toLowerCase());
+                .replace(callLine, "call: " + callBefore.toString().substring(2).toLowerCase())
+                .replaceAll("(?m)^( *)escalation:\n(?:\\1 .*\n|\n)*", "");
     }
 
     /**
