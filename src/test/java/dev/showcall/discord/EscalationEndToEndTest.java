@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.showcall.backstage.CallPing;
 import dev.showcall.backstage.PingOutcome;
 import dev.showcall.discord.commands.CallsCommand;
+import dev.showcall.discord.commands.StatusCommand;
 import dev.showcall.discord.stub.ButtonClick;
 import dev.showcall.discord.stub.InteractionResponse;
 import dev.showcall.discord.stub.SlashCommandInvocation;
@@ -168,6 +169,10 @@ class EscalationEndToEndTest {
         String escalated = calls(CallsCommand.ESCALATED);
         assertThat(escalated).contains("Aisha — called, no answer yet · ⏫ step 4 of 4: producers told")
                 .doesNotContain("Ben");
+        InteractionResponse status = bot.stub.slash(SlashCommandInvocation.of(StatusCommand.NAME).by(PRODUCER)
+                .in(ShowcallOnStub.TIMELINE)).awaitResponse(Duration.ofSeconds(5));
+        assertThat(status.message().embed(0).orElseThrow().path("description").asText())
+                .containsPattern("⏫ Escalated \\(\\d\\): .*Aisha").doesNotContain("Ben");
     }
 
     @Test

@@ -56,6 +56,21 @@ class BoardRendererTest {
     }
 
     @Test
+    @DisplayName("lists who is escalated under the clock, and nobody when no ladder is climbing")
+    void escalated() {
+        // given two people a ladder is climbing for
+        BoardState state = new BoardState("Maison Verre AW27", START, Duration.ZERO, Optional.empty(), NOBODY,
+                List.of(), LooksSection.none(), List.of("Siobhan Kelly", "Anya Petrova"));
+
+        // when rendered
+        Board board = BoardRenderer.render(state);
+
+        // then they are counted and named; a plain board says nothing of it
+        assertThat(board.description()).endsWith("\n⏫ Escalated (2): Siobhan Kelly, Anya Petrova");
+        assertThat(BoardRenderer.render(plain()).description()).doesNotContain("Escalated");
+    }
+
+    @Test
     @DisplayName("shows the delay and the start it gives")
     void delay() {
         BoardState delayed = state(Duration.ofMinutes(25), Optional.empty(), NOBODY, List.of(), LooksSection.none());
