@@ -72,7 +72,7 @@ public final class DiscordCallNotifier implements CallNotifier {
                     : directOrInChannel(key, show, call.leadUserId().getAsLong(), "the lead of " + call.key(),
                             () -> EscalationMessages.toLead(show, call, step, late.note()),
                             about + " You lead their department: can you reach them?", Instant.now(), Optional.of(late));
-            case CALLS_CHANNEL -> inCallsChannel(key, show, call, about, late);
+            case CALLS_CHANNEL -> inCallsChannel(key, show, call, about + EscalationMessages.whatToDo(step), late);
             case PRODUCERS -> toProducers(key, show, call, step, late);
         };
     }
@@ -81,8 +81,9 @@ public final class DiscordCallNotifier implements CallNotifier {
     private CompletableFuture<PingOutcome> inCallsChannel(String key, PlannedShow show, Call call, String text,
                                                           Lateness late) {
         if (call.userId().isEmpty()) {
-            String named = "📣 " + Replies.bold(call.who()) + ": " + UserText.cut(text,
-                    Message.MAX_CONTENT_LENGTH - LATE_NOTE_ROOM - call.who().length() - 10);
+            // the text names them already: nobody on Discord is known to be them to mention
+            String named = "📣 " + UserText.cut(text.startsWith("⏫ ") ? text.substring(2) : text,
+                    Message.MAX_CONTENT_LENGTH - LATE_NOTE_ROOM - 2);
             return callsChannel(show).post(Instant.now(), key, named, Optional.of(late), Set.of(), Set.of())
                     .thenApply(id -> PingOutcome.BY_NAME);
         }

@@ -45,6 +45,13 @@ public final class EscalationMessages {
                 + " (step " + step.step() + " of " + step.of() + ").";
     }
 
+    /** What the calls channel asks of them, or of whoever sees them. */
+    static String whatToDo(Escalated step) {
+        return step.condition() == Escalation.Condition.NOT_CONFIRMED
+                ? " Answer the buttons on your call, or tell your lead."
+                : " If you see them, send them to PR.";
+    }
+
     /** What the calls channel says to them when the DM again cannot reach them. */
     static String toThem(Escalated step) {
         return step.condition() == Escalation.Condition.NOT_CONFIRMED
