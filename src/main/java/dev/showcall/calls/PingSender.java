@@ -551,9 +551,9 @@ public final class PingSender {
             return;
         }
         // after an outage the steps fall due together: the highest one says it all, the ones below it are skipped
-        Duration sinceCall = Duration.between(ping.callAt(), ping.due());
+        Duration after = ladder.get(rung.step() - 1).after();
         boolean overtaken = ladder.stream().skip(rung.step())
-                .anyMatch(next -> !ping.due().plus(next.after()).minus(sinceCall).isAfter(now));
+                .anyMatch(next -> !ping.due().plus(next.after().minus(after)).isAfter(now));
         Optional<String> settled = overtaken ? Optional.of("a later step of the ladder was due as well")
                 : database.inTransaction(c -> settled(c, show.id(), ping.subjectKey(), rung.condition()));
         if (settled.isPresent()) {

@@ -245,6 +245,27 @@ class EscalationEndToEndTest {
         assertThat(replacements).singleElement().satisfies(r -> assertThat(r.replacedBy()).isEqualTo("Gia Sol"));
     }
 
+    @Test
+    @DisplayName("takes only the highest step due when showcall comes back after the steps fell due")
+    void afterAnOutageOnlyTheHighestStep() throws InterruptedException {
+        // given Aisha's call went out, then showcall stopped
+        await("Aisha's call", () -> !bot.stub.dms(AISHA).isEmpty());
+        bot.stopShowcall();
+
+        // when it is back after three steps of her ladder fell due
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), at(11)).toMillis()));
+        bot.startShowcall();
+        await("a step taken for Aisha after the restart", () -> steps(AISHA_KEY).stream()
+                .anyMatch(p -> p.outcome().filter(o -> o != PingOutcome.DROPPED).isPresent()));
+        Thread.sleep(500);
+
+        // then the steps below the highest one due were not taken: no DM again, no DM to her lead
+        assertThat(bot.stub.dms(AISHA)).hasSize(1);
+        assertThat(about("Aisha", bot.stub.dms(LENA))).isEmpty();
+        assertThat(steps(AISHA_KEY)).filteredOn(p -> p.ping().endsWith(":1") || p.ping().endsWith(":2"))
+                .hasSize(2).allSatisfy(p -> assertThat(p.detail()).contains("a later step of the ladder was due as well"));
+    }
+
     private Instant at(int seconds) {
         return base.plusSeconds(seconds);
     }
