@@ -12,6 +12,8 @@ import java.util.Optional;
 /**
  * A show as planned in its show file. Immutable; built only by {@link ShowReader} once the
  * file has validated, so every invariant the validator checks holds here.
+ *
+ * @param callSheet when everyone's call sheet goes out by itself ({@code call-sheet: T-24h}), before the first call
  */
 public record Show(
         String id,
@@ -30,7 +32,8 @@ public record Show(
         Duration noShowGrace,
         Duration quickChangeThreshold,
         Duration confirmBy,
-        List<Step> lookSteps) {
+        List<Step> lookSteps,
+        Optional<TimeSpec> callSheet) {
 
     public Show {
         Objects.requireNonNull(id);
@@ -41,19 +44,29 @@ public record Show(
         looks = List.copyOf(looks);
         milestones = List.copyOf(milestones);
         lookSteps = List.copyOf(lookSteps);
+        Objects.requireNonNull(callSheet);
+    }
+
+    /** A show whose call sheet is sent ahead only when a producer says so ({@code /callsheet send}). */
+    public Show(String id, String name, String venue, ZoneId zone, LocalDateTime start, Optional<TimeSpec> doors,
+                DiscordBinding discord, List<Department> departments, List<Model> models, ModelCalls modelCalls,
+                List<Look> looks, List<Milestone> milestones, int secondsPerLook, Duration noShowGrace,
+                Duration quickChangeThreshold, Duration confirmBy, List<Step> lookSteps) {
+        this(id, name, venue, zone, start, doors, discord, departments, models, modelCalls, looks, milestones,
+                secondsPerLook, noShowGrace, quickChangeThreshold, confirmBy, lookSteps, Optional.empty());
     }
 
     /** The same show with its people as found on Discord: what the show file says, with who they are. */
     public Show withPeople(List<Department> found, List<Model> foundModels, ModelCalls foundModelCalls,
                            List<Look> foundLooks) {
         return new Show(id, name, venue, zone, start, doors, discord, found, foundModels, foundModelCalls, foundLooks,
-                milestones, secondsPerLook, noShowGrace, quickChangeThreshold, confirmBy, lookSteps);
+                milestones, secondsPerLook, noShowGrace, quickChangeThreshold, confirmBy, lookSteps, callSheet);
     }
 
     /** The same show with its looks worn as assigned on the day, for the rules that follow the running order. */
     public Show withLooks(List<Look> assigned) {
         return new Show(id, name, venue, zone, start, doors, discord, departments, models, modelCalls, assigned,
-                milestones, secondsPerLook, noShowGrace, quickChangeThreshold, confirmBy, lookSteps);
+                milestones, secondsPerLook, noShowGrace, quickChangeThreshold, confirmBy, lookSteps, callSheet);
     }
 
     /** The start on the show's wall clock, resolved against its zone's rules. */

@@ -17,7 +17,7 @@ class SlashCommandsTest {
     void namedOnce() {
         List<String> names = SlashCommands.ALL.stream().map(SlashCommandData::getName).toList();
 
-        assertThat(names).hasSize(16).doesNotHaveDuplicates().allMatch(n -> n.matches("[a-z]{1,32}"));
+        assertThat(names).hasSize(17).doesNotHaveDuplicates().allMatch(n -> n.matches("[a-z]{1,32}"));
         assertThat(SlashCommands.ALL).filteredOn(c -> !c.getName().equals(ShowCommand.NAME))
                 .allSatisfy(c -> assertThat(c.getOptions().get(c.getOptions().size() - 1).getName())
                         .isEqualTo(SlashCommand.SHOW_OPTION));
