@@ -125,7 +125,10 @@ public final class CallSheets implements Reconciliation.Step {
     private record Batch(List<Owed> owed, Sent sent) {
     }
 
-    /** Works out who is owed their call sheet, marks the sheet as gone out and logs it, in the caller's transaction. */
+    /**
+     * Works out who is owed their call sheet, marks the sheet as gone out and logs the batch (one line, not one per
+     * person), in the caller's transaction.
+     */
     private Batch batch(Connection c, PlannedShow show, OptionalLong by, Instant now) {
         Set<String> had = pings.forShow(c, show.id()).stream().filter(p -> CallPing.isCallSheet(p.ping()))
                 .map(CallPing::callKey).collect(Collectors.toSet());
@@ -135,7 +138,7 @@ public final class CallSheets implements Reconciliation.Step {
         int notLinked = (int) show.sheet().calls().stream().filter(Call::notLinked).count();
         Sent sent = new Sent(owed.size(), reachable.size() - owed.size(), notLinked);
         alerts.raiseOnce(c, show.id(), WENT_OUT, now);
-        if (by.isPresent() || !owed.isEmpty()) {
+        if (!owed.isEmpty()) {
             timeline.append(c, TimelineEvent.of(show.id(), now, EventKind.CALL, by, Optional.of(EVERYONE),
                     describe(sent, by.isEmpty())));
         }
