@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final String[] CORE = {"dev.showcall.show..", "dev.showcall.backstage..", "dev.showcall.timeline..",
-            "dev.showcall.text..", "dev.showcall.report..", "dev.showcall.roster.."};
+            "dev.showcall.text..", "dev.showcall.report..", "dev.showcall.roster..", "dev.showcall.callsheet.."};
 
     private static JavaClasses classes;
 

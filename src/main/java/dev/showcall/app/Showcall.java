@@ -7,8 +7,11 @@ import dev.showcall.discord.commands.StandbyButtons;
 import dev.showcall.store.EscalationStopRepository;
 import dev.showcall.calls.CallScheduler;
 import dev.showcall.calls.CallStatuses;
+import dev.showcall.calls.CallSheets;
 import dev.showcall.calls.CallSync;
+import dev.showcall.discord.commands.CallSheetCommand;
 import dev.showcall.discord.commands.CallsCommand;
+import dev.showcall.discord.commands.GotItButtons;
 import dev.showcall.calls.Delays;
 import dev.showcall.calls.NoShows;
 import dev.showcall.discord.commands.NoShowCommand;
@@ -369,7 +372,9 @@ public final class Showcall implements AutoCloseable {
             }
         }, DmChannels.discordBudget());
         callsChannels = new CallsChannels(() -> bot.jda(), bot.channelLimits());
-        calls = createCalls();
+        DiscordCallNotifier notifier = new DiscordCallNotifier(dmChannels, callsChannels, new DiscordMembers(() -> bot));
+        CallSheets callSheets = new CallSheets(database, callPings, timeline, () -> calls, notifier, clock);
+        calls = createCalls(notifier, callSheets);
         CallSync callSync = new CallSync(database, callPings, new DelayRepository(), calls);
         links = new Links(database, new LinkRepository(), timeline, () -> directory, new DiscordMembers(() -> bot),
                 show -> reschedule(callSync, show), clock);
@@ -378,13 +383,13 @@ public final class Showcall implements AutoCloseable {
                 () -> calls, clock);
         // reads the reconciliation when a failure asks for it, once it is built below
         PlanUpdates planUpdates = new PlanUpdates(database, new ShowRepository(), new PlanUploadRepository(), callPings,
-                timeline, directory, running, callSync, () -> reconciliation.afterFailure(), clock);
+                timeline, directory, running, callSync, () -> reconciliation.afterFailure(), clock, callSheets);
         LinkClaimRepository linkClaims = new LinkClaimRepository();
         Claims claims = new Claims(database, linkClaims, callPings, timeline, links, () -> calls,
                 new ClaimPosts(database, linkClaims, () -> bot.jda(), () -> directory, feeds::feed, links::roster,
                         workers), clock);
         reconciliation = new Reconciliation(() -> directory,
-                List.of(callSync, replacements::resumeNotices, planUpdates, claims),
+                List.of(callSync, replacements::resumeNotices, planUpdates, claims, callSheets),
                 Executors.newSingleThreadScheduledExecutor(named("showcall-reconcile")));
         Delays delays = new Delays(database, new DelayRepository(), callPings, timeline, callSync, reconciliation, clock);
         DelayCommand delay = new DelayCommand(delays);
@@ -396,7 +401,7 @@ public final class Showcall implements AutoCloseable {
                 clock), directory);
         StandbyButtons standby = new StandbyButtons(replacements, directory, new DiscordMembers(() -> bot));
         CallsCommand callsCommand = new CallsCommand(new CallStatuses(database, callPings, new ConfirmationRepository(),
-                new ArrivalRepository(), new DelayRepository(), new NoShowRepository(), clock));
+                new ArrivalRepository(), new DelayRepository(), new NoShowRepository(), clock), callSheets::receipts);
         NoShows noShows = new NoShows(database, new NoShowRepository(), new ArrivalRepository(), timeline, clock);
         NoShowCommand noShow = new NoShowCommand(noShows);
         LookCommand look = new LookCommand(new LookSteps(database, lineups, new ModelStepRepository(),
@@ -419,10 +424,10 @@ public final class Showcall implements AutoCloseable {
         CommandListener commands = new CommandListener(
                 List.of(arrived, noShow, replace, look, lineup, walked, delay, callsCommand, status, showCommand, report, myCall,
                         new LinkCommand(links), new UnlinkCommand(links), new IamCommand(claims),
-                        new ScreenCommand(() -> Optional.ofNullable(screenLinks))),
+                        new ScreenCommand(() -> Optional.ofNullable(screenLinks)), new CallSheetCommand(callSheets)),
                 List.of(arrived, confirm, PlanButtons.apply(planUpdates, directory), PlanButtons.cancel(planUpdates, directory),
                         ClaimButtons.approve(claims, directory), ClaimButtons.refuse(claims, directory), reached,
-                        standby),
+                        standby, new GotItButtons(callSheets, directory)),
                 new ShowResolver(directory), workers, timer, new InteractionMeters(metrics));
         SlashCommands.requireHandled(commands.commandData());
         DiscordNames names = new DiscordNames(() -> bot);
@@ -433,13 +438,12 @@ public final class Showcall implements AutoCloseable {
         return bot;
     }
 
-    private CallScheduler createCalls() {
+    private CallScheduler createCalls(DiscordCallNotifier notifier, CallSheets callSheets) {
         PingJobFactory jobs = new PingJobFactory();
         try {
             CallScheduler scheduler = new CallScheduler(QuartzSchedulers.create(database.dataSource(), jobs, instance.id()), clock);
             PingSender sender = new PingSender(() -> directory, database, callPings, new DelayRepository(), timeline,
-                    new DiscordCallNotifier(dmChannels, callsChannels, new DiscordMembers(() -> bot)), clock, pingThreads,
-                    new dev.showcall.calls.PingMeters(metrics));
+                    notifier, clock, pingThreads, new dev.showcall.calls.PingMeters(metrics), callSheets);
             jobs.wire(sender, scheduler);
             pingSender = sender;
             return scheduler;
@@ -519,6 +523,10 @@ public final class Showcall implements AutoCloseable {
                                 ? Optional.of(c.userId().getAsLong()) : Optional.<Long>empty())
                         .ifPresent(user -> first.merge(user, ping.due(), (a, b) -> a.isBefore(b) ? a : b));
             }
+            // the call sheet sent ahead is everyone's first DM
+            show.show().callSheet().map(show.show()::resolve).ifPresent(sheet -> show.sheet().calls().stream()
+                    .filter(c -> c.userId().isPresent())
+                    .forEach(c -> first.merge(c.userId().getAsLong(), sheet, (a, b) -> a.isBefore(b) ? a : b)));
         }
         return first;
     }

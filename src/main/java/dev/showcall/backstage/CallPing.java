@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * @param ping    {@link #CALL}, a reminder key made by {@link #reminder(Duration)}, or the notice that a
  *                delay moved the call, made by {@link #moved(long)}, or a replacement notice made by
  *                {@link #replaced(long)}, or the notice that a plan update moved the call, made by
- *                {@link #replanned(long)}, or the answer to a claim of a roster line, made by {@link #claim(long)}
+ *                {@link #replanned(long)}, or the answer to a claim of a roster line, made by {@link #claim(long)}, or
+ *                someone's call sheet ({@link #CALL_SHEET}, then {@link #callSheetUpdate} for what a new plan changed)
  * @param dueAt   when it was scheduled to go out
  * @param sentAt  when Discord accepted it, or when a reminder was dropped
  * @param late    how long after {@code dueAt} it went out, in whole seconds
@@ -42,8 +43,11 @@ public record CallPing(
     private static final String REPLANNED_PREFIX = "replanned:";
     private static final String CLAIM_PREFIX = "claim:";
     private static final String ESCALATION_PREFIX = "escalate:";
-    private static final Pattern VALID_PING =
-            Pattern.compile("call|reminder:[1-9][0-9]{0,9}|(moved|replaced|replanned|claim):[1-9][0-9]{0,18}"
+    /** Someone's call sheet, sent ahead of the day; {@code callsheet:<version>} sends the lines a new plan changed. */
+    public static final String CALL_SHEET = "callsheet";
+    private static final String CALL_SHEET_PREFIX = CALL_SHEET + ":";
+    private static final Pattern VALID_PING = Pattern.compile(
+            "call|callsheet(:[0-9a-f]{12})?|reminder:[1-9][0-9]{0,9}|(moved|replaced|replanned|claim):[1-9][0-9]{0,18}"
                     + "|escalate:(unconfirmed|absent):[1-9][0-9]{0,2}");
 
     public CallPing {
@@ -124,7 +128,23 @@ public record CallPing(
      */
     public static boolean isNotice(String ping) {
         return ping.startsWith(MOVED_PREFIX) || ping.startsWith(REPLACED_PREFIX) || ping.startsWith(REPLANNED_PREFIX)
-                || ping.startsWith(CLAIM_PREFIX);
+                || ping.startsWith(CLAIM_PREFIX) || isCallSheet(ping);
+    }
+
+    /** Whether {@code ping} is someone's call sheet, or the lines of it a new plan changed. */
+    public static boolean isCallSheet(String ping) {
+        return ping.equals(CALL_SHEET) || ping.startsWith(CALL_SHEET_PREFIX);
+    }
+
+    /** The call sheet's lines that a new plan changed, as version {@code version} (12 hexadecimal digits). */
+    public static String callSheetUpdate(String version) {
+        return requireValidPing(CALL_SHEET_PREFIX + version);
+    }
+
+    /** The version of a {@link #callSheetUpdate} ping, empty for the first call sheet (or any other ping). */
+    public static Optional<String> callSheetVersion(String ping) {
+        return ping.startsWith(CALL_SHEET_PREFIX) ? Optional.of(ping.substring(CALL_SHEET_PREFIX.length()))
+                : Optional.empty();
     }
 
     /** The claim a {@link #claim(long)} notice answers, if it is one. */
@@ -153,8 +173,9 @@ public record CallPing(
         if (!isValidPing(ping)) {
             throw new IllegalArgumentException("A ping is '" + CALL + "', '" + REMINDER_PREFIX
                     + "<seconds before the call>', '" + MOVED_PREFIX + "<delay id>', '" + REPLACED_PREFIX
-                    + "<replacement id>', '" + REPLANNED_PREFIX + "<plan upload id>' or '" + CLAIM_PREFIX
-                    + "<claim id>' or '" + ESCALATION_PREFIX + "<unconfirmed|absent>:<step>', not '" + ping + "'");
+                    + "<replacement id>', '" + REPLANNED_PREFIX + "<plan upload id>', '" + CLAIM_PREFIX
+                    + "<claim id>', '" + CALL_SHEET + "', '" + CALL_SHEET_PREFIX + "<12 hex digits>' or '"
+                    + ESCALATION_PREFIX + "<unconfirmed|absent>:<step>', not '" + ping + "'");
         }
         return ping;
     }

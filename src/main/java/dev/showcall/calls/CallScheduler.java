@@ -162,11 +162,15 @@ public final class CallScheduler {
                 .build();
     }
 
-    /** A one-off ping outside the plan, such as the notice that a delay moved someone's call: sent at once. */
-    public void sendNow(String showId, String subjectKey, String ping) throws SchedulerException {
+    /**
+     * A one-off ping outside the plan, such as the notice that a delay moved someone's call: sent at once.
+     *
+     * @return false when its job was waiting to fire already
+     */
+    public boolean sendNow(String showId, String subjectKey, String ping) throws SchedulerException {
         JobKey key = JobKey.jobKey(subjectKey + "|" + ping, showId);
         if (quartz.checkExists(key)) {
-            return;
+            return false;
         }
         JobDetail job = JobBuilder.newJob(PingJob.class)
                 .withIdentity(key)
@@ -183,6 +187,7 @@ public final class CallScheduler {
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
         quartz.scheduleJob(job, now);
+        return true;
     }
 
     /**

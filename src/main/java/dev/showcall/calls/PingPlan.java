@@ -56,6 +56,8 @@ public final class PingPlan {
             int occurrence = seen.merge(m.name(), 1, Integer::sum);
             pings.add(new PlannedPing(Announcements.milestone(m.name(), occurrence), PlannedPing.CALL, m.at(), m.at()));
         }
+        show.show().callSheet().map(show.show()::resolve)
+                .ifPresent(at -> pings.add(new PlannedPing(CallSheets.EVERYONE, PlannedPing.CALL, at, at)));
         pings.sort(java.util.Comparator.comparing(PlannedPing::due).thenComparing(PlannedPing::jobName));
         return pings;
     }

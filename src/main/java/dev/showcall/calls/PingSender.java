@@ -83,11 +83,13 @@ public final class PingSender {
     /** When this showcall started: a ping due before then is late because showcall was offline. */
     private final Instant up;
     private final PingMeters meters;
+    private final CallSheets callSheets;
 
     public PingSender(Supplier<ShowDirectory> shows, Database database, CallPingRepository pings,
                       DelayRepository delays, TimelineEventRepository timeline, CallNotifier notifier, Clock clock,
-                      ScheduledExecutorService threads, PingMeters meters) {
+                      ScheduledExecutorService threads, PingMeters meters, CallSheets callSheets) {
         this.meters = meters;
+        this.callSheets = callSheets;
         this.shows = shows;
         this.database = database;
         this.pings = pings;
@@ -132,6 +134,10 @@ public final class PingSender {
             sendReplannedNotice(show.get(), subjectKey, ping, upload.getAsLong(), recovering);
             return;
         }
+        if (CallPing.isCallSheet(ping) && show.isPresent()) {
+            sendCallSheet(show.get(), subjectKey, ping, recovering);
+            return;
+        }
         OptionalLong claim = CallPing.claimOf(ping);
         if (claim.isPresent() && show.isPresent()) {
             sendClaimNotice(show.get(), subjectKey, ping, claim.getAsLong(), recovering);
@@ -161,6 +167,10 @@ public final class PingSender {
         Instant now = clock.instant();
         if (ping.isMilestone()) {
             markMilestone(show, ping, now);
+            return;
+        }
+        if (ping.isCallSheet()) {
+            callSheets.sendOnTime(show, ping);
             return;
         }
         if (ping.isCheck()) {
@@ -477,6 +487,12 @@ public final class PingSender {
         }
         sendNoticeOnce(show, subjectKey, ping, recovering,
                 () -> notifier.tell(key(show.id(), subjectKey, ping), show, userOf(subjectKey), text.get()));
+    }
+
+    /** Someone's call sheet, or the lines of it a new plan changed: a notice, written down before it is sent. */
+    private void sendCallSheet(PlannedShow show, String callKey, String ping, boolean recovering) {
+        callSheets.sheetFor(show, callKey, ping).ifPresent(sheet -> sendNoticeOnce(show, callKey, ping, recovering,
+                () -> sheet.apply(key(show.id(), callKey, ping))));
     }
 
     /** A notice is due the moment it is made: claimed, handed over, and completed when Discord has it. */

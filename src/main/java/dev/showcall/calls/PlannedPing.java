@@ -52,6 +52,11 @@ public record PlannedPing(String subjectKey, String ping, Instant due, Instant c
         return subjectKey.startsWith(Announcements.MILESTONE);
     }
 
+    /** Everyone's call sheet, at the show file's {@code call-sheet} time. */
+    public boolean isCallSheet() {
+        return subjectKey.equals(CallSheets.EVERYONE);
+    }
+
     public Duration beforeCall() {
         return isReminder() ? Duration.ofSeconds(Long.parseLong(ping.substring(REMINDER_PREFIX.length()))) : Duration.ZERO;
     }

@@ -7,6 +7,8 @@ import dev.showcall.backstage.PlannedShow;
 import dev.showcall.calls.CallNotifier;
 import dev.showcall.calls.Escalated;
 import dev.showcall.roster.MemberList;
+import dev.showcall.calls.CallSheetNotifier;
+import dev.showcall.callsheet.SheetLine;
 import dev.showcall.calls.Lateness;
 import dev.showcall.show.Call;
 import java.io.IOException;
@@ -34,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * calls channel when a DM cannot reach them. Nothing here waits for Discord: every message is
  * handed to JDA (DMs to different people go out side by side) or to the calls channel's feed.
  */
-public final class DiscordCallNotifier implements CallNotifier {
+public final class DiscordCallNotifier implements CallNotifier, CallSheetNotifier {
 
     /** What held a message that failed, as its late note says it once it goes out. */
     static final String NOT_ANSWERING = "Discord was not answering";
@@ -175,6 +177,13 @@ public final class DiscordCallNotifier implements CallNotifier {
         return directOrInChannel(key, show, userId, "user " + userId,
                 () -> Replies.builder(UserText.cut(text, Message.MAX_CONTENT_LENGTH)).build(), text,
                 Instant.now(), Optional.empty());
+    }
+
+    @Override
+    public CompletableFuture<PingOutcome> callSheet(String key, PlannedShow show, Call call, java.time.Duration delay,
+                                                    Optional<SheetLine> before, String ping) {
+        return directOrInChannel(key, show, call, () -> CallSheetMessages.dm(show, call, delay, before, ping,
+                Instant.now()), CallSheetMessages.channelText(show, call, delay), Instant.now(), Optional.empty());
     }
 
     @Override

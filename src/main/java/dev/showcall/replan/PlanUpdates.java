@@ -73,6 +73,8 @@ public final class PlanUpdates implements Reconciliation.Step {
     private final CallSync sync;
     private final Runnable reconcileSoon;
     private final Clock clock;
+    /** What else follows a new plan at once, such as the changed lines of the call sheet sent ahead. */
+    private final Reconciliation.Step afterApply;
 
     /**
      * @param running       the show as it runs, built from the show as its file says (today its call sheet;
@@ -82,6 +84,15 @@ public final class PlanUpdates implements Reconciliation.Step {
     public PlanUpdates(Database database, ShowRepository shows, PlanUploadRepository uploads, CallPingRepository pings,
                        TimelineEventRepository timeline, ShowDirectory directory, Function<Show, PlannedShow> running,
                        CallSync sync, Runnable reconcileSoon, Clock clock) {
+        this(database, shows, uploads, pings, timeline, directory, running, sync, reconcileSoon, clock, show -> {
+        });
+    }
+
+    /** @param afterApply run once the new plan runs and its pings are moved, as part of bringing them in line */
+    public PlanUpdates(Database database, ShowRepository shows, PlanUploadRepository uploads, CallPingRepository pings,
+                       TimelineEventRepository timeline, ShowDirectory directory, Function<Show, PlannedShow> running,
+                       CallSync sync, Runnable reconcileSoon, Clock clock, Reconciliation.Step afterApply) {
+        this.afterApply = afterApply;
         this.database = database;
         this.shows = shows;
         this.uploads = uploads;
@@ -317,7 +328,8 @@ public final class PlanUpdates implements Reconciliation.Step {
         try {
             sync.reconcile(updated);
             reconcile(updated);
-        } catch (SchedulerException | RuntimeException e) {
+            afterApply.reconcile(updated);
+        } catch (Exception e) {
             // the plan is stored: the reconciliation moves the jobs and tells everyone as soon as it can
             log.error("Show {}: plan upload {} is stored but its pings could not be moved yet; reconciling again shortly",
                     upload.showId(), uploadId, e);

@@ -12,6 +12,8 @@ import java.util.Optional;
 /**
  * A show as planned in its show file. Immutable; built only by {@link ShowReader} once the
  * file has validated, so every invariant the validator checks holds here.
+ *
+ * @param callSheet when everyone's call sheet goes out by itself ({@code call-sheet: T-24h}), before the first call
  */
 public record Show(
         String id,
@@ -31,7 +33,8 @@ public record Show(
         Duration quickChangeThreshold,
         Duration confirmBy,
         List<Step> lookSteps,
-        Escalation escalation) {
+        Escalation escalation,
+        Optional<TimeSpec> callSheet) {
 
     public Show {
         Objects.requireNonNull(id);
@@ -43,15 +46,16 @@ public record Show(
         milestones = List.copyOf(milestones);
         lookSteps = List.copyOf(lookSteps);
         Objects.requireNonNull(escalation);
+        Objects.requireNonNull(callSheet);
     }
 
-    /** A show that escalates nobody. */
+    /** A show that escalates nobody, whose call sheet is sent ahead only when a producer says so ({@code /callsheet send}). */
     public Show(String id, String name, String venue, ZoneId zone, LocalDateTime start, Optional<TimeSpec> doors,
                 DiscordBinding discord, List<Department> departments, List<Model> models, ModelCalls modelCalls,
                 List<Look> looks, List<Milestone> milestones, int secondsPerLook, Duration noShowGrace,
                 Duration quickChangeThreshold, Duration confirmBy, List<Step> lookSteps) {
         this(id, name, venue, zone, start, doors, discord, departments, models, modelCalls, looks, milestones,
-                secondsPerLook, noShowGrace, quickChangeThreshold, confirmBy, lookSteps, Escalation.NONE);
+                secondsPerLook, noShowGrace, quickChangeThreshold, confirmBy, lookSteps, Escalation.NONE, Optional.empty());
     }
 
     /** The ladders that apply to {@code call}: its department's own, else the show's. */
@@ -66,13 +70,15 @@ public record Show(
     public Show withPeople(List<Department> found, List<Model> foundModels, ModelCalls foundModelCalls,
                            List<Look> foundLooks) {
         return new Show(id, name, venue, zone, start, doors, discord, found, foundModels, foundModelCalls, foundLooks,
-                milestones, secondsPerLook, noShowGrace, quickChangeThreshold, confirmBy, lookSteps, escalation);
+                milestones, secondsPerLook, noShowGrace, quickChangeThreshold, confirmBy, lookSteps, escalation,
+                callSheet);
     }
 
     /** The same show with its looks worn as assigned on the day, for the rules that follow the running order. */
     public Show withLooks(List<Look> assigned) {
         return new Show(id, name, venue, zone, start, doors, discord, departments, models, modelCalls, assigned,
-                milestones, secondsPerLook, noShowGrace, quickChangeThreshold, confirmBy, lookSteps, escalation);
+                milestones, secondsPerLook, noShowGrace, quickChangeThreshold, confirmBy, lookSteps, escalation,
+                callSheet);
     }
 
     /** The start on the show's wall clock, resolved against its zone's rules. */

@@ -5,6 +5,7 @@ import dev.showcall.show.yaml.YamlNode;
 import dev.showcall.show.yaml.YamlTree;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -52,7 +53,7 @@ public final class ShowReader {
 
     private static final Set<String> SHOW_FIELDS = Set.of("id", "name", "venue", "time-zone", "start", "doors",
             "discord", "departments", "models", "model-calls", "seconds-per-look", "looks", "milestones",
-            "no-show-grace", "quick-change-threshold", "confirm-by", "look-steps", "escalation");
+            "no-show-grace", "quick-change-threshold", "confirm-by", "look-steps", "escalation", "call-sheet");
     private static final Set<String> DISCORD_FIELDS = Set.of("guild", "timeline-channel", "calls-channel",
             "producer-role", "pr-role");
     private static final Set<String> DEPARTMENT_FIELDS = Set.of("id", "name", "call", "members", "role", "lead",
@@ -137,6 +138,7 @@ public final class ShowReader {
         List<Step> lookSteps = lookSteps(f);
         Escalation escalation = escalation(f, SHOW_LADDER);
         checkLeads(departments, modelCalls);
+        Optional<TimeSpec> callSheet = f.moment("call-sheet", false, true);
 
         Optional<ZonedDateTime> zonedStart = zonedStart(f, zone, start);
         zonedStart.ifPresent(this::checkCallsBefore);
@@ -144,9 +146,26 @@ public final class ShowReader {
         if (problems.hasErrors()) {
             return Optional.empty();
         }
-        return Optional.of(new Show(id.orElseThrow(), name.orElseThrow(), venue.orElse(""), zone.orElseThrow(),
+        Show show = new Show(id.orElseThrow(), name.orElseThrow(), venue.orElse(""), zone.orElseThrow(),
                 start.orElseThrow(), doors, discord.orElseThrow(), departments, models, modelCalls.orElseThrow(),
-                looks, milestones, secondsPerLook, grace, threshold, confirmBy, lookSteps, escalation));
+                looks, milestones, secondsPerLook, grace, threshold, confirmBy, lookSteps, escalation, callSheet);
+        return checkCallSheetBeforeFirstCall(f, show) ? Optional.of(show) : Optional.empty();
+    }
+
+    /** A call sheet sent ahead comes before anyone is called: once the calls have begun, it tells nobody anything. */
+    private boolean checkCallSheetBeforeFirstCall(FieldReader f, Show show) {
+        if (show.callSheet().isEmpty()) {
+            return true;
+        }
+        Instant sheet = show.resolve(show.callSheet().get());
+        Optional<Instant> first = CallPlanner.plan(show).calls().stream().map(Call::at).min(Instant::compareTo);
+        if (first.isEmpty() || sheet.isBefore(first.get())) {
+            return true;
+        }
+        problems.error(f.locationOf("call-sheet"), "call-sheet", "the call sheet at " + show.callSheet().get()
+                + " goes out after the first call (" + first.get().atZone(show.zone()).toLocalDateTime() + ")",
+                "send it before anyone is called, such as T-24h");
+        return false;
     }
 
     /**

@@ -10,7 +10,10 @@ import dev.showcall.show.CallPlanner;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import dev.showcall.callsheet.Receipt;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
@@ -44,10 +47,17 @@ public final class CallsCommand extends ShowSlashCommand {
             new OptionData(OptionType.STRING, DEPARTMENT_OPTION, "One department only", false, true));
 
     private final CallStatuses statuses;
+    /** Where each person stands with the call sheet sent ahead, by call key: none before it went out. */
+    private final Function<PlannedShow, Map<String, Receipt>> receipts;
 
     public CallsCommand(CallStatuses statuses) {
+        this(statuses, show -> Map.of());
+    }
+
+    public CallsCommand(CallStatuses statuses, Function<PlannedShow, Map<String, Receipt>> receipts) {
         super(DATA);
         this.statuses = statuses;
+        this.receipts = receipts;
     }
 
     @Override
@@ -78,7 +88,8 @@ public final class CallsCommand extends ShowSlashCommand {
         String content = (shown.isEmpty() ? "Nobody to list." : "") + (notLinked == 0 ? ""
                 : "🔗 " + notLinked + (notLinked == 1 ? " person is" : " people are") + " not linked on Discord and "
                 + "called by name in the calls channel: link them with `/link`.");
-        responder.reply(Replies.builder(content).setEmbeds(embeds(title, shown)).build());
+        Map<String, Receipt> sheets = receipts.apply(show);
+        responder.reply(Replies.builder(content).setEmbeds(embeds(title, shown, sheets)).build());
     }
 
     @Override
@@ -95,12 +106,12 @@ public final class CallsCommand extends ShowSlashCommand {
     }
 
     /** As many embeds as the lines need, within Discord's limits; what does not fit is counted. */
-    static List<MessageEmbed> embeds(String title, List<CallStatuses.Status> statuses) {
+    static List<MessageEmbed> embeds(String title, List<CallStatuses.Status> statuses, Map<String, Receipt> sheets) {
         List<StringBuilder> pages = new ArrayList<>(List.of(new StringBuilder()));
         int total = title.length();
         int shown = 0;
         for (CallStatuses.Status s : statuses) {
-            String line = line(s) + "\n";
+            String line = line(s) + CallSheetReceipts.suffix(sheets.get(s.call().key())) + "\n";
             StringBuilder page = pages.get(pages.size() - 1);
             boolean newPage = page.length() + line.length() > DESCRIPTION_BUDGET;
             if (total + line.length() > MESSAGE_BUDGET || newPage && pages.size() == MAX_EMBEDS) {

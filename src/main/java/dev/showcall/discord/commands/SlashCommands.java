@@ -18,7 +18,7 @@ public final class SlashCommands {
     public static final List<SlashCommandData> ALL = List.of(ArrivedCommand.DATA, NoShowCommand.DATA,
             ReplaceCommand.DATA, LookCommand.DATA, LineupCommand.DATA, WalkedCommand.DATA, DelayCommand.DATA,
             CallsCommand.DATA, StatusCommand.DATA, ShowCommand.DATA, ReportSlashCommand.DATA, MyCallCommand.DATA,
-            LinkCommand.DATA, UnlinkCommand.DATA, IamCommand.DATA, ScreenCommand.DATA);
+            LinkCommand.DATA, UnlinkCommand.DATA, IamCommand.DATA, ScreenCommand.DATA, CallSheetCommand.DATA);
 
     private SlashCommands() {
     }
