@@ -82,6 +82,7 @@ import dev.showcall.discord.commands.IamCommand;
 import dev.showcall.store.LinkClaimRepository;
 import dev.showcall.store.LinkRepository;
 import dev.showcall.discord.DiscordMembers;
+import dev.showcall.roster.MemberList;
 import dev.showcall.discord.MemberChanges;
 import dev.showcall.show.CallPlanner;
 import dev.showcall.show.Show;
@@ -519,9 +520,10 @@ public final class Showcall implements AutoCloseable {
                 if (ping.isAnnouncement() || ping.isMilestone() || ping.isCheck() || ping.isLateCheck()) {
                     continue;
                 }
-                show.call(ping.subjectKey()).flatMap(c -> c.userId().isPresent()
-                                ? Optional.of(c.userId().getAsLong()) : Optional.<Long>empty())
-                        .ifPresent(user -> first.merge(user, ping.due(), (a, b) -> a.isBefore(b) ? a : b));
+                show.call(ping.subjectKey()).ifPresent(call -> escalatedTo(show, call, ping).or(() ->
+                                call.userId().isPresent() ? Optional.of(List.of(call.userId().getAsLong())) : Optional.empty())
+                        .ifPresent(users -> users.forEach(user ->
+                                first.merge(user, ping.due(), (a, b) -> a.isBefore(b) ? a : b))));
             }
             // the call sheet sent ahead is everyone's first DM
             show.show().callSheet().map(show.show()::resolve).ifPresent(sheet -> show.sheet().calls().stream()
@@ -529,6 +531,29 @@ public final class Showcall implements AutoCloseable {
                     .forEach(c -> first.merge(c.userId().getAsLong(), sheet, (a, b) -> a.isBefore(b) ? a : b)));
         }
         return first;
+    }
+
+    /**
+     * Whom a step of a ladder DMs, when it is not the person called: their lead, or the producers. Their channels
+     * are opened ahead too, so that a lead told about five people at once is not held by Discord's limit on opening.
+     */
+    private Optional<List<Long>> escalatedTo(PlannedShow show, dev.showcall.show.Call call,
+                                             dev.showcall.calls.PlannedPing ping) {
+        Optional<dev.showcall.show.Escalation.Action> action = dev.showcall.backstage.CallPing.rungOf(ping.ping())
+                .flatMap(rung -> {
+                    List<dev.showcall.show.Escalation.Step> ladder = show.show().escalationOf(call)
+                            .ladder(rung.condition());
+                    return rung.step() <= ladder.size() ? Optional.of(ladder.get(rung.step() - 1).action())
+                            : Optional.empty();
+                });
+        return action.flatMap(a -> switch (a) {
+            case DM_LEAD -> call.leadUserId().isPresent() ? Optional.of(List.of(call.leadUserId().getAsLong()))
+                    : Optional.of(List.<Long>of());
+            case PRODUCERS -> Optional.of(new DiscordMembers(() -> bot).holders(show.show().discord().guildId(),
+                    show.show().discord().producerRoleId()).stream().map(MemberList.Holder::userId).toList());
+            case CALLS_CHANNEL -> Optional.of(List.<Long>of());
+            case DM_AGAIN -> Optional.<List<Long>>empty();
+        });
     }
 
     private JdbcFeedStore feedStore() {

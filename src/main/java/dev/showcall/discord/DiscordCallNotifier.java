@@ -25,6 +25,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -52,12 +53,14 @@ public final class DiscordCallNotifier implements CallNotifier, CallSheetNotifie
     private final DmChannels dms;
     private final CallsChannels callsChannels;
     private final MemberList members;
+    private final DmDigests digests;
 
     /** @param members who holds the producer role, for the last step of a ladder */
     public DiscordCallNotifier(DmChannels dms, CallsChannels callsChannels, MemberList members) {
         this.dms = dms;
         this.callsChannels = callsChannels;
         this.members = members;
+        this.digests = new DmDigests(dms);
     }
 
     @Override
@@ -71,9 +74,7 @@ public final class DiscordCallNotifier implements CallNotifier, CallSheetNotifie
                             EscalationMessages.toThem(step), Instant.now(), Optional.of(late));
             case DM_LEAD -> call.leadUserId().isEmpty()
                     ? inCallsChannel(key, show, call, about + " Their lead is not on Discord.", late)
-                    : directOrInChannel(key, show, call.leadUserId().getAsLong(), "the lead of " + call.key(),
-                            () -> EscalationMessages.toLead(show, call, step, late.note()),
-                            about + " You lead their department: can you reach them?", Instant.now(), Optional.of(late));
+                    : toLead(key, show, call, step, late);
             case CALLS_CHANNEL -> inCallsChannel(key, show, call, about + EscalationMessages.whatToDo(step), late);
             case PRODUCERS -> toProducers(key, show, call, step, late);
         };
@@ -96,8 +97,32 @@ public final class DiscordCallNotifier implements CallNotifier, CallSheetNotifie
     }
 
     /**
-     * A DM to every producer showcall knows of, each its own message named by the step and the producer. The
-     * timeline mentions their role whatever comes of these: a producer without a DM still reads it there.
+     * A DM to their lead, gathered with the other steps due to that lead at the same moment; in the calls channel,
+     * mentioning the lead, when the lead's DMs are closed.
+     */
+    private CompletableFuture<PingOutcome> toLead(String key, PlannedShow show, Call call, Escalated step,
+                                                  Lateness late) {
+        long lead = call.leadUserId().getAsLong();
+        if (!dms.isOpen(lead)) {
+            late.heldBy(DM_OPENS);
+        }
+        return digests.send(lead, key, EscalationMessages.leadHeader(show),
+                        EscalationMessages.leadLine(call, step, late.note()),
+                        EscalationMessages.reachedButton(show, call, step).stream().toList())
+                .thenCompose(sent -> {
+                    if (sent) {
+                        return CompletableFuture.completedFuture(PingOutcome.DM);
+                    }
+                    log.info("Show {}: the lead of {} cannot be reached by DM; mentioning them in the calls channel",
+                            show.id(), call.key());
+                    return inChannel(key, show, lead, EscalationMessages.about(call, step)
+                            + " You lead their department: can you reach them?", Instant.now(), Optional.of(late));
+                });
+    }
+
+    /**
+     * A DM to every producer showcall knows of, gathered with the other steps due to that producer at the same
+     * moment. The timeline mentions their role whatever comes of these: a producer without a DM still reads it there.
      */
     private CompletableFuture<PingOutcome> toProducers(String key, PlannedShow show, Call call, Escalated step,
                                                        Lateness late) {
@@ -108,31 +133,13 @@ public final class DiscordCallNotifier implements CallNotifier, CallSheetNotifie
             log.info("Show {}: no producer known to DM about {}; the timeline tells them", show.id(), call.key());
             return CompletableFuture.completedFuture(PingOutcome.ROLE);
         }
+        String line = EscalationMessages.producersLine(call, step, late.note());
+        List<Button> standby = EscalationMessages.standbyButton(show, call).stream().toList();
         List<CompletableFuture<Boolean>> sent = producers.stream()
-                .map(p -> toProducer(key + "|" + p, show, p, () -> EscalationMessages.toProducers(show, call, step,
-                        late.note())))
+                .map(p -> digests.send(p, key + "|" + p, EscalationMessages.producersHeader(show), line, standby))
                 .toList();
         return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).thenApply(v ->
                 sent.stream().anyMatch(CompletableFuture::join) ? PingOutcome.DM : PingOutcome.ROLE);
-    }
-
-    /** @return whether the DM went out; false when this producer's DMs are closed */
-    private CompletableFuture<Boolean> toProducer(String key, PlannedShow show, long producer,
-                                                  Supplier<MessageCreateData> dm) {
-        return dms.channelOf(producer).thenCompose(channel -> channel.isEmpty()
-                ? CompletableFuture.completedFuture(false)
-                : direct(key, producer, channel.getAsLong(), dm.get()).handle((ok, failure) -> {
-                    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                    if (cause == null) {
-                        return CompletableFuture.completedFuture(true);
-                    }
-                    if (cause instanceof ErrorResponseException e && unreachable(e)) {
-                        log.info("Show {}: producer {} cannot be reached by DM ({})", show.id(), producer,
-                                e.getErrorResponse());
-                        return CompletableFuture.completedFuture(false);
-                    }
-                    return CompletableFuture.<Boolean>failedFuture(cause);
-                }).thenCompose(f -> f));
     }
 
     @Override
@@ -282,7 +289,7 @@ public final class DiscordCallNotifier implements CallNotifier, CallSheetNotifie
      * a retry that reaches Discord within a few minutes of the first send returns the first message
      * instead of posting a second.
      */
-    static String nonce(String key) {
+    public static String nonce(String key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             long value = 0;

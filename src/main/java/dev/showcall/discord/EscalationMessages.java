@@ -6,9 +6,7 @@ import dev.showcall.show.Call;
 import dev.showcall.show.Escalation;
 import dev.showcall.text.UserText;
 import java.util.Optional;
-import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
-import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
@@ -70,28 +68,43 @@ public final class EscalationMessages {
         return builder.build();
     }
 
-    /** To their lead, with "I reached them", which stops this ladder. */
-    static MessageCreateData toLead(PlannedShow show, Call call, Escalated step, Optional<String> late) {
-        String text = about(call, step) + " You lead their department for " + UserText.inline(show.show().name())
-                + ": can you reach them?" + contact(call) + late.map(l -> "\n" + CallMessages.lateNote(l)).orElse("");
-        MessageCreateBuilder builder = Replies.builder(UserText.cut(text, Message.MAX_CONTENT_LENGTH));
-        String id = reachedId(step.condition(), show.id(), call.key());
-        if (id.length() <= MAX_CUSTOM_ID) {
-            builder.setComponents(ActionRow.of(Button.success(id, "I reached them")));
-        }
-        return builder.build();
+    /** What a lead's DM starts with, above the lines of the people it is about. */
+    static String leadHeader(PlannedShow show) {
+        return "⏫ " + Replies.bold(show.show().name()) + ": you lead their department. Can you reach them?";
     }
 
-    /** To a producer; for a model, with "Offer standby", which offers the show's standbys to replace her. */
-    static MessageCreateData toProducers(PlannedShow show, Call call, Escalated step, Optional<String> late) {
-        String text = about(call, step) + " " + UserText.inline(show.show().name()) + ": the ladder has reached "
-                + "the producers." + contact(call) + late.map(l -> "\n" + CallMessages.lateNote(l)).orElse("");
-        MessageCreateBuilder builder = Replies.builder(UserText.cut(text, Message.MAX_CONTENT_LENGTH));
+    /** One person of the lead's department the ladder has reached them about. */
+    static String leadLine(Call call, Escalated step, Optional<String> late) {
+        return about(call, step) + contact(call) + late.map(l -> " " + CallMessages.lateNote(l)).orElse("");
+    }
+
+    /** "I reached Siobhan Kelly", which stops this ladder and logs who pressed it. */
+    static Optional<Button> reachedButton(PlannedShow show, Call call, Escalated step) {
+        String id = reachedId(step.condition(), show.id(), call.key());
+        return id.length() <= MAX_CUSTOM_ID
+                ? Optional.of(Button.success(id, label("I reached ", call.who())))
+                : Optional.empty();
+    }
+
+    /** What a producer's DM starts with, above the lines of the people it is about. */
+    static String producersHeader(PlannedShow show) {
+        return "⏫ " + Replies.bold(show.show().name()) + ": the ladder has reached the producers.";
+    }
+
+    static String producersLine(Call call, Escalated step, Optional<String> late) {
+        return about(call, step) + contact(call) + late.map(l -> " " + CallMessages.lateNote(l)).orElse("");
+    }
+
+    /** For a model, "Offer standby for Anya Petrova", which offers the show's standbys to replace her. */
+    static Optional<Button> standbyButton(PlannedShow show, Call call) {
         String id = standbyId(show.id(), call.key());
-        if (call.kind() == Call.Kind.MODEL && id.length() + 3 <= MAX_CUSTOM_ID) {
-            builder.setComponents(ActionRow.of(Button.danger(id, "Offer standby")));
-        }
-        return builder.build();
+        return call.kind() == Call.Kind.MODEL && id.length() + 3 <= MAX_CUSTOM_ID
+                ? Optional.of(Button.danger(id, label("Offer standby for ", call.who())))
+                : Optional.empty();
+    }
+
+    private static String label(String what, String who) {
+        return UserText.cut(what + who, Button.LABEL_MAX_LENGTH);
     }
 
     private static String contact(Call call) {

@@ -137,6 +137,11 @@ class EscalationEndToEndTest {
         await("Ben's call", () -> !bot.stub.dms(BEN).isEmpty());
         click(bot.stub.dms(BEN).get(0).customIds().get(0), bot.stub.dms(BEN).get(0), BEN);
 
+        // and the DM channels of her lead and the producer, whom her ladder will DM, are opened ahead of their steps
+        await("the lead's and the producer's DM channels", () -> bot.stub.dmChannelOf(LENA).isPresent()
+                && bot.stub.dmChannelOf(PRODUCER).isPresent());
+        assertThat(Instant.now()).as("opened before the lead's step").isBefore(at(8));
+
         // when every step of hair's ladder has come
         await("the producers' DM about Aisha", () -> !about("Aisha", bot.stub.dms(PRODUCER)).isEmpty());
         Thread.sleep(1500);
@@ -147,9 +152,14 @@ class EscalationEndToEndTest {
         assertThat(toAisha.get(1).embeds().get(0).path("title").asText()).startsWith("⏫ Please confirm your call");
         assertThat(toAisha.get(1).customIds()).hasSize(3).allSatisfy(id -> assertThat(id).startsWith("confirm:"));
         assertOnTime(toAisha.get(1), at(6));
+        // Cleo never answers either: her lead is told about both in one message, a button for each
         StubMessage toLead = about("Aisha", bot.stub.dms(LENA)).stream().collect(single());
-        assertThat(toLead.content()).contains("has not confirmed their call").contains("step 2 of 4");
-        assertThat(toLead.customIds()).singleElement().satisfies(id -> assertThat(id).startsWith("reached:c:" + SHOW));
+        assertThat(bot.stub.dms(LENA)).hasSize(1);
+        assertThat(toLead.content()).contains("has not confirmed their call").contains("step 2 of 4")
+                .contains("**Cleo**");
+        assertThat(toLead.customIds()).hasSize(2).allSatisfy(id -> assertThat(id).startsWith("reached:c:" + SHOW));
+        assertThat(toLead.buttonLabelled("I reached Aisha")).isPresent();
+        assertThat(toLead.buttonLabelled("I reached Cleo")).isPresent();
         assertOnTime(toLead, at(8));
         StubMessage inCalls = bot.stub.messages(CALLS).stream()
                 .filter(m -> m.mentionedUserIds().contains(AISHA)).collect(single());
@@ -204,8 +214,9 @@ class EscalationEndToEndTest {
         StubMessage toLead = about("Cleo", bot.stub.dms(LENA)).get(0);
 
         // when Lena presses I reached them, and again
-        InteractionResponse first = click(toLead.customIds().get(0), toLead, LENA);
-        InteractionResponse second = click(toLead.customIds().get(0), toLead, LENA);
+        String reachedCleo = toLead.buttonLabelled("I reached Cleo").orElseThrow();
+        InteractionResponse first = click(reachedCleo, toLead, LENA);
+        InteractionResponse second = click(reachedCleo, toLead, LENA);
         await("Aisha's last step", () -> !about("Aisha", bot.stub.dms(PRODUCER)).isEmpty());
         Thread.sleep(500);
 
@@ -234,7 +245,8 @@ class EscalationEndToEndTest {
                 .asText()).startsWith("⏫ You are not marked arrived"));
 
         // when the producer presses Offer standby, then the standby offered
-        InteractionResponse offer = click(toProducer.customIds().get(0), toProducer, PRODUCER);
+        InteractionResponse offer = click(toProducer.buttonLabelled("Offer standby for Anya Petrova").orElseThrow(),
+                toProducer, PRODUCER);
         assertThat(offer.message().content()).contains("Who walks **Anya Petrova**'s looks instead?");
         InteractionResponse replaced = click(offer.message().customIds().get(0), offer.message(), PRODUCER);
 

@@ -71,4 +71,17 @@ public record StubMessage(long id, long channelId, long guildId, String content,
                 .filter(Objects::nonNull)
                 .toList();
     }
+
+    /** The custom id of the button whose label contains {@code label}, if there is exactly one. */
+    public Optional<String> buttonLabelled(String label) {
+        List<String> ids = components.stream()
+                .flatMap(row -> row.path("components").isArray()
+                        ? StreamSupport.stream(row.path("components").spliterator(), false)
+                        : Stream.of(row))
+                .filter(component -> component.path("label").asText("").contains(label))
+                .map(component -> component.path("custom_id").asText(null))
+                .filter(Objects::nonNull)
+                .toList();
+        return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
+    }
 }
