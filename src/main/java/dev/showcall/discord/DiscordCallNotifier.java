@@ -60,7 +60,8 @@ public final class DiscordCallNotifier implements CallNotifier, CallSheetNotifie
         this.dms = dms;
         this.callsChannels = callsChannels;
         this.members = members;
-        this.digests = new DmDigests(dms);
+        // Discord counts its limits in real time, whatever clock the show runs on
+        this.digests = new DmDigests(dms, java.time.Clock.systemUTC());
     }
 
     @Override

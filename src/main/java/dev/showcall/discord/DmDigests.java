@@ -1,7 +1,10 @@
 package dev.showcall.discord;
 
 import dev.showcall.text.UserText;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,16 +24,20 @@ import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 
 /**
- * The DMs to one person that fall due together, sent as one message: a lead told about five of their department at
- * once, a producer about every model of a wave. Discord lets a channel take five messages per five seconds, a DM
- * channel too; one message a moment is also what a busy lead can read. Parts handed over within {@link #GATHER} of
- * the first go together, as many as fit in a message (2,000 characters, 25 buttons); the message's nonce comes from
- * its parts' keys, so the same parts sent again are the same message.
+ * The DMs to one person that fall due together, sent as few messages as they fit in: a lead told about five of their
+ * department at once, a producer about every model of a wave. Discord lets a channel take five messages per five
+ * seconds, a DM channel too; a message a moment is also what a busy lead can read. The first part to someone waits
+ * {@link #GATHER} for the parts due with it; while a message to them is on its way, or their channel has taken its
+ * five, what comes is gathered for the next one. A message's nonce comes from its parts' keys, so the same parts
+ * sent again are the same message.
  */
 final class DmDigests {
 
-    /** Steps due at one instant reach the notifier a few milliseconds apart: they wait this long to go as one. */
-    static final Duration GATHER = Duration.ofMillis(100);
+    /** Steps due at one instant reach the notifier a few milliseconds apart: the first waits this long for the rest. */
+    static final Duration GATHER = Duration.ofMillis(50);
+    /** Discord's limit on message writes in one channel: {@link #WRITES} per {@link #WINDOW}. */
+    static final int WRITES = 5;
+    static final Duration WINDOW = Duration.ofSeconds(5);
     private static final int MAX_BUTTONS = 25;
     private static final int BUTTONS_PER_ROW = 5;
 
@@ -43,44 +50,89 @@ final class DmDigests {
     record Part(String key, String header, String text, List<Button> buttons, CompletableFuture<Boolean> sent) {
     }
 
+    /** What is waiting for one person, and what their channel has taken lately. */
+    private static final class Recipient {
+        final List<Part> pending = new ArrayList<>();
+        final ArrayDeque<Instant> written = new ArrayDeque<>();
+        boolean flushScheduled;
+        boolean inFlight;
+    }
+
     private final DmChannels dms;
+    private final Clock clock;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "showcall-dm-digests");
         t.setDaemon(true);
         return t;
     });
-    private final Map<Long, List<Part>> pending = new HashMap<>();
+    private final Map<Long, Recipient> recipients = new HashMap<>();
 
-    DmDigests(DmChannels dms) {
+    DmDigests(DmChannels dms, Clock clock) {
         this.dms = dms;
+        this.clock = clock;
     }
 
     /** Hands a part over for {@code userId}; returns at once. */
     CompletableFuture<Boolean> send(long userId, String key, String header, String text, List<Button> buttons) {
         Part part = new Part(key, header, text, List.copyOf(buttons), new CompletableFuture<>());
-        boolean first;
-        synchronized (pending) {
-            List<Part> parts = pending.computeIfAbsent(userId, u -> new ArrayList<>());
-            first = parts.isEmpty();
-            parts.add(part);
-        }
-        if (first) {
-            thread.schedule(() -> flush(userId), GATHER.toMillis(), TimeUnit.MILLISECONDS);
+        synchronized (recipients) {
+            Recipient recipient = recipients.computeIfAbsent(userId, u -> new Recipient());
+            recipient.pending.add(part);
+            if (!recipient.inFlight && !recipient.flushScheduled) {
+                scheduleFlush(userId, recipient, Math.max(GATHER.toMillis(), waitForRoom(recipient)));
+            }
         }
         return part.sent();
     }
 
+    private void scheduleFlush(long userId, Recipient recipient, long afterMillis) {
+        recipient.flushScheduled = true;
+        thread.schedule(() -> flush(userId), afterMillis, TimeUnit.MILLISECONDS);
+    }
+
     private void flush(long userId) {
-        List<Part> parts;
-        synchronized (pending) {
-            parts = pending.remove(userId);
+        List<List<Part>> now;
+        synchronized (recipients) {
+            Recipient recipient = recipients.get(userId);
+            recipient.flushScheduled = false;
+            long wait = waitForRoom(recipient);
+            if (wait > 0) {
+                scheduleFlush(userId, recipient, wait);
+                return;
+            }
+            List<List<Part>> messages = messages(recipient.pending);
+            now = List.copyOf(messages.subList(0, Math.min(messages.size(), WRITES - recipient.written.size())));
+            now.forEach(message -> {
+                recipient.pending.removeAll(message);
+                recipient.written.add(clock.instant());
+            });
+            recipient.inFlight = true;
         }
-        if (parts == null || parts.isEmpty()) {
-            return;
+        CompletableFuture.allOf(now.stream().map(message -> send(userId, message)).toArray(CompletableFuture[]::new))
+                .whenComplete((done, failure) -> sent(userId));
+    }
+
+    /** A message to them is answered: what gathered meanwhile goes next, when their channel has room. */
+    private void sent(long userId) {
+        synchronized (recipients) {
+            Recipient recipient = recipients.get(userId);
+            recipient.inFlight = false;
+            if (!recipient.pending.isEmpty()) {
+                scheduleFlush(userId, recipient, waitForRoom(recipient));
+            } else if (recipient.written.isEmpty()) {
+                recipients.remove(userId);
+            }
         }
-        for (List<Part> message : messages(parts)) {
-            send(userId, message);
+    }
+
+    /** Milliseconds until their channel may take another message, by Discord's documented limit; 0 when it may now. */
+    private long waitForRoom(Recipient recipient) {
+        Instant now = clock.instant();
+        while (!recipient.written.isEmpty() && !recipient.written.peekFirst().plus(WINDOW).isAfter(now)) {
+            recipient.written.pollFirst();
         }
+        return recipient.written.size() < WRITES ? 0
+                : Duration.between(now, recipient.written.peekFirst().plus(WINDOW)).toMillis() + 1;
     }
 
     /** The parts in order, as many to a message as its limits allow. */
@@ -112,7 +164,16 @@ final class DmDigests {
         return messages;
     }
 
-    private void send(long userId, List<Part> parts) {
+    private CompletableFuture<Void> send(long userId, List<Part> parts) {
+        try {
+            return sendNow(userId, parts);
+        } catch (RuntimeException e) {
+            parts.forEach(p -> p.sent().completeExceptionally(e));
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    private CompletableFuture<Void> sendNow(long userId, List<Part> parts) {
         String content = UserText.cut(parts.get(0).header() + "\n" + parts.stream().map(Part::text)
                 .collect(Collectors.joining("\n")), Message.MAX_CONTENT_LENGTH);
         // one model offered to the producers by both her ladders at once has one button: Discord refuses a repeated id
@@ -127,18 +188,21 @@ final class DmDigests {
             message.setComponents(rows);
         }
         String nonce = DiscordCallNotifier.nonce(parts.stream().map(Part::key).sorted().collect(Collectors.joining("+")));
-        dms.channelOf(userId).thenCompose(channel -> channel.isEmpty()
+        return dms.channelOf(userId).thenCompose(channel -> channel.isEmpty()
                         ? CompletableFuture.completedFuture(false)
                         : dms.channel(channel.getAsLong()).sendMessage(message.build()).setNonce(nonce).submit()
                                 .<Boolean>thenApply(sent -> true)
                                 .exceptionallyCompose(failure -> closed(userId, failure)))
-                .whenComplete((sent, failure) -> parts.forEach(p -> {
-                    if (failure == null) {
-                        p.sent().complete(sent);
-                    } else {
-                        p.sent().completeExceptionally(failure);
-                    }
-                }));
+                .handle((sent, failure) -> {
+                    parts.forEach(p -> {
+                        if (failure == null) {
+                            p.sent().complete(sent);
+                        } else {
+                            p.sent().completeExceptionally(failure);
+                        }
+                    });
+                    return null;
+                });
     }
 
     /** DMs closed or the user gone: false, as a channel never opened; anything else fails the parts, to be retried. */
