@@ -4,6 +4,8 @@ package dev.showcall.backstage;
 public enum PingOutcome {
     /** Sent to the person as a direct message. */
     DM,
+    /** Sent by email: they have an email and no Discord account showcall can reach. */
+    EMAIL,
     /** Their DM failed, so they were mentioned in the show's calls channel instead. */
     CHANNEL,
     /** Not linked on Discord yet: called by name in the show's calls channel. */

@@ -11,6 +11,7 @@ import dev.showcall.backstage.NoShow;
 import dev.showcall.backstage.PingOutcome;
 import dev.showcall.backstage.PlannedShow;
 import dev.showcall.show.Call;
+import dev.showcall.store.AlertRepository;
 import dev.showcall.store.ArrivalRepository;
 import dev.showcall.store.CallPingRepository;
 import dev.showcall.store.ConfirmationRepository;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -43,16 +45,40 @@ public final class CallStatuses {
         public static final Set<State> NOT_CONFIRMED = EnumSet.of(NOT_YET_CALLED, CALLED, UNREACHABLE, LATE);
     }
 
+    /** How showcall reaches them: how their call went out, or how it will. */
+    public enum Reach {
+        DM, EMAIL,
+        /** Their DMs are closed: a mention in the calls channel. */
+        CALLS_CHANNEL,
+        /** Not linked on Discord: their name in the calls channel. */
+        BY_NAME,
+        ROLE,
+        /** No Discord and no email: PR marks them in. */
+        NOBODY;
+
+        static Reach of(PingOutcome outcome) {
+            return switch (outcome) {
+                case DM -> DM;
+                case EMAIL -> EMAIL;
+                case CHANNEL -> CALLS_CHANNEL;
+                case BY_NAME -> BY_NAME;
+                case ROLE -> ROLE;
+                case DROPPED -> NOBODY;
+            };
+        }
+    }
+
     /**
      * @param callAt  the call with any delay, or when it went out once it has
      * @param climb   the last step taken of a ladder still open for them
      * @param reached a lead who reached them, stopping a ladder
+     * @param reach   how their call reached them, or will
      */
     public record Status(Call call, Instant callAt, State state, OptionalInt lateMinutes, Optional<Climb> climb,
-                         Optional<EscalationStop> reached) {
+                         Optional<EscalationStop> reached, Reach reach) {
 
         public Status(Call call, Instant callAt, State state, OptionalInt lateMinutes) {
-            this(call, callAt, state, lateMinutes, Optional.empty(), Optional.empty());
+            this(call, callAt, state, lateMinutes, Optional.empty(), Optional.empty(), planned(call, false));
         }
 
         /** Someone a ladder is climbing for now. */
@@ -61,8 +87,31 @@ public final class CallStatuses {
         }
 
         Status withLadders(Optional<Climb> climb, Optional<EscalationStop> reached) {
-            return new Status(call, callAt, state, lateMinutes, climb, reached);
+            return new Status(call, callAt, state, lateMinutes, climb, reached, reach);
         }
+
+        Status withReach(Reach reach) {
+            return new Status(call, callAt, state, lateMinutes, climb, reached, reach);
+        }
+    }
+
+    /** How a call not sent yet will reach them. */
+    static Reach planned(Call call, boolean byEmail) {
+        if (call.roleId().isPresent()) {
+            return Reach.ROLE;
+        }
+        if (byEmail) {
+            return Reach.EMAIL;
+        }
+        if (call.userId().isPresent()) {
+            return Reach.DM;
+        }
+        return call.notLinked() ? Reach.BY_NAME : Reach.NOBODY;
+    }
+
+    /** The alert raised for a call that could not be delivered after every retry. */
+    public static String undelivered(String callKey) {
+        return "undelivered:" + callKey;
     }
 
     private final Database database;
@@ -73,9 +122,19 @@ public final class CallStatuses {
     private final NoShowRepository noShows;
     private final Clock clock;
     private final EscalationStopRepository stops = new EscalationStopRepository();
+    private final AlertRepository alerts = new AlertRepository();
+    private final BiPredicate<PlannedShow, Call> byEmail;
 
     public CallStatuses(Database database, CallPingRepository pings, ConfirmationRepository confirmations,
                         ArrivalRepository arrivals, DelayRepository delays, NoShowRepository noShows, Clock clock) {
+        this(database, pings, confirmations, arrivals, delays, noShows, clock, (show, call) -> false);
+    }
+
+    /** @param byEmail whether a call to this person goes by email (they have one, and no Discord showcall reaches) */
+    public CallStatuses(Database database, CallPingRepository pings, ConfirmationRepository confirmations,
+                        ArrivalRepository arrivals, DelayRepository delays, NoShowRepository noShows, Clock clock,
+                        BiPredicate<PlannedShow, Call> byEmail) {
+        this.byEmail = byEmail;
         this.noShows = noShows;
         this.clock = clock;
         this.database = database;
@@ -102,9 +161,12 @@ public final class CallStatuses {
                     .collect(Collectors.groupingBy(CallPing::callKey));
             Map<String, List<EscalationStop>> stopsByCall = stops.forShow(c, show.id()).stream()
                     .collect(Collectors.groupingBy(EscalationStop::callKey));
+            Set<String> raised = Set.copyOf(alerts.raisedKeys(c, show.id()));
             return show.sheet().calls().stream()
                     .map(call -> status(show, call, delay, Optional.ofNullable(calls.get(call.key())),
-                            Optional.ofNullable(answers.get(call.key())), arrived.contains(call.key()), calls))
+                            Optional.ofNullable(answers.get(call.key())), arrived.contains(call.key()), calls,
+                            byEmail.test(show, call)))
+                    .map(status -> unreachableIfUndelivered(status, raised))
                     .map(status -> gone.contains(status.call().key())
                             ? new Status(status.call(), status.callAt(), State.NO_SHOW, OptionalInt.empty())
                             : lateIfOverdue(show, status, delay, now))
@@ -112,10 +174,24 @@ public final class CallStatuses {
                             arrived.contains(status.call().key()) || gone.contains(status.call().key()),
                             pingsByCall.getOrDefault(status.call().key(), List.of()),
                             stopsByCall.getOrDefault(status.call().key(), List.of())))
+                    .map(status -> status.withReach(reach(show, status, Optional.ofNullable(calls.get(status.call().key())))))
                     .sorted(Comparator.comparing(Status::callAt).thenComparing(s -> s.call().departmentName())
                             .thenComparing(s -> s.call().who()))
                     .toList();
         });
+    }
+
+    /** How their call went, or will. */
+    private Reach reach(PlannedShow show, Status status, Optional<CallPing> sent) {
+        return sent.filter(CallPing::isSent).flatMap(CallPing::outcome).map(Reach::of)
+                .orElseGet(() -> planned(status.call(), byEmail.test(show, status.call())));
+    }
+
+    /** A call never delivered after every retry leaves them unreachable until it goes out. */
+    private static Status unreachableIfUndelivered(Status status, Set<String> raisedAlerts) {
+        return status.state() == State.NOT_YET_CALLED && raisedAlerts.contains(undelivered(status.call().key()))
+                ? new Status(status.call(), status.callAt(), State.UNREACHABLE, OptionalInt.empty())
+                : status;
     }
 
     private static Status withLadders(PlannedShow show, Status status, boolean answered, boolean settled,
@@ -140,7 +216,8 @@ public final class CallStatuses {
     }
 
     private static Status status(PlannedShow show, Call call, Duration delay, Optional<CallPing> sent,
-                                 Optional<Confirmation> answer, boolean arrived, Map<String, CallPing> calls) {
+                                 Optional<Confirmation> answer, boolean arrived, Map<String, CallPing> calls,
+                                 boolean byEmail) {
         Instant callAt = sent.flatMap(CallPing::sentAt).orElse(call.at().plus(delay));
         if (arrived) {
             return new Status(call, callAt, State.HERE, OptionalInt.empty());
@@ -158,7 +235,7 @@ public final class CallStatuses {
             boolean announced = calls.containsKey(Announcements.department(call.departmentId()));
             return new Status(call, callAt, announced ? State.CALLED_BY_ROLE : State.NOT_YET_CALLED, OptionalInt.empty());
         }
-        if (call.userId().isEmpty() && !call.notLinked()) {
+        if (call.userId().isEmpty() && !call.notLinked() && !byEmail) {
             return new Status(call, callAt, State.PR_MARKS_IN, OptionalInt.empty());
         }
         if (sent.isPresent() && sent.get().isSent()) {

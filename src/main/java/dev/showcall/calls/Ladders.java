@@ -50,6 +50,7 @@ public final class Ladders {
             case CHANNEL -> step.action() == Escalation.Action.CALLS_CHANNEL ? "" : " (no DM could reach them: in the calls channel instead)";
             case BY_NAME -> " (not linked on Discord: by name in the calls channel)";
             case ROLE -> " (no producer could be found to DM)";
+            case EMAIL -> " (by email: no Discord reaches them)";
             default -> "";
         };
         String producers = step.action() == Escalation.Action.PRODUCERS

@@ -521,6 +521,9 @@ public final class PingSender {
         Instant now = clock.instant();
         database.runInTransaction(c -> {
             pings.release(c, showId, subjectKey, ping);
+            if (ping.equals(PlannedPing.CALL)) {
+                alerts.raiseOnce(c, showId, CallStatuses.undelivered(subjectKey), now);
+            }
             timeline.append(c, TimelineEvent.of(showId, now, EventKind.ALERT, OptionalLong.empty(),
                     Optional.of(subjectKey), "Could not deliver the " + describe(ping) + " for " + UserText.inline(subjectKey)
                             + " after several tries: check on them directly."));
@@ -656,6 +659,13 @@ public final class PingSender {
                     Optional.of(ping.subjectKey()), UserText.inline(call.who()) + " ("
                             + UserText.inline(call.departmentName()) + ") is not linked on Discord: called by name "
                             + "in the calls channel" + lateNote));
+        }
+        if (outcome == PingOutcome.EMAIL && ping.ping().equals(PlannedPing.CALL)) {
+            Call call = show.call(ping.subjectKey()).orElseThrow();
+            return Optional.of(TimelineEvent.of(show.id(), at, EventKind.CALL, OptionalLong.empty(),
+                    Optional.of(ping.subjectKey()), UserText.inline(call.who()) + " ("
+                            + UserText.inline(call.departmentName()) + ") has no Discord showcall can reach: called "
+                            + "by email" + lateNote));
         }
         if (outcome == PingOutcome.CHANNEL) {
             Call call = show.call(ping.subjectKey()).orElseThrow();

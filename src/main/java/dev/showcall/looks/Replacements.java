@@ -166,7 +166,7 @@ public final class Replacements {
         return switch (outcome) {
             case DM -> Optional.of(Way.DM);
             case CHANNEL -> Optional.of(Way.CALLS_CHANNEL);
-            case BY_NAME, ROLE, DROPPED -> Optional.empty();
+            case EMAIL, BY_NAME, ROLE, DROPPED -> Optional.empty();
         };
     }
 

@@ -204,7 +204,23 @@ public final class ReportBuilder {
                 .distinct()
                 .map(key -> who.getOrDefault(key, key))
                 .toList();
-        return new ShowReport.Delivery(in.pings().size(), late, failed, channel, dropped, notConfirmed);
+        return new ShowReport.Delivery(in.pings().size(), late, failed, channel, dropped, notConfirmed,
+                reached(in, people));
+    }
+
+    private static ShowReport.Reached reached(ReportInput in, List<ShowReport.Person> people) {
+        Map<String, PingOutcome> calls = in.pings().stream()
+                .filter(p -> p.ping().equals(CallPing.CALL) && p.isSent() && p.outcome().isPresent())
+                .collect(Collectors.toMap(CallPing::callKey, p -> p.outcome().get(), (a, b) -> a));
+        Map<Optional<PingOutcome>, Long> by = people.stream().map(ShowReport.Person::callKey).distinct()
+                .collect(Collectors.groupingBy(key -> Optional.ofNullable(calls.get(key)), Collectors.counting()));
+        return new ShowReport.Reached(count(by, PingOutcome.DM), count(by, PingOutcome.EMAIL),
+                count(by, PingOutcome.CHANNEL), count(by, PingOutcome.BY_NAME), count(by, PingOutcome.ROLE),
+                (int) (by.getOrDefault(Optional.empty(), 0L) + by.getOrDefault(Optional.of(PingOutcome.DROPPED), 0L)));
+    }
+
+    private static int count(Map<Optional<PingOutcome>, Long> by, PingOutcome outcome) {
+        return (int) (long) by.getOrDefault(Optional.of(outcome), 0L);
     }
 
     private static List<ShowReport.Lateness> lateness(Map<String, List<ShowReport.Person>> groups) {

@@ -126,6 +126,11 @@ public enum ReportFormat {
                     .append(p.late().toMinutes()).append(" min late")
                     .append(p.detail().map(x -> ", " + x).orElse("")).append('\n');
         }
+        ShowReport.Reached by = d.reached();
+        md.append("- Calls reached people by DM: ").append(by.dm()).append(", by email: ").append(by.email())
+                .append(", in the calls channel (DMs closed): ").append(by.callsChannel())
+                .append(", by name (not linked): ").append(by.byName()).append(", through a role: ").append(by.role())
+                .append(", nobody (PR marked them in): ").append(by.nobody()).append('\n');
         md.append("- Failed (never taken by Discord): ").append(d.failed()).append('\n');
         md.append("- Sent to the calls channel instead of a DM: ").append(d.toChannel()).append('\n');
         md.append("- Reminders dropped: ").append(d.dropped()).append('\n');
@@ -292,6 +297,10 @@ public enum ReportFormat {
         ShowReport.Delivery d = r.delivery();
         ObjectNode delivery = root.putObject("delivery").put("pings", d.pings()).put("failed", d.failed())
                 .put("toChannel", d.toChannel()).put("dropped", d.dropped());
+        ShowReport.Reached by = d.reached();
+        delivery.putObject("reached").put("dm", by.dm()).put("email", by.email())
+                .put("callsChannel", by.callsChannel()).put("byName", by.byName()).put("role", by.role())
+                .put("nobody", by.nobody());
         ArrayNode late = delivery.putArray("sentLate");
         d.sentLate().forEach(p -> {
             ObjectNode n = late.addObject().put("who", p.who()).put("ping", p.ping())

@@ -96,6 +96,9 @@ public record ReportMessage(String content, List<ReportCharts.Picture> files) {
         ShowReport.Delivery d = r.delivery();
         s.append(String.format(Locale.ROOT, "Pings: %d sent, %d late, %d failed, %d to the calls channel.",
                 d.pings(), d.sentLate().size(), d.failed(), d.toChannel()));
+        ShowReport.Reached by = d.reached();
+        s.append(String.format(Locale.ROOT, "\nCalls by DM %d, email %d, calls channel %d, by name %d, role %d, "
+                + "nobody %d.", by.dm(), by.email(), by.callsChannel(), by.byName(), by.role(), by.nobody()));
         return s.toString();
     }
 

@@ -120,13 +120,22 @@ public record ShowReport(
     }
 
     /** How the pings went: calls, reminders and notices. */
+    /** @param reached how each person on the call sheet got their call */
     public record Delivery(int pings, List<PingLine> sentLate, int failed, int toChannel, int dropped,
-                           List<String> notConfirmed) {
+                           List<String> notConfirmed, Reached reached) {
 
         public Delivery {
             sentLate = List.copyOf(sentLate);
             notConfirmed = List.copyOf(notConfirmed);
         }
+    }
+
+    /**
+     * People on the call sheet by how their call reached them: a DM, an email, a mention in the calls channel (their
+     * DMs closed), their name in the calls channel (not linked on Discord), their department's role; nobody when no
+     * call went out to them (no Discord and no email: PR marks them in).
+     */
+    public record Reached(int dm, int email, int callsChannel, int byName, int role, int nobody) {
     }
 
     public record PingLine(String who, String ping, Instant dueAt, Duration late, Optional<PingOutcome> outcome,

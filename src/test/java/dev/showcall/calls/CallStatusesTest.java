@@ -27,7 +27,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-@DisplayName("Call statuses: when a model counts as late")
+@DisplayName("Call statuses: when a model counts as late, and how each person is reached")
 class CallStatusesTest {
 
     private static final Path EXAMPLE = Path.of("config/shows/maison-verre-aw27.yaml");
@@ -93,5 +93,70 @@ class CallStatusesTest {
 
         // then she is called, not late
         assertThat(state).isEqualTo(CallStatuses.State.CALLED);
+    }
+
+    private CallStatuses.Status statusAt(Instant now, Call call, java.util.function.BiPredicate<PlannedShow, Call> byEmail) {
+        CallStatuses statuses = new CallStatuses(db.database(), pings, new ConfirmationRepository(),
+                new ArrivalRepository(), new DelayRepository(), new NoShowRepository(), Clock.fixed(now, ZoneOffset.UTC),
+                byEmail);
+        return statuses.of(show).stream().filter(s -> s.call().key().equals(call.key())).findFirst().orElseThrow();
+    }
+
+    private Call modelWithoutDiscord() {
+        return show.sheet().calls().stream().filter(c -> c.kind() == Call.Kind.MODEL && c.userId().isEmpty()
+                && !c.notLinked()).findFirst().orElseThrow();
+    }
+
+    @Test
+    @DisplayName("says a model without Discord whose call goes by email is reached by email, before and after it went")
+    void reachedByEmail() {
+        // given a model without Discord, with an email
+        Call model = modelWithoutDiscord();
+        java.util.function.BiPredicate<PlannedShow, Call> byEmail = (s, c) -> c.key().equals(model.key());
+
+        // when her call has not gone yet, then once it went by email
+        CallStatuses.Reach before = statusAt(model.at().minusSeconds(60), model, byEmail).reach();
+        db.inTransaction(c -> {
+            pings.claim(c, show.id(), model.key(), CallPing.CALL, model.at(), model.at());
+            pings.complete(c, show.id(), model.key(), CallPing.CALL, model.at(), Duration.ZERO, PingOutcome.EMAIL,
+                    Optional.empty());
+            return null;
+        });
+        CallStatuses.Status after = statusAt(model.at().plusSeconds(1), model, byEmail);
+
+        // then both say email, and she is called
+        assertThat(before).isEqualTo(CallStatuses.Reach.EMAIL);
+        assertThat(after.reach()).isEqualTo(CallStatuses.Reach.EMAIL);
+        assertThat(after.state()).isEqualTo(CallStatuses.State.CALLED);
+    }
+
+    @Test
+    @DisplayName("says a model without Discord or email is reached by nobody: PR marks her in")
+    void reachedByNobody() {
+        // given a model without Discord and no email
+        Call model = modelWithoutDiscord();
+
+        // when producers look
+        CallStatuses.Status status = statusAt(model.at().minusSeconds(60), model, (s, c) -> false);
+
+        // then nobody reaches her
+        assertThat(status.reach()).isEqualTo(CallStatuses.Reach.NOBODY);
+        assertThat(status.state()).isEqualTo(CallStatuses.State.PR_MARKS_IN);
+    }
+
+    @Test
+    @DisplayName("shows someone whose call could not be delivered after every retry as unreachable")
+    void undeliveredIsUnreachable() {
+        // given a model reached by email whose call was given up on
+        Call model = modelWithoutDiscord();
+        db.inTransaction(c -> new dev.showcall.store.AlertRepository().raiseOnce(c, show.id(),
+                CallStatuses.undelivered(model.key()), model.at()));
+
+        // when producers look
+        CallStatuses.Status status = statusAt(model.at().plusSeconds(60), model, (s, c) -> c.key().equals(model.key()));
+
+        // then she is unreachable, by email
+        assertThat(status.state()).isEqualTo(CallStatuses.State.UNREACHABLE);
+        assertThat(status.reach()).isEqualTo(CallStatuses.Reach.EMAIL);
     }
 }

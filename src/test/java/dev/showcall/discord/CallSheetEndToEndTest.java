@@ -282,11 +282,11 @@ class CallSheetEndToEndTest {
         String sheet = calls().message().embeds().get(0).path("description").asText();
 
         // then every line says where its person stands with the call sheet
-        assertThat(sheet).containsPattern("Aisha — not yet called · 📋 confirmed <t:\\d+:R>")
-                .containsPattern("Ben — not yet called · 📋 received <t:\\d+:R>")
-                .containsPattern("Cleo — not yet called · 📋 ⚠️ DMs closed <t:\\d+:R>")
-                .contains("Nia Ghost — not yet called · 🔗 not linked (@nia.ghost) · 📋 sheet: not linked")
-                .containsPattern("Anya Petrova — not yet called · 📋 received");
+        assertThat(sheet).containsPattern("Aisha — not yet called · 💬 DM · 📋 confirmed <t:\\d+:R>")
+                .containsPattern("Ben — not yet called · 💬 DM · 📋 received <t:\\d+:R>")
+                .containsPattern("Cleo — not yet called · 💬 DM · 📋 ⚠️ DMs closed <t:\\d+:R>")
+                .contains("Nia Ghost — not yet called · 🔗 not linked (@nia.ghost) · 📣 by name · 📋 sheet: not linked")
+                .containsPattern("Anya Petrova — not yet called · 💬 DM · 📋 received");
         assertThat(sheet.lines().filter(l -> l.contains("Bea Moss") || l.contains("Runners")))
                 .as("no call sheet for a model without Discord or a role").hasSize(2)
                 .noneMatch(l -> l.contains("📋"));

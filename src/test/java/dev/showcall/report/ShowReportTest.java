@@ -176,6 +176,29 @@ class ShowReportTest {
         assertThat(report.people()).filteredOn(ShowReport.Person::unreachableByDm).hasSize(1);
     }
 
+    @Test
+    @DisplayName("counts the people on the call sheet by how their call reached them, as the calls stored say")
+    void reachedBy() {
+        // given the outcomes of the calls stored
+        Map<String, Long> calls = db.inTransaction(c -> {
+            Map<String, Long> m = new HashMap<>();
+            for (String outcome : List.of("DM", "EMAIL", "CHANNEL", "BY_NAME", "ROLE")) {
+                m.put(outcome, count(c, "SELECT COUNT(*) FROM call_ping WHERE show_id = ? AND ping = 'call' "
+                        + "AND outcome = '" + outcome + "'"));
+            }
+            return m;
+        });
+
+        // then the report counts each way, and nobody for the rest of the people
+        ShowReport.Reached by = report.delivery().reached();
+        assertThat((long) by.dm()).isEqualTo(calls.get("DM")).isPositive();
+        assertThat((long) by.email()).isEqualTo(calls.get("EMAIL"));
+        assertThat((long) by.callsChannel()).isEqualTo(calls.get("CHANNEL")).isEqualTo(1);
+        assertThat((long) by.role()).isEqualTo(calls.get("ROLE"));
+        assertThat(by.dm() + by.email() + by.callsChannel() + by.byName() + by.role() + by.nobody())
+                .isEqualTo((int) report.people().stream().map(ShowReport.Person::callKey).distinct().count());
+    }
+
     // --- reading the tables ------------------------------------------------------------------------------------------
 
     private Map<String, long[]> lateByGroup(Connection c, String sql) {

@@ -147,7 +147,20 @@ public final class CallsCommand extends ShowSlashCommand {
         return Replies.time(s.callAt()) + " " + Replies.bold(s.call().departmentName()) + " · "
                 + UserText.inline(s.call().who()) + " — " + describe(s) + ladder(s)
                 + s.call().account().filter(a -> s.call().notLinked())
-                        .map(a -> " · 🔗 not linked (" + UserText.inline(a.ref()) + ")").orElse("");
+                        .map(a -> " · 🔗 not linked (" + UserText.inline(a.ref()) + ")").orElse("")
+                + reach(s);
+    }
+
+    /** How their call reached them, or will: " · 💬 DM", " · ✉️ email", … */
+    static String reach(CallStatuses.Status s) {
+        return switch (s.reach()) {
+            case DM -> s.state() == CallStatuses.State.UNREACHABLE ? "" : " · 💬 DM";
+            case EMAIL -> s.state() == CallStatuses.State.UNREACHABLE ? "" : " · ✉️ email";
+            case CALLS_CHANNEL -> " · 📣 calls channel";
+            case BY_NAME -> " · 📣 by name";
+            case ROLE -> s.state() == CallStatuses.State.CALLED_BY_ROLE ? "" : " · 📣 role";
+            case NOBODY -> s.state() == CallStatuses.State.PR_MARKS_IN ? "" : " · nobody";
+        };
     }
 
     /** " · ⏫ step 2 of 3: lead told 18:20", or who reached them. */
@@ -166,7 +179,7 @@ public final class CallsCommand extends ShowSlashCommand {
             case ON_MY_WAY -> "on the way";
             case RUNNING_LATE -> "running " + s.lateMinutes().orElse(0) + " min late";
             case HERE -> "here";
-            case UNREACHABLE -> "⚠️ unreachable by DM";
+            case UNREACHABLE -> s.reach() == CallStatuses.Reach.EMAIL ? "⚠️ unreachable by email" : "⚠️ unreachable by DM";
             case CALLED_BY_ROLE -> "called through the role";
             case PR_MARKS_IN -> "no Discord: PR marks her in";
             case LATE -> "⚠️ late, not marked arrived";
