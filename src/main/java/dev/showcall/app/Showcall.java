@@ -2,6 +2,7 @@ package dev.showcall.app;
 
 import dev.showcall.backstage.Arrivals;
 import dev.showcall.calls.Escalations;
+import dev.showcall.calls.PersonalCalls;
 import dev.showcall.discord.commands.ReachedButtons;
 import dev.showcall.discord.commands.StandbyButtons;
 import dev.showcall.store.EscalationStopRepository;
@@ -97,10 +98,13 @@ import dev.showcall.timeline.TimelineFeeds;
 import dev.showcall.discord.DiscordNames;
 import dev.showcall.discord.commands.ScreenCommand;
 import dev.showcall.screen.LinkTokens;
+import dev.showcall.screen.PersonalLinks;
 import dev.showcall.screen.ScreenLinks;
 import dev.showcall.store.ScreenLinkRepository;
+import dev.showcall.store.PersonalLinkRepository;
 import dev.showcall.web.Door;
 import dev.showcall.web.Pages;
+import dev.showcall.web.PersonalPage;
 import dev.showcall.web.WebAddress;
 import dev.showcall.web.WebServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -146,6 +150,8 @@ public final class Showcall implements AutoCloseable {
     private final PrometheusMeterRegistry metrics;
     private volatile WebServer web;
     private volatile ScreenLinks screenLinks;
+    /** The links to people's own pages; from {@link #startWeb} on, when the web pages are on. */
+    private volatile PersonalLinks personalLinks;
     /** What the web pages read; empty until this instance is the active one and wired. */
     private volatile Optional<Pages> pages = Optional.empty();
     /** Everything runs: the shows stored, the calls scheduled, the boards started. */
@@ -377,7 +383,7 @@ public final class Showcall implements AutoCloseable {
         CallSheets callSheets = new CallSheets(database, callPings, timeline, () -> calls, notifier, clock);
         calls = createCalls(notifier, callSheets);
         CallSync callSync = new CallSync(database, callPings, new DelayRepository(), calls);
-        links = new Links(database, new LinkRepository(), timeline, () -> directory, new DiscordMembers(() -> bot),
+        links = new Links(database, new LinkRepository(), new PersonalLinkRepository(), timeline, () -> directory, new DiscordMembers(() -> bot),
                 show -> reschedule(callSync, show), clock);
         Lineups lineups = new Lineups(database);
         replacements = new Replacements(database, lineups, new ReplacementRepository(), callPings, timeline,
@@ -396,8 +402,10 @@ public final class Showcall implements AutoCloseable {
         DelayCommand delay = new DelayCommand(delays);
         Arrivals arrivals = new Arrivals(new JdbcArrivalStore(database, new ArrivalRepository(), timeline), clock);
         ArrivedCommand arrived = new ArrivedCommand(arrivals, directory);
-        ConfirmButtons confirm = new ConfirmButtons(new Confirmations(database, new ConfirmationRepository(),
-                new ArrivalRepository(), timeline, clock, show -> reschedule(callSync, show)), directory);
+        // the DM's buttons and the personal pages answer through the same service
+        Confirmations confirmations = new Confirmations(database, new ConfirmationRepository(),
+                new ArrivalRepository(), timeline, clock, show -> reschedule(callSync, show));
+        ConfirmButtons confirm = new ConfirmButtons(confirmations, directory);
         ReachedButtons reached = new ReachedButtons(new Escalations(database, new EscalationStopRepository(), timeline,
                 clock), directory);
         StandbyButtons standby = new StandbyButtons(replacements, directory, new DiscordMembers(() -> bot));
@@ -419,7 +427,8 @@ public final class Showcall implements AutoCloseable {
         reportThread = reporting;
         reports = new AfterShowReports(database, () -> bot.jda(), feeds::feed, clock, reportThread, fence);
         ReportSlashCommand report = new ReportSlashCommand(reports);
-        MyCallCommand myCall = new MyCallCommand(delays::total, clock);
+        PersonalCalls personalCalls = new PersonalCalls(delays::total, clock);
+        MyCallCommand myCall = new MyCallCommand(personalCalls);
         ShowCommand showCommand = new ShowCommand(List.of(new ShowPlanCommand(), new ShowUploadCommand(planUpdates),
                 new ShowReloadCommand(planUpdates)));
         CommandListener commands = new CommandListener(
@@ -433,7 +442,7 @@ public final class Showcall implements AutoCloseable {
         SlashCommands.requireHandled(commands.commandData());
         DiscordNames names = new DiscordNames(() -> bot);
         pages = Optional.of(new Pages(directory, feedStore(), lineups, delays::total, names,
-                new Door(arrivals, noShows, names), clock));
+                new Door(arrivals, noShows, names), new PersonalPage(confirmations, personalCalls, names), clock));
         bot.setUpGuilds(directory);
         bot.attach(List.of(commands, new MemberChanges(links::membersChanged, timer)));
         return bot;
@@ -491,11 +500,15 @@ public final class Showcall implements AutoCloseable {
         LinkTokens tokens = new LinkTokens(secret);
         // a token is looked up by its hash alone; the links' address needs the port, known once the server listens
         WebServer server = WebServer.start(settings.bind(), settings.port().getAsInt(),
-                token -> Optional.ofNullable(screenLinks).flatMap(links -> links.granted(token)), () -> pages,
+                token -> Optional.ofNullable(screenLinks).flatMap(links -> links.granted(token))
+                        .or(() -> Optional.ofNullable(personalLinks).flatMap(links -> links.granted(token))),
+                () -> pages,
                 () -> takingShows && active(), metrics,
                 settings.url().map(u -> java.util.Set.of(WebServer.originOf(u))).orElse(java.util.Set.of()));
         java.net.URI base = settings.url().orElseGet(() -> WebAddress.lan(server.port()));
         screenLinks = new ScreenLinks(database, new ScreenLinkRepository(), tokens, base, clock, server::revokedBefore);
+        personalLinks = new PersonalLinks(database, new PersonalLinkRepository(), new ScreenLinkRepository(), tokens, base,
+                showId -> directory.byId(showId), clock);
         web = server;
         metrics.gauge("showcall.web.open.pages", server, WebServer::openPages);
         log.info("Web pages at {} (screen, lineup and door links: /screen on Discord)", base);
@@ -581,6 +594,14 @@ public final class Showcall implements AutoCloseable {
         return Optional.of("Answering: showcall on **" + dev.showcall.text.UserText.inline(instance.host())
                 + "** (instance " + dev.showcall.text.UserText.inline(instance.id()) + "), active since <t:"
                 + held.since().get().getEpochSecond() + ":T> (<t:" + held.since().get().getEpochSecond() + ":R>)");
+    }
+
+    /**
+     * The links to people's own pages, for the mail that tells those who are not on Discord their call
+     * ({@link PersonalLinks#linkFor}); empty when the web pages are off ({@code SHOWCALL_WEB_PORT=off}).
+     */
+    public Optional<PersonalLinks> personalLinks() {
+        return Optional.ofNullable(personalLinks);
     }
 
     /** The web pages, when they run. */

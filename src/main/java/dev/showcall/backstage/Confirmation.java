@@ -3,20 +3,21 @@ package dev.showcall.backstage;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * What someone last answered with the buttons on their call.
  *
  * @param callKey     the key of the call they answered
  * @param lateMinutes how late they said they would be; only when {@link ConfirmationState#RUNNING_LATE}
- * @param userId      the Discord user who clicked
+ * @param userId      the Discord user who clicked; empty for an answer given on the personal page, without Discord
  */
 public record Confirmation(
         String showId,
         String callKey,
         ConfirmationState state,
         OptionalInt lateMinutes,
-        long userId,
+        OptionalLong userId,
         Instant updatedAt) {
 
     public Confirmation {
@@ -25,6 +26,7 @@ public record Confirmation(
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(lateMinutes, "lateMinutes");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(userId, "userId");
         if (lateMinutes.isPresent() && state != ConfirmationState.RUNNING_LATE) {
             throw new IllegalArgumentException("Only someone running late says by how much; " + callKey
                     + " answered " + state + " with " + lateMinutes.getAsInt() + " minutes");
@@ -33,6 +35,12 @@ public record Confirmation(
             throw new IllegalArgumentException("Running late is by at least one minute, not "
                     + lateMinutes.getAsInt() + " (" + callKey + ")");
         }
+    }
+
+    /** An answer given with the buttons on Discord. */
+    public Confirmation(String showId, String callKey, ConfirmationState state, OptionalInt lateMinutes, long userId,
+                        Instant updatedAt) {
+        this(showId, callKey, state, lateMinutes, OptionalLong.of(userId), updatedAt);
     }
 
     /** The same answer: the same state and minutes, whoever clicked and whenever. */

@@ -15,6 +15,7 @@ import dev.showcall.timeline.EventKind;
 import dev.showcall.timeline.TimelineEvent;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -31,6 +32,11 @@ public final class Confirmations {
     private final ArrivalRepository arrivals;
     private final TimelineEventRepository timeline;
     private final Clock clock;
+    /** What the log adds to an answer given on the personal page. */
+    public static final String ON_THEIR_PAGE = " (on their page)";
+    /** How late someone can say they will be, on Discord as on their page. */
+    public static final List<Integer> LATE_CHOICES = List.of(5, 15, 30);
+
     /** Told of a change of answer once it is recorded: someone running late moves their not-arrived ladder. */
     private final Consumer<PlannedShow> changed;
 
@@ -63,6 +69,7 @@ public final class Confirmations {
         }
     }
 
+    /** An answer with the buttons on someone's call on Discord: only theirs. */
     public Outcome confirm(PlannedShow show, String callKey, long userId, ConfirmationState state,
                            OptionalInt lateMinutes) {
         Optional<Call> found = show.call(callKey);
@@ -73,9 +80,31 @@ public final class Confirmations {
         if (call.userId().isEmpty() || call.userId().getAsLong() != userId) {
             return new Outcome.NotYours(call);
         }
+        return record(show, call, OptionalLong.of(userId), state, lateMinutes, "");
+    }
+
+    /**
+     * An answer on the person's own page, opened with the personal link of this call (which the caller checked):
+     * counted as the buttons on Discord count it, recorded with no Discord user, and said so in the log.
+     */
+    public Outcome confirmFromPage(PlannedShow show, String callKey, ConfirmationState state, OptionalInt lateMinutes) {
+        Optional<Call> found = show.call(callKey);
+        if (found.isEmpty()) {
+            return new Outcome.UnknownCall(callKey);
+        }
+        return record(show, found.get(), OptionalLong.empty(), state, lateMinutes, ON_THEIR_PAGE);
+    }
+
+    /** What the person last answered to the call, if anything. */
+    public Optional<Confirmation> current(String showId, String callKey) {
+        return database.inTransaction(c -> confirmations.find(c, showId, callKey));
+    }
+
+    private Outcome record(PlannedShow show, Call call, OptionalLong userId, ConfirmationState state,
+                           OptionalInt lateMinutes, String how) {
+        String callKey = call.key();
         Instant now = clock.instant();
-        Confirmation confirmation = new Confirmation(show.id(), callKey, state,
-                lateMinutes.isPresent() ? OptionalInt.of(lateMinutes.getAsInt()) : OptionalInt.empty(), userId, now);
+        Confirmation confirmation = new Confirmation(show.id(), callKey, state, lateMinutes, userId, now);
         boolean changed = database.inTransaction(c -> {
             ConfirmationChange change = confirmations.upsert(c, confirmation);
             if (change == ConfirmationChange.UNCHANGED) {
@@ -86,7 +115,7 @@ public final class Confirmations {
             }
             timeline.append(c, TimelineEvent.of(show.id(), now,
                     state == ConfirmationState.HERE ? EventKind.ARRIVAL : EventKind.CONFIRMATION,
-                    OptionalLong.of(userId), Optional.of(callKey), describe(call, state, lateMinutes)));
+                    userId, Optional.of(callKey), describe(call, state, lateMinutes) + how));
             return true;
         });
         if (changed && state == ConfirmationState.RUNNING_LATE) {

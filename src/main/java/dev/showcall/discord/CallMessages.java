@@ -22,7 +22,7 @@ public final class CallMessages {
     public static final String ON_MY_WAY = "way";
     public static final String RUNNING_LATE = "late";
     public static final String HERE = "here";
-    public static final List<Integer> LATE_CHOICES = List.of(5, 15, 30);
+    public static final List<Integer> LATE_CHOICES = dev.showcall.calls.Confirmations.LATE_CHOICES;
 
     private static final int MAX_CUSTOM_ID = 100;
     private static final Color CALL_COLOUR = new Color(0x8E44AD);

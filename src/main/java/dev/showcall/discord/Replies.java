@@ -69,6 +69,11 @@ public final class Replies {
         return "<@" + userId + ">";
     }
 
+    /** Who marked or answered: a mention, or for someone who did it themselves on their personal page, that. */
+    public static String user(java.util.OptionalLong userId) {
+        return userId.isPresent() ? user(userId.getAsLong()) : "themselves on their page";
+    }
+
     /** What someone typed, in quotes, as it was typed: never formatted, never a mention. */
     public static String quote(String typed) {
         return "“" + UserText.inline(typed, MAX_QUOTE) + "”";

@@ -9,6 +9,7 @@ import dev.showcall.show.CallPlanner;
 import dev.showcall.show.Show;
 import dev.showcall.store.Database;
 import dev.showcall.store.LinkRepository;
+import dev.showcall.store.PersonalLinkRepository;
 import dev.showcall.store.TimelineEventRepository;
 import dev.showcall.text.UserText;
 import dev.showcall.timeline.EventKind;
@@ -36,6 +37,7 @@ public final class Links {
 
     private final Database database;
     private final LinkRepository links;
+    private final PersonalLinkRepository personalLinks;
     private final TimelineEventRepository timeline;
     private final Supplier<ShowDirectory> directory;
     private final MemberList members;
@@ -47,8 +49,19 @@ public final class Links {
      */
     public Links(Database database, LinkRepository links, TimelineEventRepository timeline,
                  Supplier<ShowDirectory> directory, MemberList members, Consumer<PlannedShow> reschedule, Clock clock) {
+        this(database, links, new PersonalLinkRepository(), timeline, directory, members, reschedule, clock);
+    }
+
+    /**
+     * @param personalLinks the links to people's own pages: a change of who someone is on Discord revokes theirs,
+     *                      in the same transaction
+     */
+    public Links(Database database, LinkRepository links, PersonalLinkRepository personalLinks,
+                 TimelineEventRepository timeline, Supplier<ShowDirectory> directory, MemberList members,
+                 Consumer<PlannedShow> reschedule, Clock clock) {
         this.database = database;
         this.links = links;
+        this.personalLinks = personalLinks;
         this.timeline = timeline;
         this.directory = directory;
         this.members = members;
@@ -121,7 +134,7 @@ public final class Links {
 
     /**
      * Links {@code person} to {@code userId}, with its timeline event, then finds the show's people again: from
-     * the next ping on, they get their DMs.
+     * the next ping on, they get their DMs. Their personal page's links stop: the next one given is new.
      */
     public Linked link(String showId, Person person, long userId, long by) {
         Linked result = database.inTransaction(c -> linkIn(c, showId, person.key(), person.label(), userId, by, ""));
@@ -143,6 +156,7 @@ public final class Links {
             return Linked.ALREADY;
         }
         links.link(c, showId, personKey, userId, by, clock.instant());
+        personalLinks.revokePerson(c, showId, personKey, clock.instant());
         timeline.append(c, TimelineEvent.of(showId, clock.instant(), EventKind.LINK, OptionalLong.of(by),
                 Optional.of(personKey), UserText.inline(personLabel) + " linked to <@" + userId + ">" + how));
         return Linked.LINKED;
@@ -154,6 +168,7 @@ public final class Links {
             if (!links.unlink(c, showId, person.key())) {
                 return false;
             }
+            personalLinks.revokePerson(c, showId, person.key(), clock.instant());
             timeline.append(c, TimelineEvent.of(showId, clock.instant(), EventKind.LINK, OptionalLong.of(by),
                     Optional.of(person.key()), UserText.inline(person.label()) + " unlinked"));
             return true;

@@ -50,6 +50,17 @@ public final class Roster {
         return account.ref();
     }
 
+    /**
+     * Whose roster line a call is: the person key a producer's {@code /link} names them by. Empty for a department
+     * called through its role, which is nobody in person.
+     */
+    public static Optional<String> personKeyOf(dev.showcall.show.Call call) {
+        if (call.kind() == dev.showcall.show.Call.Kind.MODEL) {
+            return Optional.of(call.key());
+        }
+        return call.account().map(Roster::crewKey);
+    }
+
     /** The show as it runs: everyone it names found on Discord as far as can be, role holders called in person. */
     public Show resolve() {
         List<Department> departments = filed.departments().stream().map(this::resolve).toList();

@@ -7,7 +7,9 @@ public enum LinkKind {
     /** The running order: read-only, one per show. */
     LINEUP,
     /** The models' door: marks arrivals in the name of the PR or producer it was given to. */
-    DOOR;
+    DOOR,
+    /** Someone's own page for one call: their call as it stands, and their answer to it. */
+    PERSONAL;
 
     /** The path the link's pages live under. */
     public String path() {
@@ -15,6 +17,7 @@ public enum LinkKind {
             case SCREEN -> "screen";
             case LINEUP -> "lineup";
             case DOOR -> "door";
+            case PERSONAL -> "me";
         };
     }
 }

@@ -33,8 +33,26 @@ public final class LinkTokens {
 
     /** The token of {@code grant}: the same for the same grant and secret, unguessable without the secret. */
     public String token(Grant grant) {
-        String what = String.join("\n", grant.showId(), grant.kind().name(), Integer.toString(grant.epoch()),
-                grant.userId().isPresent() ? Long.toString(grant.userId().getAsLong()) : "");
+        if (grant.kind() == LinkKind.PERSONAL) {
+            throw new IllegalArgumentException("a personal link's token depends on its person's generation too");
+        }
+        return mac(String.join("\n", grant.showId(), grant.kind().name(), Integer.toString(grant.epoch()),
+                grant.userId().isPresent() ? Long.toString(grant.userId().getAsLong()) : ""));
+    }
+
+    /**
+     * The token of a personal link: the same for the same call, epoch and generation of its person (a producer
+     * linking or unlinking them on Discord moves them to the next), so a mail sent again carries the same link.
+     */
+    public String personal(Grant grant, int generation) {
+        if (grant.kind() != LinkKind.PERSONAL || generation < 0) {
+            throw new IllegalArgumentException("a personal link of generation 0 or later");
+        }
+        return mac(String.join("\n", grant.showId(), "personal", Integer.toString(grant.epoch()),
+                grant.callKey().orElseThrow(), Integer.toString(generation)));
+    }
+
+    private String mac(String what) {
         try {
             Mac mac = Mac.getInstance(MAC);
             mac.init(key);

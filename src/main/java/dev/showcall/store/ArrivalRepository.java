@@ -44,7 +44,7 @@ public final class ArrivalRepository {
             ps.setString(1, arrival.showId());
             ps.setString(2, arrival.subjectKey());
             Jdbc.setInstant(ps, 3, arrival.arrivedAt());
-            ps.setLong(4, arrival.markedBy());
+            Jdbc.setLong(ps, 4, arrival.markedBy());
             Jdbc.setInstant(ps, 5, arrival.recordedAt());
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
@@ -105,7 +105,7 @@ public final class ArrivalRepository {
                 rs.getString("show_id"),
                 rs.getString("subject_key"),
                 Jdbc.instant(rs, "arrived_at"),
-                rs.getLong("marked_by"),
+                Jdbc.optionalLong(rs, "marked_by"),
                 Jdbc.instant(rs, "recorded_at"));
     }
 }

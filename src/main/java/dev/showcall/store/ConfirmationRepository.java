@@ -62,7 +62,7 @@ public final class ConfirmationRepository {
             ps.setString(2, answer.callKey());
             ps.setString(3, answer.state().name());
             Jdbc.setInt(ps, 4, answer.lateMinutes());
-            ps.setLong(5, answer.userId());
+            Jdbc.setLong(ps, 5, answer.userId());
             Jdbc.setInstant(ps, 6, answer.updatedAt());
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
@@ -80,7 +80,7 @@ public final class ConfirmationRepository {
         try (PreparedStatement ps = c.prepareStatement(UPDATE_IF_DIFFERENT)) {
             ps.setString(1, answer.state().name());
             Jdbc.setInt(ps, 2, answer.lateMinutes());
-            ps.setLong(3, answer.userId());
+            Jdbc.setLong(ps, 3, answer.userId());
             Jdbc.setInstant(ps, 4, answer.updatedAt());
             ps.setString(5, answer.showId());
             ps.setString(6, answer.callKey());
@@ -130,7 +130,7 @@ public final class ConfirmationRepository {
                 rs.getString("call_key"),
                 ConfirmationState.valueOf(rs.getString("state")),
                 Jdbc.optionalInt(rs, "late_minutes"),
-                rs.getLong("user_id"),
+                Jdbc.optionalLong(rs, "user_id"),
                 Jdbc.instant(rs, "updated_at"));
     }
 }

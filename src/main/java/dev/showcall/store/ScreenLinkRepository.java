@@ -80,7 +80,8 @@ public final class ScreenLinkRepository {
     }
 
     /**
-     * Revokes every link of the show and moves it to the next epoch, whose first link marks it.
+     * Revokes every link of the show, the personal pages' too, and moves it to the next epoch, whose first link marks
+     * it.
      *
      * @return the new epoch
      */
@@ -94,6 +95,7 @@ public final class ScreenLinkRepository {
         } catch (SQLException e) {
             throw new StoreException("Could not revoke the links of show " + showId, e);
         }
+        new PersonalLinkRepository().revokeShow(c, showId, at);
         return next;
     }
 }

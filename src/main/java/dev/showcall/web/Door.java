@@ -58,7 +58,7 @@ public final class Door {
         }
         if (result instanceof ArrivalResult.AlreadyMarked already) {
             return info(already.model().name() + " was already marked arrived " + time(already.existing().arrivedAt(), zone)
-                    + " by " + names.apply(already.existing().markedBy()) + "; nothing changed.");
+                    + " by " + by(already.existing().markedBy()) + "; nothing changed.");
         }
         if (result instanceof ArrivalResult.Undone undone) {
             return done("↩️ " + undone.model().name() + " is no longer marked arrived.");
@@ -82,7 +82,7 @@ public final class Door {
         }
         if (outcome instanceof NoShows.Outcome.HasArrived arrived) {
             return info("⚠️ " + arrived.model().name() + " is marked arrived (" + time(arrived.arrival().arrivedAt(), zone)
-                    + " by " + names.apply(arrived.arrival().markedBy()) + "). If that was a mistake, undo it first. "
+                    + " by " + by(arrived.arrival().markedBy()) + "). If that was a mistake, undo it first. "
                     + "Nothing was changed.");
         }
         if (outcome instanceof NoShows.Outcome.Undone undone) {
@@ -93,6 +93,10 @@ public final class Door {
         }
         NoShows.Outcome.UnknownModel unknown = (NoShows.Outcome.UnknownModel) outcome;
         return unknown(unknown.typed(), unknown.suggestions());
+    }
+
+    private String by(java.util.OptionalLong markedBy) {
+        return markedBy.isPresent() ? names.apply(markedBy.getAsLong()) : "themselves on their page";
     }
 
     private static Answer unknown(String typed, List<String> suggestions) {

@@ -18,7 +18,7 @@ import java.util.function.LongFunction;
  * commands use.
  */
 public record Pages(ShowDirectory shows, FeedStore board, Lineups lineups, Function<String, Duration> delayOf,
-                    LongFunction<String> names, Door door, Clock clock) {
+                    LongFunction<String> names, Door door, PersonalPage personal, Clock clock) {
 
     /** Lines of the log on the screen. */
     static final int LOG_LINES = 12;

@@ -37,7 +37,12 @@ public final class WebServer implements AutoCloseable {
             + "connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     /** What the token of a stream's request grants, found before the stream opens. */
     private static final String GRANT = "showcall.grant";
-    private static final Set<String> ASSETS = Set.of("showcall.css", "screen.js", "lineup.js", "door.js", "common.js");
+    /** A personal page: no script at all, and its forms post to the page's own address. */
+    private static final String PERSONAL_SECURITY = "default-src 'none'; style-src 'self'; img-src 'self'; "
+            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    private static final Set<String> ASSETS = Set.of("showcall.css", "personal.css", "screen.js", "lineup.js", "door.js",
+            "common.js");
+    private static final String FORM = "application/x-www-form-urlencoded";
 
     private final Javalin app;
     private final ShowStreams streams;
@@ -81,6 +86,9 @@ public final class WebServer implements AutoCloseable {
                     .result(metrics.scrape()));
             config.routes.get("/assets/{name}", WebServer::asset);
             for (LinkKind kind : LinkKind.values()) {
+                if (kind == LinkKind.PERSONAL) {
+                    continue;
+                }
                 config.routes.get("/" + kind.path() + "/{token}", ctx -> page(ctx, links, kind));
                 // looked up before the stream opens: a browser gives up on a 404, where a stream that ends is reopened
                 config.routes.before("/" + kind.path() + "/{token}/events", ctx -> ctx.attribute(GRANT,
@@ -89,6 +97,12 @@ public final class WebServer implements AutoCloseable {
                         client -> streams.open(client.ctx().attribute(GRANT), client));
             }
             config.routes.post("/door/{token}/mark", ctx -> mark(ctx, links, pages, origins));
+            // a GET of a personal page only shows it (mail scanners open every link); only its forms' POST answers
+            config.routes.get("/me/{token}", ctx -> personal(ctx, links, pages).ifPresent(p ->
+                    p.page(ctx)));
+            config.routes.get("/me/{token}/call.ics", ctx -> personal(ctx, links, pages).ifPresent(p ->
+                    p.calendar(ctx)));
+            config.routes.post("/me/{token}/answer", ctx -> answer(ctx, links, pages, origins));
             config.routes.error(404, "*", ctx -> ctx.contentType("text/plain; charset=utf-8").result(NOT_FOUND));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 // the path holds a token: it is not logged
@@ -182,6 +196,95 @@ public final class WebServer implements AutoCloseable {
         ObjectNode json = Views.JSON.createObjectNode().put("done", answer.done()).put("text", answer.text());
         answer.suggestions().forEach(json.putArray("suggestions")::add);
         ctx.contentType("application/json").result(json.toString());
+    }
+
+    /** A personal page's show and call, found from its token; a 404 (or a 503 on a standby) when it is not to be had. */
+    private record Personal(Context ctx, Pages pages, PlannedShow show, dev.showcall.show.Call call) {
+        String path() {
+            return "/" + LinkKind.PERSONAL.path() + "/" + ctx.pathParam("token");
+        }
+
+        void page(Context ctx) {
+            ctx.header("Content-Security-Policy", PERSONAL_SECURITY);
+            ctx.contentType("text/html; charset=utf-8").result(pages.personal().html(show, call, path()));
+        }
+
+        void calendar(Context ctx) {
+            ctx.header("Content-Disposition", "attachment; filename=\"" + PersonalPage.calendarName(show) + "\"");
+            ctx.contentType("text/calendar; charset=utf-8").result(pages.personal().calendar(show, call));
+        }
+    }
+
+    private static Optional<Personal> personal(Context ctx, Function<String, Optional<Grant>> links,
+                                               Supplier<Optional<Pages>> pages) {
+        Optional<Grant> grant = grant(ctx, links, LinkKind.PERSONAL);
+        if (grant.isEmpty()) {
+            notFound(ctx);
+            return Optional.empty();
+        }
+        Optional<Pages> running = pages.get();
+        if (running.isEmpty()) {
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).contentType("text/plain; charset=utf-8")
+                    .result("showcall is starting or standing by; try again in a minute.");
+            return Optional.empty();
+        }
+        Optional<Personal> found = running.get().shows().byId(grant.get().showId()).flatMap(show ->
+                show.call(grant.get().callKey().orElseThrow()).map(call -> new Personal(ctx, running.get(), show, call)));
+        if (found.isEmpty()) {
+            notFound(ctx);
+        }
+        return found;
+    }
+
+    /** A personal page's answer: a form's POST with the page's token, from the page's own origin; then the page. */
+    private static void answer(Context ctx, Function<String, Optional<Grant>> links, Supplier<Optional<Pages>> pages,
+                               Set<String> origins) {
+        if (grant(ctx, links, LinkKind.PERSONAL).isEmpty()) {
+            notFound(ctx);
+            return;
+        }
+        if (!sameOriginForm(ctx, origins)) {
+            ctx.status(HttpStatus.FORBIDDEN).contentType("text/plain; charset=utf-8")
+                    .result("Your page takes answers from its own buttons only.");
+            return;
+        }
+        Optional<Personal> personal = personal(ctx, links, pages);
+        if (personal.isEmpty()) {
+            return;
+        }
+        Optional<PersonalPage.Answer> answer = PersonalPage.Answer.of(ctx.formParam("answer"), ctx.formParam("minutes"));
+        if (answer.isEmpty()) {
+            ctx.status(HttpStatus.BAD_REQUEST).contentType("text/plain; charset=utf-8")
+                    .result("Answer on-my-way, here, or running-late with minutes of " + dev.showcall.calls.Confirmations.LATE_CHOICES + ".");
+            return;
+        }
+        Personal p = personal.get();
+        p.pages().personal().answer(p.show(), p.call().key(), answer.get());
+        ctx.redirect(p.path(), HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * Whether a form's POST comes from a page of this server. A browser sends {@code Origin} with it; under the
+     * pages' {@code no-referrer} policy it may send {@code Origin: null}, and then its {@code Sec-Fetch-Site} says
+     * whether the form was this server's own. A request that says it is from another site is refused, whatever
+     * its {@code Origin}.
+     */
+    static boolean sameOriginForm(Context ctx, Set<String> origins) {
+        String type = Optional.ofNullable(ctx.contentType()).map(t -> t.split(";")[0].strip().toLowerCase(Locale.ROOT))
+                .orElse("");
+        if (!FORM.equals(type)) {
+            return false;
+        }
+        String site = ctx.header("Sec-Fetch-Site");
+        if (site != null && !site.equalsIgnoreCase("same-origin")) {
+            return false;
+        }
+        String origin = ctx.header("Origin");
+        if (origin != null && !origin.equals("null")) {
+            return origin.equalsIgnoreCase(ctx.scheme() + "://" + ctx.host())
+                    || origins.stream().anyMatch(origin::equalsIgnoreCase);
+        }
+        return site != null;
     }
 
     private static Optional<Door.Action> action(String text) {

@@ -61,7 +61,7 @@ class ArrivalsTest {
         ArrivalResult result = arrivalsAt(now).markArrived(show, "Anya Petrova", PR);
 
         assertThat(result).isInstanceOfSatisfying(ArrivalResult.Marked.class, m -> {
-            assertThat(m.arrival().markedBy()).isEqualTo(PR);
+            assertThat(m.arrival().markedBy()).hasValue(PR);
             assertThat(m.arrival().arrivedAt()).isEqualTo(now);
             assertThat(m.call()).contains(anyaCall);
             assertThat(Arrivals.describe(m.lateness().orElseThrow())).isEqualTo("12 min late");
@@ -107,7 +107,7 @@ class ArrivalsTest {
         ArrivalResult second = arrivalsAt(anyaCall.plusSeconds(300)).markArrived(show, "Anya Petrova", OTHER_PR);
 
         assertThat(second).isInstanceOfSatisfying(ArrivalResult.AlreadyMarked.class, a -> {
-            assertThat(a.existing().markedBy()).isEqualTo(PR);
+            assertThat(a.existing().markedBy()).hasValue(PR);
             assertThat(a.existing().arrivedAt()).isEqualTo(anyaCall);
         });
         assertThat(events()).hasSize(1);

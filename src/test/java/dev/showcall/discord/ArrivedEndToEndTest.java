@@ -106,7 +106,7 @@ class ArrivedEndToEndTest {
         assertThat(reply.firstCallbackAfter()).isLessThan(DISCORD_DEADLINE);
         assertThat(reply.ephemeral()).isTrue();
         assertThat(reply.message().content()).contains("Anya Petrova").contains("arrived").contains("12 min late");
-        assertThat(storedArrival("Anya Petrova")).hasValueSatisfying(a -> assertThat(a.markedBy()).isEqualTo(PR));
+        assertThat(storedArrival("Anya Petrova")).hasValueSatisfying(a -> assertThat(a.markedBy()).hasValue(PR));
         assertThat(eventsOf(EventKind.ARRIVAL)).singleElement()
                 .satisfies(e -> assertThat(e.actorUserId()).hasValue(PR));
     }
@@ -149,7 +149,7 @@ class ArrivedEndToEndTest {
 
         assertThat(second.message().content()).contains("already marked arrived").contains("<@" + PR + ">");
         assertThat(second.message().pingsAnyone()).isFalse();
-        assertThat(storedArrival("Anya Petrova")).hasValueSatisfying(a -> assertThat(a.markedBy()).isEqualTo(PR));
+        assertThat(storedArrival("Anya Petrova")).hasValueSatisfying(a -> assertThat(a.markedBy()).hasValue(PR));
         assertThat(eventsOf(EventKind.ARRIVAL)).hasSize(1);
     }
 

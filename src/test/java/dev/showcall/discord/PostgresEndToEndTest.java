@@ -77,7 +77,7 @@ class PostgresEndToEndTest {
         assertThat(reply.message().content()).contains("Anya Petrova").contains("arrived");
         Optional<Arrival> stored = bot.database().inTransaction(c -> new ArrivalRepository()
                 .find(c, SHOW_ID, CallPlanner.modelKey("Anya Petrova")));
-        assertThat(stored).hasValueSatisfying(a -> assertThat(a.markedBy()).isEqualTo(PR));
+        assertThat(stored).hasValueSatisfying(a -> assertThat(a.markedBy()).hasValue(PR));
         await("the arrival published", () -> events().stream().allMatch(TimelineEvent::isPublished));
         assertThat(logLinesWith("Anya Petrova")).hasSize(1);
 

@@ -441,7 +441,7 @@ class ShowScenarioEndToEndTest {
                 assertThat(arrival).isNull();
                 continue;
             }
-            assertThat(prs()).contains(arrival.markedBy());
+            assertThat(prs()).contains(arrival.markedBy().getAsLong());
             if (!m.name().equals(LATE_MODEL)) {
                 Instant call = show.callOf(m).orElseThrow().at();
                 assertThat(arrival.arrivedAt()).as("%s arrived within the grace", m.name())

@@ -88,7 +88,7 @@ class ArrivalRepositoryTest {
             second.commit();
         }
         Optional<Arrival> found = db.inTransaction(c -> arrivals.find(c, SHOW_ID, ANYA));
-        assertThat(found).map(Arrival::markedBy).contains(PR);
+        assertThat(found).map(Arrival::markedBy).contains(java.util.OptionalLong.of(PR));
     }
 
     @Test

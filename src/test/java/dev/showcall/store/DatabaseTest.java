@@ -43,7 +43,7 @@ class DatabaseTest {
 
         // then every migration has been applied once
         assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14",
-                "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "35");
+                "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35");
     }
 
     @Test
@@ -56,7 +56,7 @@ class DatabaseTest {
                  ORDER BY 1""");
 
         assertThat(tables).containsExactly("after_show_report", "alert", "arrival", "call_ping", "call_sheet_line", "confirmation", "dm_channel", "escalation_stop", "link_claim",
-                "look_step", "look_walk", "model_step", "no_show", "person_link", "plan_move", "plan_upload", "planned_call", "replacement", "screen_link", "show",
+                "look_step", "look_walk", "model_step", "no_show", "person_link", "personal_link", "plan_move", "plan_upload", "planned_call", "replacement", "screen_link", "show",
                 "show_delay", "showcall_lease",
                 "timeline_board", "timeline_event");
     }
@@ -89,7 +89,7 @@ class DatabaseTest {
         // then no migration ran and the show is still there
         assertThat(applied).isZero();
         assertThat(appliedVersions()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14",
-                "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "35");
+                "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35");
         assertThat(query("SELECT id FROM show")).containsExactly("kept");
     }
 

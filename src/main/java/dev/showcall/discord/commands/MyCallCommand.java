@@ -1,15 +1,13 @@
 package dev.showcall.discord.commands;
 
 import dev.showcall.backstage.PlannedShow;
-import dev.showcall.calendar.CallCalendar;
+import dev.showcall.calls.PersonalCalls;
 import dev.showcall.discord.Replies;
 import dev.showcall.show.Call;
 import dev.showcall.text.UserText;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.utils.FileUpload;
@@ -27,14 +25,11 @@ public final class MyCallCommand extends ShowSlashCommand {
     /** What Discord shows of the command: known before anything opens, so it is registered first. */
     public static final SlashCommandData DATA = showCommand(NAME, "Your call for the show, with a calendar file");
 
-    private final Function<String, Duration> delayOf;
-    private final Clock clock;
+    private final PersonalCalls calls;
 
-    /** @param delayOf how late a show runs by the delays declared so far (their sum), by the show's id */
-    public MyCallCommand(Function<String, Duration> delayOf, Clock clock) {
+    public MyCallCommand(PersonalCalls calls) {
         super(DATA);
-        this.delayOf = delayOf;
-        this.clock = clock;
+        this.calls = calls;
     }
 
     @Override
@@ -47,9 +42,8 @@ public final class MyCallCommand extends ShowSlashCommand {
                     + " by name. A department called through a role is in `/calls`; ask a producer."));
             return;
         }
-        Duration delay = delayOf.apply(show.id());
-        String text = mine.stream().map(call -> describe(call, delay)).collect(Collectors.joining("\n\n"));
-        byte[] ics = CallCalendar.of(show.show(), mine, delay, clock.instant()).getBytes(StandardCharsets.UTF_8);
+        String text = mine.stream().map(call -> describe(calls.card(show, call))).collect(Collectors.joining("\n\n"));
+        byte[] ics = calls.calendar(show, mine).getBytes(StandardCharsets.UTF_8);
         responder.reply(Replies.builder("📅 **" + UserText.inline(show.show().name()) + "**\n" + text)
                 .setFiles(FileUpload.fromData(ics, fileName(show)))
                 .build());
@@ -59,14 +53,16 @@ public final class MyCallCommand extends ShowSlashCommand {
         return show.id() + "-my-call.ics";
     }
 
-    private static String describe(Call call, Duration delay) {
+    private static String describe(PersonalCalls.Card card) {
+        Call call = card.call();
+        Duration delay = card.delay();
         StringBuilder s = new StringBuilder();
-        s.append("Your call: ").append(Replies.time(call.at().plus(delay))).append(" · ")
+        s.append("Your call: ").append(Replies.time(card.at())).append(" · ")
                 .append(UserText.inline(call.departmentName()));
-        if (!delay.isZero()) {
+        if (card.moved()) {
             s.append("\nMoved ").append(delay.abs().toMinutes()).append(" min ")
                     .append(delay.isNegative() ? "earlier" : "later").append(" by the day's delays (planned ")
-                    .append(Replies.time(call.at())).append(")");
+                    .append(Replies.time(card.planned())).append(")");
         }
         call.meetingPoint().ifPresent(m -> s.append("\nMeet at: ").append(UserText.inline(m)));
         call.leadUserId().ifPresent(l -> s.append("\nLead: ").append(Replies.user(l)));
