@@ -71,6 +71,17 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("keeps email an adapter beside Discord, knowing nothing of it nor of the wiring")
+    void mailDoesNotKnowDiscord() {
+        ArchRule rule = noClasses().that().resideInAnyPackage("dev.showcall.mail..")
+                .should().dependOnClassesThat().resideInAnyPackage("net.dv8tion..", "dev.showcall.discord..",
+                        "dev.showcall.app..", "dev.showcall.store..")
+                .because("a call by email says what its DM says, on its own, for the people not on Discord");
+
+        rule.check(classes);
+    }
+
+    @Test
     @DisplayName("keeps the web pages an adapter beside Discord: through the same services, never into the store")
     void webGoesThroughServices() {
         ArchRule rule = noClasses().that().resideInAnyPackage("dev.showcall.web..")

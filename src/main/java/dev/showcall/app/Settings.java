@@ -1,5 +1,6 @@
 package dev.showcall.app;
 
+import dev.showcall.mail.MailSettings;
 import dev.showcall.store.Database;
 import dev.showcall.store.Dialect;
 import java.net.URI;
@@ -20,7 +21,8 @@ public record Settings(
         Optional<String> databasePassword,
         Optional<URI> discordApi,
         Optional<URI> discordGateway,
-        Web web) {
+        Web web,
+        Optional<MailSettings> mail) {
 
     public static final String DISCORD_TOKEN = "DISCORD_TOKEN";
     public static final String SHOWS = "SHOWCALL_SHOWS";
@@ -34,6 +36,10 @@ public record Settings(
     public static final String WEB_URL = "SHOWCALL_WEB_URL";
     public static final String WEB_SECRET = "SHOWCALL_WEB_SECRET";
     public static final int DEFAULT_WEB_PORT = 8080;
+    public static final String SMTP_URL = "SHOWCALL_SMTP_URL";
+    public static final String SMTP_USER = "SHOWCALL_SMTP_USER";
+    public static final String SMTP_PASSWORD = "SHOWCALL_SMTP_PASSWORD";
+    public static final String SMTP_FROM = "SHOWCALL_SMTP_FROM";
 
     public static final String DEFAULT_SHOWS = "config/shows";
     public static final String DEFAULT_DB_URL = Database.DEFAULT_URL;
@@ -55,7 +61,71 @@ public record Settings(
                 Optional.ofNullable(env.get(DB_PASSWORD)).filter(v -> !v.isEmpty()),
                 url(env, DISCORD_API, "http", "https"),
                 url(env, DISCORD_GATEWAY, "ws", "wss"),
-                web(env));
+                web(env),
+                mail(env));
+    }
+
+    /** Email, for the people not on Discord: off unless {@code SHOWCALL_SMTP_URL} is set. */
+    private static Optional<MailSettings> mail(Map<String, String> env) {
+        Optional<String> text = value(env, SMTP_URL);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        String expected = " must be smtp://host:port, smtp+starttls://host:port or smtps://host:port";
+        URI uri;
+        try {
+            uri = new URI(text.get());
+        } catch (URISyntaxException e) {
+            throw new InvalidSettingException(SMTP_URL + expected + ", not '" + withoutUserInfo(text.get()) + "'");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new InvalidSettingException(SMTP_URL + " must not carry a user or a password: give them in "
+                    + SMTP_USER + " and " + SMTP_PASSWORD);
+        }
+        Optional<MailSettings.Security> security = Optional.ofNullable(uri.getScheme()).flatMap(MailSettings.Security::ofScheme);
+        boolean bare = uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/");
+        if (security.isEmpty() || uri.getHost() == null || !bare || uri.getRawQuery() != null) {
+            throw new InvalidSettingException(SMTP_URL + expected + ", not '" + text.get() + "'");
+        }
+        int port = uri.getPort() < 0 ? defaultPort(security.get()) : uri.getPort();
+        if (port < 1 || port > 65535) {
+            throw new InvalidSettingException(SMTP_URL + ": " + port + " is not a port (1 to 65535)");
+        }
+        Optional<String> from = value(env, SMTP_FROM);
+        if (from.isEmpty()) {
+            throw new InvalidSettingException(SMTP_FROM + " is not set: with " + SMTP_URL + ", give the address the"
+                    + " calls are sent from, such as calls@example.org");
+        }
+        try {
+            new jakarta.mail.internet.InternetAddress(from.get(), true);
+        } catch (jakarta.mail.internet.AddressException e) {
+            throw new InvalidSettingException(SMTP_FROM + " must be an email address such as calls@example.org, not '"
+                    + from.get() + "'");
+        }
+        Optional<String> user = value(env, SMTP_USER);
+        // a password may have spaces at either end: only an empty one is unset
+        Optional<String> password = Optional.ofNullable(env.get(SMTP_PASSWORD)).filter(v -> !v.isEmpty());
+        if (password.isPresent() && user.isEmpty()) {
+            throw new InvalidSettingException(SMTP_PASSWORD + " is set without " + SMTP_USER + ": give the user to log"
+                    + " in as");
+        }
+        return Optional.of(new MailSettings(security.get(), uri.getHost(), port, user, password, from.get()));
+    }
+
+    /** 25 for SMTP, 587 for submission with STARTTLS, 465 for SMTPS. */
+    private static int defaultPort(MailSettings.Security security) {
+        return switch (security) {
+            case PLAIN -> 25;
+            case STARTTLS -> 587;
+            case SMTPS -> 465;
+        };
+    }
+
+    /** A URL as it can be shown: without what comes before an '@' of its authority, which may hold a password. */
+    private static String withoutUserInfo(String url) {
+        int scheme = url.indexOf("://");
+        int at = url.lastIndexOf('@');
+        return scheme >= 0 && at > scheme ? url.substring(0, scheme + 3) + "…@" + url.substring(at + 1) : url;
     }
 
     /**
@@ -140,7 +210,7 @@ public record Settings(
                 + text.get() + "'");
     }
 
-    /** Never shows the token or the database password, so that logging the settings cannot leak them. */
+    /** Never shows the token, the database password or the SMTP password, so that logging the settings cannot leak them. */
     @Override
     public String toString() {
         return "Settings[discordToken=" + (discordToken.isPresent() ? "(set)" : "(not set)")
@@ -148,6 +218,7 @@ public record Settings(
                 + ", databaseUser=" + databaseUser.orElse("(default)")
                 + ", databasePassword=" + (databasePassword.isPresent() ? "(set)" : "(not set)")
                 + ", discordApi=" + discordApi.map(URI::toString).orElse("(Discord)")
-                + ", discordGateway=" + discordGateway.map(URI::toString).orElse("(Discord)") + ", web=" + web + "]";
+                + ", discordGateway=" + discordGateway.map(URI::toString).orElse("(Discord)") + ", web=" + web
+                + ", mail=" + mail.map(MailSettings::toString).orElse("(off)") + "]";
     }
 }

@@ -176,6 +176,46 @@ final class FieldReader {
         });
     }
 
+    /**
+     * An email address, as plausible as can be told without sending to it: one '@' with something on either side, a
+     * dot inside the domain, no spaces, at most {@link #MAX_EMAIL} characters (what SMTP carries).
+     */
+    Optional<String> email(String key) {
+        return text(key, false).filter(t -> {
+            Optional<String> wrong = emailProblem(t);
+            wrong.ifPresent(w -> problems.error(locationOf(key), pathOf(key), "'" + t + "' is not an email address: " + w,
+                    "write it like name@example.com"));
+            return wrong.isEmpty();
+        });
+    }
+
+    static final int MAX_EMAIL = 254;
+
+    /** What is wrong with {@code text} as an email address, if anything. */
+    static Optional<String> emailProblem(String text) {
+        if (text.length() > MAX_EMAIL) {
+            return Optional.of("it is " + text.length() + " characters long, at most " + MAX_EMAIL);
+        }
+        if (text.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.CONTROL)) {
+            return Optional.of("it has a space in it");
+        }
+        int at = text.indexOf('@');
+        if (at < 0 || at != text.lastIndexOf('@')) {
+            return Optional.of(at < 0 ? "it has no '@'" : "it has more than one '@'");
+        }
+        String local = text.substring(0, at);
+        String domain = text.substring(at + 1);
+        if (local.isEmpty() || domain.isEmpty()) {
+            return Optional.of(local.isEmpty() ? "nothing before the '@'" : "nothing after the '@'");
+        }
+        int dot = domain.indexOf('.');
+        if (dot <= 0 || domain.endsWith(".") || domain.contains("..")) {
+            return Optional.of("the domain '" + domain + "' is not one, such as example.com");
+        }
+        return Optional.empty();
+    }
+
     /** A Discord account: an id, or a username with its '@'. */
     Optional<Account> account(String key, boolean required) {
         return node(key, required).flatMap(n -> accountOf(n, pathOf(key)));

@@ -9,8 +9,18 @@ import java.util.OptionalLong;
  * @param account as the show file gives it (or a role holder found on Discord)
  * @param userId  the Discord user to ping: the account's id, or the user its username or a link found; empty
  *                while nobody is found ("not linked")
+ * @param email   their email address, when the show file gives one: their calls can go there too
  */
-public record Member(Account account, Optional<String> name, OptionalLong userId) {
+public record Member(Account account, Optional<String> name, OptionalLong userId, Optional<String> email) {
+
+    public Member {
+        java.util.Objects.requireNonNull(email);
+    }
+
+    /** A member without an email address. */
+    public Member(Account account, Optional<String> name, OptionalLong userId) {
+        this(account, name, userId, Optional.empty());
+    }
 
     /** A member given by id. */
     public Member(long userId, Optional<String> name) {
@@ -19,7 +29,12 @@ public record Member(Account account, Optional<String> name, OptionalLong userId
 
     /** A member as the show file gives them, before anyone is looked up on Discord. */
     public static Member asFiled(Account account, Optional<String> name) {
-        return new Member(account, name, account.id());
+        return asFiled(account, name, Optional.empty());
+    }
+
+    /** A member as the show file gives them, with their email address if any. */
+    public static Member asFiled(Account account, Optional<String> name, Optional<String> email) {
+        return new Member(account, name, account.id(), email);
     }
 
     public String displayName() {
@@ -28,7 +43,7 @@ public record Member(Account account, Optional<String> name, OptionalLong userId
 
     /** This member found on Discord as {@code user}, or not found (empty). */
     public Member withUserId(OptionalLong user) {
-        return new Member(account, name, user);
+        return new Member(account, name, user, email);
     }
 
     /** Whether the file names this person by an account nobody has been found for yet. */

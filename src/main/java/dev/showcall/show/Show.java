@@ -81,6 +81,24 @@ public record Show(
                 callSheet);
     }
 
+    /**
+     * Where the person of {@code call} can be mailed: a model's call by her name ({@code model:<name>}), a crew
+     * member's by their department and account, as {@link CallPlanner} makes the keys. Empty for someone the file
+     * gives no email, and for a department called through its role.
+     */
+    public Optional<Contact> contactOf(Call call) {
+        if (call.kind() == Call.Kind.MODEL) {
+            return models.stream().filter(m -> CallPlanner.modelKey(m.name()).equals(call.key())).findFirst()
+                    .filter(m -> m.email().isPresent())
+                    .map(m -> new Contact(m.email(), m.agencyEmail().filter(a -> !a.equalsIgnoreCase(m.email().get()))));
+        }
+        return departments.stream().filter(d -> d.id().equals(call.departmentId()))
+                .flatMap(d -> d.members().stream().filter(m -> CallPlanner.crewKey(d.id(), m.account()).equals(call.key())))
+                .findFirst()
+                .flatMap(Member::email)
+                .map(e -> new Contact(Optional.of(e), Optional.empty()));
+    }
+
     /** The start on the show's wall clock, resolved against its zone's rules. */
     public ZonedDateTime zonedStart() {
         return start.atZone(zone);

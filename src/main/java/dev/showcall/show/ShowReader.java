@@ -58,8 +58,9 @@ public final class ShowReader {
             "producer-role", "pr-role");
     private static final Set<String> DEPARTMENT_FIELDS = Set.of("id", "name", "call", "members", "role", "lead",
             "meeting-point", "notes", "reminders", "escalation");
-    private static final Set<String> MEMBER_FIELDS = Set.of("user", "name");
-    private static final Set<String> MODEL_FIELDS = Set.of("name", "user", "agency", "standby", "call");
+    private static final Set<String> MEMBER_FIELDS = Set.of("user", "name", "email");
+    private static final Set<String> MODEL_FIELDS = Set.of("name", "user", "agency", "standby", "call", "email",
+            "agency-email");
     private static final Set<String> MODEL_CALLS_FIELDS = Set.of("chairs", "prep", "buffer", "check-in",
             "meeting-point", "lead", "notes", "reminders", "escalation");
     private static final Set<String> ESCALATION_FIELDS = Set.of(Escalation.Condition.NOT_CONFIRMED.field(),
@@ -425,7 +426,8 @@ public final class ShowReader {
     private Optional<Member> namedMember(FieldReader m) {
         Optional<Account> user = m.account("user", true);
         Optional<String> name = m.line("name", false, MAX_NAME, "the call sheet and /calls show it");
-        return user.map(a -> Member.asFiled(a, name));
+        Optional<String> email = m.email("email");
+        return user.map(a -> Member.asFiled(a, name, email));
     }
 
     /** The first model of each {@link Names#key}, and where her name is. */
@@ -455,7 +457,14 @@ public final class ShowReader {
         boolean standby = m.bool("standby", false);
         Optional<TimeSpec> call = m.moment("call", false, true);
         call.ifPresent(c -> callChecks.add(new PendingCallCheck(c, m.locationOf("call"), m.pathOf("call"))));
-        return name.map(n -> new Model(n, idOf(user), agency, standby, call, user));
+        Optional<String> email = m.email("email");
+        Optional<String> agencyEmail = m.email("agency-email");
+        if (agencyEmail.isPresent() && !m.has("email")) {
+            problems.warning(m.locationOf("agency-email"), m.pathOf("agency-email"),
+                    "an agency-email without her own email: no mail goes out for her, so the agency is copied on none",
+                    "give her email too, or take agency-email out");
+        }
+        return name.map(n -> new Model(n, idOf(user), agency, standby, call, user, email, agencyEmail));
     }
 
     /**

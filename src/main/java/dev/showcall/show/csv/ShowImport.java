@@ -40,6 +40,8 @@ public final class ShowImport {
     public static final String MODEL_AGENCY = "agency";
     public static final String MODEL_STANDBY = "standby";
     public static final String MODEL_CALL = "call";
+    public static final String MODEL_EMAIL = "email";
+    public static final String MODEL_AGENCY_EMAIL = "agency-email";
     /** Columns of the running order (looks.csv). */
     public static final String LOOK_NUMBER = "look";
     public static final String LOOK_MODEL = "model";
@@ -51,6 +53,7 @@ public final class ShowImport {
     public static final String CREW_NAME = "name";
     public static final String CREW_DISCORD = "discord";
     public static final String CREW_LEAD = "lead";
+    public static final String CREW_EMAIL = "email";
 
     /** Fields of the show file that come from the CSV files, never from the header. */
     private static final Set<String> FROM_CSV = Set.of("models", "looks");
@@ -78,10 +81,12 @@ public final class ShowImport {
     }
 
     private static final Map<String, String> MODEL_COLUMNS = Map.of("name", MODEL_NAME, "user", MODEL_DISCORD,
-            "agency", MODEL_AGENCY, "standby", MODEL_STANDBY, "call", MODEL_CALL);
+            "agency", MODEL_AGENCY, "standby", MODEL_STANDBY, "call", MODEL_CALL, "email", MODEL_EMAIL,
+            "agency-email", MODEL_AGENCY_EMAIL);
     private static final Map<String, String> LOOK_COLUMNS = Map.of("number", LOOK_NUMBER, "model", LOOK_MODEL,
             "description", LOOK_DESCRIPTION, "dresser", LOOK_DRESSER, "seconds", LOOK_SECONDS);
-    private static final Map<String, String> MEMBER_COLUMNS = Map.of("user", CREW_DISCORD, "name", CREW_NAME, "", CREW_DISCORD);
+    private static final Map<String, String> MEMBER_COLUMNS = Map.of("user", CREW_DISCORD, "name", CREW_NAME, "email", CREW_EMAIL,
+            "", CREW_DISCORD);
     private static final Map<String, String> LEAD_COLUMNS = Map.of("", CREW_LEAD);
 
     private final Source header;
@@ -293,19 +298,23 @@ public final class ShowImport {
             Map<String, Object> dept = departments.get(d);
             String name = table.get(row, CREW_NAME);
             String discord = table.get(row, CREW_DISCORD);
+            String email = table.get(row, CREW_EMAIL);
             @SuppressWarnings("unchecked")
             List<Object> members = (List<Object>) dept.computeIfAbsent("members", k -> new ArrayList<>());
             Row origin = new Row(table.file(), Table.number(row), MEMBER_COLUMNS);
             crewRows.put(d + "." + members.size(), origin);
-            if (name.isEmpty()) {
+            if (name.isEmpty() && email.isEmpty()) {
                 members.add(discord);
             } else {
                 Map<String, Object> member = new LinkedHashMap<>();
                 member.put("user", discord);
-                member.put("name", name);
+                putIfPresent(member, "name", name);
+                putIfPresent(member, "email", email);
                 members.add(member);
-                crewByName.putIfAbsent(Names.key(name), discord);
-                crewNames.add(name);
+                if (!name.isEmpty()) {
+                    crewByName.putIfAbsent(Names.key(name), discord);
+                    crewNames.add(name);
+                }
             }
             yesNo(table, row, CREW_LEAD).ifPresent(lead -> {
                 if (!lead) {
@@ -345,6 +354,8 @@ public final class ShowImport {
             yesNo(table, row, MODEL_STANDBY).filter(b -> b).ifPresent(b -> model.put("standby", new Literal("true",
                     YamlNode.ScalarType.BOOLEAN)));
             putIfPresent(model, "call", table.get(row, MODEL_CALL));
+            putIfPresent(model, "email", table.get(row, MODEL_EMAIL));
+            putIfPresent(model, "agency-email", table.get(row, MODEL_AGENCY_EMAIL));
             modelRows.add(new Row(table.file(), Table.number(row), MODEL_COLUMNS));
             list.add(model);
         }
