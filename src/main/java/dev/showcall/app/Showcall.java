@@ -24,7 +24,11 @@ import dev.showcall.calls.PingSender;
 import dev.showcall.calls.QuartzSchedulers;
 import dev.showcall.calls.Reconciliation;
 import dev.showcall.discord.CallsChannels;
+import dev.showcall.calls.RoutedNotifier;
 import dev.showcall.discord.DiscordCallNotifier;
+import dev.showcall.mail.CallMails;
+import dev.showcall.mail.MailCallNotifier;
+import dev.showcall.mail.SmtpMailer;
 import dev.showcall.discord.DmChannels;
 import dev.showcall.store.DmChannelRepository;
 import dev.showcall.discord.commands.ConfirmButtons;
@@ -152,6 +156,7 @@ public final class Showcall implements AutoCloseable {
     private volatile ScreenLinks screenLinks;
     /** The links to people's own pages; from {@link #startWeb} on, when the web pages are on. */
     private volatile PersonalLinks personalLinks;
+    private SmtpMailer mailer;
     /** What the web pages read; empty until this instance is the active one and wired. */
     private volatile Optional<Pages> pages = Optional.empty();
     /** Everything runs: the shows stored, the calls scheduled, the boards started. */
@@ -379,7 +384,9 @@ public final class Showcall implements AutoCloseable {
             }
         }, DmChannels.discordBudget());
         callsChannels = new CallsChannels(() -> bot.jda(), bot.channelLimits());
-        DiscordCallNotifier notifier = new DiscordCallNotifier(dmChannels, callsChannels, new DiscordMembers(() -> bot));
+        DiscordCallNotifier discordNotifier = new DiscordCallNotifier(dmChannels, callsChannels,
+                new DiscordMembers(() -> bot));
+        RoutedNotifier notifier = new RoutedNotifier(discordNotifier, discordNotifier, mailNotifier());
         CallSheets callSheets = new CallSheets(database, callPings, timeline, () -> calls, notifier, clock);
         calls = createCalls(notifier, callSheets);
         CallSync callSync = new CallSync(database, callPings, new DelayRepository(), calls);
@@ -410,7 +417,8 @@ public final class Showcall implements AutoCloseable {
                 clock), directory);
         StandbyButtons standby = new StandbyButtons(replacements, directory, new DiscordMembers(() -> bot));
         CallsCommand callsCommand = new CallsCommand(new CallStatuses(database, callPings, new ConfirmationRepository(),
-                new ArrivalRepository(), new DelayRepository(), new NoShowRepository(), clock), callSheets::receipts);
+                new ArrivalRepository(), new DelayRepository(), new NoShowRepository(), clock, RoutedNotifier::byEmail),
+                callSheets::receipts);
         NoShows noShows = new NoShows(database, new NoShowRepository(), new ArrivalRepository(), timeline, clock);
         NoShowCommand noShow = new NoShowCommand(noShows);
         LookCommand look = new LookCommand(new LookSteps(database, lineups, new ModelStepRepository(),
@@ -448,7 +456,44 @@ public final class Showcall implements AutoCloseable {
         return bot;
     }
 
-    private CallScheduler createCalls(DiscordCallNotifier notifier, CallSheets callSheets) {
+    /**
+     * The notifier that sends by email, when an SMTP server is set: each mail carries the person's page, when the
+     * web pages are on.
+     */
+    private Optional<RoutedNotifier.ByEmail> mailNotifier() {
+        return settings.mail().map(mail -> {
+            mailer = new SmtpMailer(mail);
+            log.info("Email on: calls of people without Discord go through {}", mail.url());
+            return new MailCallNotifier(mailer, new CallMails(clock), this::personalPage);
+        });
+    }
+
+    /** People only email reaches get nothing without an SMTP server: the operator hears of it at start-up. */
+    private void warnOfEmailsWithoutServer() {
+        if (settings.mail().isPresent()) {
+            return;
+        }
+        for (PlannedShow show : directory.all()) {
+            long onlyEmail = show.sheet().calls().stream()
+                    .filter(call -> RoutedNotifier.byEmail(show, call) && !call.notLinked()).count();
+            if (onlyEmail > 0) {
+                log.warn("Show {}: {} people have only an email, and {} is not set: their calls cannot go out, and "
+                        + "/calls shows them unreachable", show.id(), onlyEmail, Settings.SMTP_URL);
+            }
+        }
+    }
+
+    /** Someone's personal page, to put in their mails; none when the web pages are off. */
+    private Optional<java.net.URI> personalPage(String showId, String callKey) {
+        try {
+            return personalLinks().map(links -> links.linkFor(showId, callKey));
+        } catch (RuntimeException e) {
+            log.warn("Show {}: no personal page for {}; the mail goes without it", showId, callKey, e);
+            return Optional.empty();
+        }
+    }
+
+    private CallScheduler createCalls(RoutedNotifier notifier, CallSheets callSheets) {
         PingJobFactory jobs = new PingJobFactory();
         try {
             CallScheduler scheduler = new CallScheduler(QuartzSchedulers.create(database.dataSource(), jobs, instance.id()), clock);
@@ -473,6 +518,7 @@ public final class Showcall implements AutoCloseable {
         links.findEveryone();
         dmChannels.start(clock.instant());
         dmChannels.openAhead(firstPings());
+        warnOfEmailsWithoutServer();
         if (!reconciliation.runNow()) {
             throw new SchedulerException("the scheduled calls could not be brought in line with the database");
         }
@@ -640,6 +686,9 @@ public final class Showcall implements AutoCloseable {
         }
         if (bot != null) {
             bot.close();
+        }
+        if (mailer != null) {
+            mailer.close();
         }
         // after JDA has finished what it had queued: the answers complete their pings here
         shutDown(pingThreads);

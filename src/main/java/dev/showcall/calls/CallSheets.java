@@ -135,7 +135,8 @@ public final class CallSheets implements Reconciliation.Step {
         List<Call> reachable = reachable(show, delays.totalDelay(c, show.id()), now);
         List<Owed> owed = reachable.stream().map(Call::key).filter(k -> !had.contains(k))
                 .map(k -> new Owed(k, CallPing.CALL_SHEET)).toList();
-        int notLinked = (int) show.sheet().calls().stream().filter(Call::notLinked).count();
+        int notLinked = (int) show.sheet().calls().stream()
+                .filter(call -> call.notLinked() && !RoutedNotifier.byEmail(show, call)).count();
         Sent sent = new Sent(owed.size(), reachable.size() - owed.size(), notLinked);
         alerts.raiseOnce(c, show.id(), WENT_OUT, now);
         if (!owed.isEmpty()) {
@@ -155,11 +156,18 @@ public final class CallSheets implements Reconciliation.Step {
         return n + (n == 1 ? " person" : " people");
     }
 
-    /** Those with a Discord account whose call is still to come: a call sheet is no use after the call. */
+    /**
+     * Those with a Discord account, or an email to send it to, whose call is still to come: a call sheet is no use
+     * after the call.
+     */
     private static List<Call> reachable(PlannedShow show, Duration delay, Instant now) {
         return show.sheet().calls().stream()
-                .filter(call -> call.userId().isPresent() && now.isBefore(call.at().plus(delay)))
+                .filter(call -> reachable(show, call) && now.isBefore(call.at().plus(delay)))
                 .toList();
+    }
+
+    private static boolean reachable(PlannedShow show, Call call) {
+        return call.userId().isPresent() || RoutedNotifier.byEmail(show, call);
     }
 
     /** @return those of them scheduled now, rather than on their way already */
@@ -247,7 +255,7 @@ public final class CallSheets implements Reconciliation.Step {
      */
     Optional<Function<String, CompletableFuture<PingOutcome>>> sheetFor(PlannedShow show, String callKey,
                                                                         String ping) {
-        Optional<Call> found = show.call(callKey).filter(call -> call.userId().isPresent());
+        Optional<Call> found = show.call(callKey).filter(call -> reachable(show, call));
         Duration delay = database.inTransaction(c -> delays.totalDelay(c, show.id()));
         if (found.isEmpty() || !clock.instant().isBefore(found.get().at().plus(delay))) {
             log.info("Show {}: {} {} has nobody to go to, or their call has passed; not sent", show.id(), callKey, ping);

@@ -25,13 +25,14 @@ public final class PingPlan {
                 pings.add(new PlannedPing(call.key(), PlannedPing.LATE_CHECK, late, call.at()));
             }
             pings.addAll(ladders(show, call));
-            if (call.notLinked()) {
+            boolean byEmail = RoutedNotifier.byEmail(show, call);
+            if (call.notLinked() && !byEmail) {
                 // called by name in the calls channel; reminders and checks wait until a producer links them
                 pings.add(new PlannedPing(call.key(), PlannedPing.CALL, call.at(), call.at()));
                 continue;
             }
-            if (call.userId().isEmpty()) {
-                // a model without Discord is marked in by PR; a role is called by its department's announcement
+            if (call.userId().isEmpty() && !byEmail) {
+                // a model without Discord or email is marked in by PR; a role is called by its department's announcement
                 continue;
             }
             pings.add(new PlannedPing(call.key(), PlannedPing.CALL, call.at(), call.at()));
@@ -65,7 +66,7 @@ public final class PingPlan {
     /**
      * The steps of the ladders that apply to {@code call}, each after its wait from the call. Only a person climbs a
      * ladder: a department called through its role does not. Nobody is waited on to confirm who has no buttons to
-     * do it with: a model without Discord is marked in by PR.
+     * do it with: a model without Discord or email is marked in by PR.
      */
     static List<PlannedPing> ladders(PlannedShow show, Call call) {
         if (call.roleId().isPresent()) {
@@ -74,7 +75,8 @@ public final class PingPlan {
         Escalation escalation = show.show().escalationOf(call);
         List<PlannedPing> steps = new ArrayList<>();
         for (Escalation.Condition condition : Escalation.Condition.values()) {
-            if (condition == Escalation.Condition.NOT_CONFIRMED && call.userId().isEmpty() && !call.notLinked()) {
+            if (condition == Escalation.Condition.NOT_CONFIRMED && call.userId().isEmpty() && !call.notLinked()
+                    && !RoutedNotifier.byEmail(show, call)) {
                 continue;
             }
             List<Escalation.Step> ladder = escalation.ladder(condition);

@@ -26,6 +26,8 @@ public record Receipt(State state, Optional<Instant> at, boolean update) {
         RECEIVED,
         /** Their DMs are closed: they were mentioned in the calls channel instead. */
         DMS_CLOSED,
+        /** Sent by email: nothing tells whether they read it. */
+        EMAILED,
         GOT_IT
     }
 
@@ -37,14 +39,15 @@ public record Receipt(State state, Optional<Instant> at, boolean update) {
      * @param lines what they carried, as far as it is written
      */
     public static Optional<Receipt> of(Call call, List<CallPing> pings, List<SentLine> lines) {
-        if (call.notLinked()) {
-            return Optional.of(new Receipt(State.NOT_LINKED, Optional.empty(), false));
-        }
-        if (call.userId().isEmpty()) {
-            return Optional.empty();
-        }
         Optional<CallPing> last = pings.stream().filter(p -> CallPing.isCallSheet(p.ping()))
                 .max(Comparator.comparing(CallPing::claimedAt).thenComparing(CallPing::ping));
+        // someone without Discord may have an email: what was sent to them says so
+        if (last.isEmpty() && call.notLinked()) {
+            return Optional.of(new Receipt(State.NOT_LINKED, Optional.empty(), false));
+        }
+        if (last.isEmpty() && call.userId().isEmpty()) {
+            return Optional.empty();
+        }
         if (last.isEmpty()) {
             return Optional.of(new Receipt(State.NOT_SENT, Optional.empty(), false));
         }
@@ -55,6 +58,9 @@ public record Receipt(State state, Optional<Instant> at, boolean update) {
         }
         if (ping.outcome().equals(Optional.of(PingOutcome.CHANNEL))) {
             return Optional.of(new Receipt(State.DMS_CLOSED, ping.sentAt(), update));
+        }
+        if (ping.outcome().equals(Optional.of(PingOutcome.EMAIL))) {
+            return Optional.of(new Receipt(State.EMAILED, ping.sentAt(), update));
         }
         Optional<Instant> acknowledged = lines.stream().filter(l -> l.ping().equals(ping.ping()))
                 .flatMap(l -> l.acknowledgedAt().stream()).findFirst();

@@ -241,6 +241,15 @@ final class ShowcallOnStub implements AutoCloseable {
                 Settings.WEB_PORT, "0"));
     }
 
+    /** showcall with these settings (an SMTP server, the web pages' port) beside its database file. */
+    static ShowcallOnStub withSettings(Path dir, Clock clock, DiscordStub stub, String yaml,
+                                       Map<String, String> settings) {
+        Map<String, String> env = new java.util.HashMap<>(settings);
+        env.put(Settings.DB_URL, "jdbc:h2:file:" + dir.resolve("showcall").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
+        return start(dir, clock, stub, yaml, s -> {
+        }, env);
+    }
+
     /** showcall with its web pages on {@code port}: the same address after a stop and a start. */
     static ShowcallOnStub withWebOn(Path dir, Clock clock, DiscordStub stub, String yaml, int port) {
         return start(dir, clock, stub, yaml, s -> {

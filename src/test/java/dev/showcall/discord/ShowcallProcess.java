@@ -43,8 +43,14 @@ public final class ShowcallProcess implements AutoCloseable {
      * @param name names the process's log file in {@code dir}
      */
     public static ShowcallProcess start(DiscordStub stub, Path dir, Path showFile, String databaseUrl, String name) {
+        return start(stub, dir, showFile, databaseUrl, name, Map.of());
+    }
+
+    /** The same, with these settings too (an SMTP server, say). */
+    public static ShowcallProcess start(DiscordStub stub, Path dir, Path showFile, String databaseUrl, String name,
+                                        Map<String, String> settings) {
         int registrations = registrations(stub);
-        ShowcallProcess started = launch(stub, dir, showFile, databaseUrl, Optional.empty(), name);
+        ShowcallProcess started = launch(stub, dir, showFile, databaseUrl, Optional.empty(), name, settings);
         started.awaitCommandsRegistered(stub, registrations);
         return started;
     }
@@ -58,6 +64,11 @@ public final class ShowcallProcess implements AutoCloseable {
      */
     public static ShowcallProcess launch(DiscordStub stub, Path dir, Path showFile, String databaseUrl,
                                          Optional<String> databaseUser, String name) {
+        return launch(stub, dir, showFile, databaseUrl, databaseUser, name, Map.of());
+    }
+
+    private static ShowcallProcess launch(DiscordStub stub, Path dir, Path showFile, String databaseUrl,
+                                          Optional<String> databaseUser, String name, Map<String, String> settings) {
         Path log = dir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -80,6 +91,7 @@ public final class ShowcallProcess implements AutoCloseable {
         env.put(Settings.DISCORD_GATEWAY, stub.gatewayUrl().toString());
         // any free port: several instances and test JVMs run side by side
         env.putIfAbsent(Settings.WEB_PORT, "0");
+        env.putAll(settings);
         try {
             return new ShowcallProcess(builder.start(), log);
         } catch (IOException e) {

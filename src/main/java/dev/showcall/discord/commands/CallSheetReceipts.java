@@ -22,6 +22,7 @@ final class CallSheetReceipts {
             case SENDING -> update + "sending";
             case RECEIVED -> update + "received" + when;
             case DMS_CLOSED -> "⚠️ DMs closed" + when;
+            case EMAILED -> update + "emailed" + when;
             case GOT_IT -> update + "confirmed" + when;
         };
     }
