@@ -13,8 +13,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends each person's messages the way that reaches them: by email when they have an email and no Discord account
- * showcall can reach, through Discord otherwise. Whatever is about someone else (their lead, the producers, the calls
- * channel, an announcement) goes through Discord.
+ * showcall can reach, through Discord otherwise, and by email too when their DMs turn out closed. Whatever is about
+ * someone else (their lead, the producers, the calls channel, an announcement) goes through Discord.
  */
 public final class RoutedNotifier implements CallNotifier, CallSheetNotifier {
 
@@ -61,21 +61,39 @@ public final class RoutedNotifier implements CallNotifier, CallSheetNotifier {
     @Override
     public CompletableFuture<PingOutcome> call(String key, PlannedShow show, Call call, Instant callAt, Lateness late) {
         return mails(show, call) ? email.get().call(key, show, call, callAt, late)
-                : discord.call(key, show, call, callAt, late);
+                : orEmailIfClosed(show, call, discord.call(key, show, call, callAt, late),
+                        mail -> mail.call(key, show, call, callAt, late));
     }
 
     @Override
     public CompletableFuture<PingOutcome> remind(String key, PlannedShow show, Call call, Instant callAt,
                                                  Lateness late) {
         return mails(show, call) ? email.get().remind(key, show, call, callAt, late)
-                : discord.remind(key, show, call, callAt, late);
+                : orEmailIfClosed(show, call, discord.remind(key, show, call, callAt, late),
+                        mail -> mail.remind(key, show, call, callAt, late));
     }
 
     @Override
     public CompletableFuture<PingOutcome> moved(String key, PlannedShow show, Call call, Instant from, Instant to,
                                                 String reason) {
         return mails(show, call) ? email.get().moved(key, show, call, from, to, reason)
-                : discord.moved(key, show, call, from, to, reason);
+                : orEmailIfClosed(show, call, discord.moved(key, show, call, from, to, reason),
+                        mail -> mail.moved(key, show, call, from, to, reason));
+    }
+
+    /**
+     * Someone on Discord whose DMs turn out closed is mentioned in the calls channel; with an email, the mail goes
+     * too, under the same key, and is what reached them.
+     */
+    private CompletableFuture<PingOutcome> orEmailIfClosed(PlannedShow show, Call call,
+                                                           CompletableFuture<PingOutcome> onDiscord,
+                                                           java.util.function.Function<ByEmail, CompletableFuture<PingOutcome>> mail) {
+        if (email.isEmpty() || call.userId().isEmpty()
+                || show.show().contactOf(call).flatMap(dev.showcall.show.Contact::email).isEmpty()) {
+            return onDiscord;
+        }
+        return onDiscord.thenCompose(outcome -> outcome == PingOutcome.CHANNEL ? mail.apply(email.get())
+                : CompletableFuture.completedFuture(outcome));
     }
 
     @Override
@@ -93,16 +111,20 @@ public final class RoutedNotifier implements CallNotifier, CallSheetNotifier {
     @Override
     public CompletableFuture<PingOutcome> escalate(String key, PlannedShow show, Call call, Escalated step,
                                                    Lateness late) {
-        return step.action() == Escalation.Action.DM_AGAIN && mails(show, call)
-                ? email.get().escalate(key, show, call, step, late)
-                : discord.escalate(key, show, call, step, late);
+        if (step.action() != Escalation.Action.DM_AGAIN) {
+            return discord.escalate(key, show, call, step, late);
+        }
+        return mails(show, call) ? email.get().escalate(key, show, call, step, late)
+                : orEmailIfClosed(show, call, discord.escalate(key, show, call, step, late),
+                        mail -> mail.escalate(key, show, call, step, late));
     }
 
     @Override
     public CompletableFuture<PingOutcome> callSheet(String key, PlannedShow show, Call call, Duration delay,
                                                     Optional<SheetLine> before, String ping) {
         return mails(show, call) ? email.get().callSheet(key, show, call, delay, before, ping)
-                : discordSheets.callSheet(key, show, call, delay, before, ping);
+                : orEmailIfClosed(show, call, discordSheets.callSheet(key, show, call, delay, before, ping),
+                        mail -> mail.callSheet(key, show, call, delay, before, ping));
     }
 
     @Override

@@ -111,7 +111,7 @@ public final class CallMails {
             text.append("Your call sheet for ").append(s.name()).append(" changed. What is new:\n");
             changes(s, call, callAt, before.get(), changed, text);
         }
-        text.append(page.map(p -> "Open your page to say you have read it, and to confirm on the day: " + p + "\n")
+        text.append(page.map(p -> "Your page, where you confirm your call on the day: " + p + "\n")
                 .orElse("Please tell the producer or PR that you have read it.\n"));
         text.append('\n').append(details(s, call, callAt)).append(calendarNote());
         String subject = (changed.isEmpty() ? "Your call sheet for " : "Your call sheet changed for ") + s.name()

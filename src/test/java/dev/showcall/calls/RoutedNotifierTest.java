@@ -97,4 +97,27 @@ class RoutedNotifierTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("no SMTP server");
         verify(discord, never()).call(anyString(), any(), any(), any(), any());
     }
+
+    @Test
+    @DisplayName("mails someone on Discord with an email when their DMs turn out closed, and counts that as reaching them")
+    void emailWhenDmsClosed() throws Exception {
+        // given a crew member on Discord with an email, whose DMs are closed: Discord mentions them in the calls channel
+        String text = java.nio.file.Files.readString(EXAMPLE).replace("name: \"Deepak Malhotra\" }",
+                "name: \"Deepak Malhotra\", email: \"deepak@example.com\" }");
+        Show withEmail = dev.showcall.show.ShowReader.read(EXAMPLE.toString(), text).show().orElseThrow();
+        PlannedShow crewShow = new PlannedShow(withEmail, CallPlanner.plan(withEmail));
+        Call deepak = crewShow.call(CallPlanner.crewKey("set-up", 1190000000000000102L))
+                .orElseThrow();
+        when(discord.call(anyString(), any(), eq(deepak), any(), any()))
+                .thenReturn(CompletableFuture.completedFuture(PingOutcome.CHANNEL));
+        RoutedNotifier routed = new RoutedNotifier(discord, discordSheets, Optional.of(email));
+
+        // when he is called
+        PingOutcome outcome = routed.call("k", crewShow, deepak, deepak.at(), late(deepak)).join();
+
+        // then the mail went too, under the same key, and reached him
+        assertThat(RoutedNotifier.byEmail(crewShow, deepak)).isFalse();
+        verify(email).call(eq("k"), eq(crewShow), eq(deepak), any(), any());
+        assertThat(outcome).isEqualTo(PingOutcome.EMAIL);
+    }
 }
