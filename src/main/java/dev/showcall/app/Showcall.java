@@ -156,6 +156,8 @@ public final class Showcall implements AutoCloseable {
     private volatile ScreenLinks screenLinks;
     /** The links to people's own pages; from {@link #startWeb} on, when the web pages are on. */
     private volatile PersonalLinks personalLinks;
+    /** Who is on each show's server, as Discord has told the bot connected now. */
+    private final DiscordMembers members = new DiscordMembers(() -> this.bot);
     private SmtpMailer mailer;
     /** What the web pages read; empty until this instance is the active one and wired. */
     private volatile Optional<Pages> pages = Optional.empty();
@@ -385,12 +387,12 @@ public final class Showcall implements AutoCloseable {
         }, DmChannels.discordBudget());
         callsChannels = new CallsChannels(() -> bot.jda(), bot.channelLimits());
         DiscordCallNotifier discordNotifier = new DiscordCallNotifier(dmChannels, callsChannels,
-                new DiscordMembers(() -> bot));
+                members);
         RoutedNotifier notifier = new RoutedNotifier(discordNotifier, discordNotifier, mailNotifier());
         CallSheets callSheets = new CallSheets(database, callPings, timeline, () -> calls, notifier, clock);
         calls = createCalls(notifier, callSheets);
         CallSync callSync = new CallSync(database, callPings, new DelayRepository(), calls);
-        links = new Links(database, new LinkRepository(), new PersonalLinkRepository(), timeline, () -> directory, new DiscordMembers(() -> bot),
+        links = new Links(database, new LinkRepository(), new PersonalLinkRepository(), timeline, () -> directory, members,
                 show -> reschedule(callSync, show), clock);
         Lineups lineups = new Lineups(database);
         replacements = new Replacements(database, lineups, new ReplacementRepository(), callPings, timeline,
@@ -415,7 +417,7 @@ public final class Showcall implements AutoCloseable {
         ConfirmButtons confirm = new ConfirmButtons(confirmations, directory);
         ReachedButtons reached = new ReachedButtons(new Escalations(database, new EscalationStopRepository(), timeline,
                 clock), directory);
-        StandbyButtons standby = new StandbyButtons(replacements, directory, new DiscordMembers(() -> bot));
+        StandbyButtons standby = new StandbyButtons(replacements, directory, members);
         CallsCommand callsCommand = new CallsCommand(new CallStatuses(database, callPings, new ConfirmationRepository(),
                 new ArrivalRepository(), new DelayRepository(), new NoShowRepository(), clock, RoutedNotifier::byEmail),
                 callSheets::receipts);
@@ -608,7 +610,7 @@ public final class Showcall implements AutoCloseable {
         return action.flatMap(a -> switch (a) {
             case DM_LEAD -> call.leadUserId().isPresent() ? Optional.of(List.of(call.leadUserId().getAsLong()))
                     : Optional.of(List.<Long>of());
-            case PRODUCERS -> Optional.of(new DiscordMembers(() -> bot).holders(show.show().discord().guildId(),
+            case PRODUCERS -> Optional.of(members.holders(show.show().discord().guildId(),
                     show.show().discord().producerRoleId()).stream().map(MemberList.Holder::userId).toList());
             case CALLS_CHANNEL -> Optional.of(List.<Long>of());
             case DM_AGAIN -> Optional.<List<Long>>empty();

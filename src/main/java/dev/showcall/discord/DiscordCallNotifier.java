@@ -276,7 +276,8 @@ public final class DiscordCallNotifier implements CallNotifier, CallSheetNotifie
         return callsChannel(show).post(due, key, text, late, Set.of(), Set.of()).thenApply(id -> PingOutcome.BY_NAME);
     }
 
-    private static boolean unreachable(ErrorResponseException e) {
+    /** DMs closed, or the user gone: a DM will not reach them, and the calls channel should. */
+    static boolean unreachable(ErrorResponseException e) {
         return e.getErrorResponse() == ErrorResponse.CANNOT_SEND_TO_USER
                 || e.getErrorResponse() == ErrorResponse.UNKNOWN_USER;
     }
@@ -290,7 +291,7 @@ public final class DiscordCallNotifier implements CallNotifier, CallSheetNotifie
      * a retry that reaches Discord within a few minutes of the first send returns the first message
      * instead of posting a second.
      */
-    public static String nonce(String key) {
+    static String nonce(String key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             long value = 0;

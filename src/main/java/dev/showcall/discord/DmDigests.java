@@ -209,8 +209,7 @@ final class DmDigests {
     private CompletableFuture<Boolean> closed(long userId, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
                 : failure;
-        if (cause instanceof ErrorResponseException e && (e.getErrorResponse() == ErrorResponse.CANNOT_SEND_TO_USER
-                || e.getErrorResponse() == ErrorResponse.UNKNOWN_USER)) {
+        if (cause instanceof ErrorResponseException e && DiscordCallNotifier.unreachable(e)) {
             return CompletableFuture.completedFuture(false);
         }
         if (cause instanceof ErrorResponseException e && e.getErrorResponse() == ErrorResponse.UNKNOWN_CHANNEL) {
